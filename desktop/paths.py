@@ -1,0 +1,48 @@
+"""Where Gatehouse keeps its files: the user's data folder, crash logs, bundled resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+
+APP_DIR_NAME = "Gatehouse"
+DB_ENV = "GATEHOUSE_DB"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (created on demand)."""
+    override = os.environ.get("GATEHOUSE_DATA_DIR")
+    path = Path(override) if override else user_data_path(APP_DIR_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    override = os.environ.get("GATEHOUSE_DATA_DIR")
+    path = Path(override) / "logs" if override else user_log_path(APP_DIR_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / "gatehouse.sqlite3"
+
+
+def resolve_db(arg: str | None) -> str:
+    """`--db` wins, then $GATEHOUSE_DB, then the file in the data folder. URLs pass through."""
+    return arg or os.environ.get(DB_ENV) or str(default_db_path())
+
+
+def resources_dir() -> Path:
+    """`resources/` beside the package, or inside a PyInstaller bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

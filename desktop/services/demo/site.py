@@ -1,0 +1,50 @@
+"""Demo step: the site (a campus east gate), its unloading points, operators and stations."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from desktop.domain.enums import Role, StationKind
+from desktop.services import setup
+from desktop.services.context import SYSTEM, Actor
+from desktop.services.demo import DemoDay
+from desktop.store.models import Site
+
+OPERATORS = [
+    ("wang.fang", "王芳", Role.REVIEW, None),
+    ("li.qiang", "李强", Role.GATE, None),
+    ("zhang.wei", "张伟", Role.GATE, None),
+    ("chen.jing", "陈静", Role.DISINFECTION, None),
+    ("zhao.lei", "赵磊", Role.DISINFECTION, None),
+    ("liu.yang", "刘洋", Role.HANDOFF, None),
+    ("sun.li", "孙丽", Role.HANDOFF, None),
+    ("zhou.min", "周敏", Role.SUPERVISOR, "2468"),
+]
+
+POINTS = [
+    ("①", "食堂1-2连廊西侧", "东门→东环路→一食堂西侧"),
+    ("②", "7食堂北门", "东门→东环路→北环路→七食堂北门"),
+    ("③", "校园京东超市西入口", "东门→中心路→京东超市西入口"),
+    ("④", "校园天猫超市东入口", "东门→中心路→天猫超市东入口"),
+]
+
+
+def run(demo: DemoDay) -> dict[str, int]:
+    now = demo.clock.now()
+    admin = Actor("admin", "admin")
+    with demo.db.session() as s:
+        if s.exec(select(Site)).first() is None:
+            setup.create_site(s, actor=SYSTEM, now=now, code="SQ", name="宿迁学院东门卡口", kind="campus")
+            setup.add_operator(s, actor=SYSTEM, now=now, username="admin", display_name="管理员",
+                               role=Role.ADMIN, pin="1357")
+            for kind in StationKind:
+                setup.ensure_station(s, actor=SYSTEM, now=now, name=kind.value, kind=kind.value)
+            for code, name, route in POINTS:
+                setup.add_unloading_point(s, actor=admin, now=now, code=code, name=name, route=route)
+        known = {o.username for o in setup.list_operators(s)}
+        added = 0
+        for username, name, role, pin in OPERATORS:
+            if username not in known:
+                setup.add_operator(s, actor=admin, now=now, username=username, display_name=name, role=role, pin=pin)
+                added += 1
+    return {"operators": added}

@@ -1,0 +1,187 @@
+"""The site, its operators, stations and settings: what every other station stands on."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from desktop.domain import codes
+from desktop.domain.enums import Role, StationKind
+from desktop.domain.pins import check_pin, hash_pin
+from desktop.i18n import t
+from desktop.services import audit
+from desktop.services.context import SYSTEM, Actor, ServiceError
+from desktop.store.models import Operator, Setting, Site, Station
+
+DEFAULT_SITE_CODE = "GH"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    id: int
+    code: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class OperatorInfo:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    has_pin: bool
+
+
+def _site_info(site: Site) -> SiteInfo:
+    return SiteInfo(id=site.id or 0, code=site.code, name=site.name, kind=site.kind)
+
+
+def current_site(session: Session) -> SiteInfo | None:
+    site = session.exec(select(Site).order_by(Site.id)).first()  # type: ignore[arg-type]
+    return _site_info(site) if site else None
+
+
+def require_site(session: Session) -> SiteInfo:
+    site = current_site(session)
+    if site is None:
+        raise ServiceError("no_site", t("尚未设置站点。", "No site has been set up yet."))
+    return site
+
+
+def create_site(session: Session, *, actor: Actor, now: datetime, code: str, name: str, kind: str = "campus") -> SiteInfo:
+    code = code.strip().upper()
+    if not codes.valid_site_code(code):
+        raise ServiceError("bad_site_code", t("站点代码须为2-4个英文字母。", "The site code must be 2-4 letters A-Z."))
+    if session.exec(select(Site).where(Site.code == code)).first():
+        raise ServiceError("duplicate", t("站点代码 {c} 已存在。", "Site code {c} already exists.", c=code))
+    site = Site(code=code, name=name.strip(), kind=kind, created_at=now)
+    session.add(site)
+    session.flush()
+    audit.record(session, actor=actor, action="site.create", at=now, entity="site", entity_id=site.id,
+                 data={"code": code, "name": site.name, "kind": kind})
+    return _site_info(site)
+
+
+def ensure_initial(session: Session, *, now: datetime) -> SiteInfo:
+    """First start on an empty database: a site, an administrator and one station of each kind."""
+    site = current_site(session)
+    if site is not None:
+        return site
+    site = create_site(session, actor=SYSTEM, now=now, code=DEFAULT_SITE_CODE, name="本站点")
+    add_operator(session, actor=SYSTEM, now=now, username="admin", display_name="管理员", role=Role.ADMIN)
+    for kind in StationKind:
+        if kind is not StationKind.TRANSIT:
+            ensure_station(session, actor=SYSTEM, now=now, name=kind.value, kind=kind.value)
+    return site
+
+
+def add_operator(session: Session, *, actor: Actor, now: datetime, username: str, display_name: str,
+                 role: str, pin: str | None = None) -> OperatorInfo:
+    username = username.strip().lower()
+    if not username or not username.isascii() or not username.replace("_", "").replace(".", "").isalnum():
+        raise ServiceError("bad_username", t("用户名只能用英文字母、数字、点和下划线。",
+                                             "A username may use only letters, digits, dots and underscores."))
+    if role not in {r.value for r in Role}:
+        raise ServiceError("bad_role", t("未知角色：{r}", "Unknown role: {r}", r=role))
+    if session.exec(select(Operator).where(Operator.username == username)).first():
+        raise ServiceError("duplicate", t("用户名 {u} 已存在。", "Username {u} already exists.", u=username))
+    op = Operator(username=username, display_name=display_name.strip() or username, role=role,
+                  pin_hash=hash_pin(pin) if pin else None, created_at=now)
+    session.add(op)
+    session.flush()
+    audit.record(session, actor=actor, action="operator.add", at=now, entity="operator", entity_id=op.id,
+                 data={"username": username, "display_name": op.display_name, "role": role, "pin": bool(pin)})
+    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, bool(op.pin_hash))
+
+
+def list_operators(session: Session) -> list[OperatorInfo]:
+    rows = session.exec(select(Operator).where(Operator.active).order_by(Operator.username)).all()  # type: ignore[arg-type]
+    return [OperatorInfo(o.id or 0, o.username, o.display_name, o.role, bool(o.pin_hash)) for o in rows]
+
+
+def verify_supervisor(session: Session, *, username: str, pin: str) -> OperatorInfo:
+    """A supervisor (or admin) with the right PIN, or a ServiceError saying what is wrong."""
+    op = session.exec(select(Operator).where(Operator.username == username.strip().lower())).first()
+    if op is None or not op.active or not check_pin(pin, op.pin_hash):
+        raise ServiceError("bad_pin", t("督查员账号或密码不正确。", "Wrong supervisor name or PIN."))
+    if op.role not in (Role.SUPERVISOR, Role.ADMIN):
+        raise ServiceError("not_supervisor", t("{u} 不是督查员，不能批准。", "{u} is not a supervisor and cannot approve this.",
+                                               u=op.username))
+    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, True)
+
+
+def ensure_station(session: Session, *, actor: Actor, now: datetime, name: str, kind: str) -> None:
+    if session.exec(select(Station).where(Station.name == name)).first():
+        return
+    site = require_site(session)
+    session.add(Station(name=name, kind=kind, site_id=site.id))
+    session.flush()
+    audit.record(session, actor=actor, action="station.add", at=now, entity="station", entity_id=name,
+                 data={"kind": kind})
+
+
+def station_settings(session: Session, name: str) -> dict[str, Any]:
+    station = session.exec(select(Station).where(Station.name == name)).first()
+    return json.loads(station.settings) if station else {}
+
+
+def update_station_settings(session: Session, *, actor: Actor, now: datetime, name: str, **changes: Any) -> dict[str, Any]:
+    station = session.exec(select(Station).where(Station.name == name)).first()
+    if station is None:
+        raise ServiceError("unknown_station", t("未知岗位：{n}", "Unknown station: {n}", n=name))
+    merged = {**json.loads(station.settings), **changes}
+    station.settings = json.dumps(merged, ensure_ascii=False, sort_keys=True)
+    session.add(station)
+    audit.record(session, actor=actor, action="station.settings", at=now, entity="station", entity_id=name, data=changes)
+    return merged
+
+
+def get_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row else default
+
+
+def set_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    old = json.loads(row.value) if row else None
+    encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if row is None:
+        row = Setting(key=key, value=encoded, updated_at=now)
+    else:
+        row.value, row.updated_at = encoded, now
+    session.add(row)
+    audit.record(session, actor=actor, action="setting.set", at=now, entity="setting", entity_id=key,
+                 data={"old": old, "new": value})
+
+
+@dataclass(frozen=True)
+class UnloadingPointInfo:
+    id: int
+    code: str
+    name: str
+    route: str
+
+
+def add_unloading_point(session: Session, *, actor: Actor, now: datetime, code: str, name: str,
+                        route: str = "") -> UnloadingPointInfo:
+    from desktop.store.models import UnloadingPoint
+
+    site = require_site(session)
+    point = UnloadingPoint(site_id=site.id, code=code.strip(), name=name.strip(), route=route.strip())
+    session.add(point)
+    session.flush()
+    audit.record(session, actor=actor, action="unloading_point.add", at=now, entity="unloading_point",
+                 entity_id=point.id, data={"code": point.code, "name": point.name, "route": point.route})
+    return UnloadingPointInfo(point.id or 0, point.code, point.name, point.route)
+
+
+def list_unloading_points(session: Session) -> list[UnloadingPointInfo]:
+    from desktop.store.models import UnloadingPoint
+
+    rows = session.exec(select(UnloadingPoint).where(UnloadingPoint.active).order_by(UnloadingPoint.code)).all()  # type: ignore[arg-type]
+    return [UnloadingPointInfo(p.id or 0, p.code, p.name, p.route) for p in rows]

@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, the engine with its pragmas, Alembic migrations. No Qt."""

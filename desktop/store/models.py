@@ -1,0 +1,454 @@
+"""Every table of the domain, written once so later stations need no destructive migration.
+
+Conventions: times are UTC (`UTCDateTime`), enumerations are stored as short English words
+(the values of the StrEnums in `desktop.domain.enums`), lists and small structures as JSON text.
+Tables are the source of truth; services are the only writers, and every write goes with an
+`AuditEvent` in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from desktop.store.types import UTCDateTime
+
+
+def _utc(**kw: object) -> object:
+    return Field(sa_type=UTCDateTime, **kw)  # type: ignore[arg-type]
+
+
+# --- site, people, settings ---------------------------------------------------------------
+
+
+class Site(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)  # 2-4 letters, prefixes slip numbers
+    name: str
+    kind: str = "campus"  # campus / community / county / transit
+    created_at: datetime = _utc()
+
+
+class UnloadingPoint(SQLModel, table=True):
+    __tablename__ = "unloading_point"
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    code: str
+    name: str
+    route: str = ""  # the prescribed route from the gate
+    active: bool = True
+
+
+class Operator(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(unique=True, index=True)
+    display_name: str
+    role: str  # review / gate / disinfection / handoff / supervisor / admin
+    pin_hash: str | None = None  # pbkdf2; supervisors need one for overrides
+    active: bool = True
+    created_at: datetime = _utc()
+
+
+class Station(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    kind: str  # gate / disinfection / handoff / supervision / admin / transit
+    site_id: int = Field(foreign_key="site.id")
+    settings: str = "{}"  # JSON: printer, paper, auto-print ...
+
+
+class Setting(SQLModel, table=True):
+    key: str = Field(primary_key=True)
+    value: str  # JSON
+    updated_at: datetime = _utc()
+
+
+class Attachment(SQLModel, table=True):
+    """Photos and scans (identity photos, pledges, materials) kept in the database itself, so
+    several stations sharing one server see the same files."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(index=True)
+    mime: str
+    name: str = ""
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = _utc()
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+
+class Policy(SQLModel, table=True):
+    """What a management level (防范/管控/封控) and risk level require at the gate."""
+
+    __table_args__ = (UniqueConstraint("management_level", "risk_level"),)
+    id: int | None = Field(default=None, primary_key=True)
+    management_level: str  # prevention / control / lockdown
+    risk_level: str  # low / medium / high
+    required_checks: str = "[]"  # JSON list of check names
+    test_valid_hours: int = 48
+    itinerary_days: int = 14
+    vehicles_may_enter: bool = True
+    dwell_minutes: int = 30
+
+
+# --- suppliers, passes, day-ahead approvals -------------------------------------------------
+
+
+class Supplier(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    kind: str = "pass_holder"  # pass_holder / platform / ad_hoc
+    contact_name: str = ""
+    phone: str = ""
+    created_at: datetime = _utc()
+
+
+class VehiclePass(SQLModel, table=True):
+    __tablename__ = "vehicle_pass"
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, index=True)
+    plate: str = Field(index=True)
+    holder: str = ""
+    supplier_id: int | None = Field(default=None, foreign_key="supplier.id")
+    kind: str = "supply"  # supply (保供) / emergency (应急)
+    valid_from: date
+    valid_to: date
+    revoked_at: datetime | None = _utc(default=None)
+    revoke_reason: str = ""
+    created_at: datetime = _utc()
+
+
+class Approval(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    arrival_date: date = Field(index=True)
+    plate: str = Field(index=True)
+    supplier_id: int | None = Field(default=None, foreign_key="supplier.id")
+    supplier_name: str = ""
+    pass_number: str | None = Field(default=None, index=True)
+    mode: str = "enter"  # enter / handoff
+    unloading_point_id: int | None = Field(default=None, foreign_key="unloading_point.id")
+    cargo_summary: str = ""
+    status: str = "pending"  # pending / approved / rejected / cancelled
+    review_reason: str = ""
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = _utc(default=None)
+    source: str = "manual"  # manual / import
+    source_key: str | None = Field(default=None, unique=True)  # makes re-import a no-op
+    note: str = ""
+    created_at: datetime = _utc()
+    created_by: str = ""
+
+
+class ApprovalOccupant(SQLModel, table=True):
+    __tablename__ = "approval_occupant"
+    id: int | None = Field(default=None, primary_key=True)
+    approval_id: int = Field(foreign_key="approval.id", index=True)
+    role: str = "driver"  # driver / passenger
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    photo_id: int | None = Field(default=None, foreign_key="attachment.id")
+    pledge_id: int | None = Field(default=None, foreign_key="attachment.id")
+
+
+class ApprovalCargo(SQLModel, table=True):
+    __tablename__ = "approval_cargo"
+    id: int | None = Field(default=None, primary_key=True)
+    approval_id: int = Field(foreign_key="approval.id", index=True)
+    category: str
+    description: str = ""
+    quantity: float = 0
+    unit: str = ""
+
+
+# --- the gate -------------------------------------------------------------------------------
+
+
+class Arrival(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    approval_id: int | None = Field(default=None, foreign_key="approval.id", index=True)
+    plate: str = Field(index=True)
+    pass_number: str | None = None
+    station: str = ""
+    arrived_at: datetime = _utc(index=True)
+    status: str = "checking"  # checking / admitted / handoff / refused / cancelled / exited
+    management_level: str = "prevention"
+    risk_level: str = "low"
+    needs_supervisor: bool = False  # arrived without an approval
+    decision: str | None = None  # enter / handoff / refuse
+    decision_reason: str = ""
+    decided_by: str | None = None
+    decided_at: datetime | None = _utc(default=None)
+    unloading_point_id: int | None = Field(default=None, foreign_key="unloading_point.id")
+    route: str = ""
+    exited_at: datetime | None = _utc(default=None)
+    cancelled_at: datetime | None = _utc(default=None)
+    cancel_reason: str = ""
+    created_by: str = ""
+
+
+class OccupantCheck(SQLModel, table=True):
+    __tablename__ = "occupant_check"
+    id: int | None = Field(default=None, primary_key=True)
+    arrival_id: int = Field(foreign_key="arrival.id", index=True)
+    approval_occupant_id: int | None = Field(default=None, foreign_key="approval_occupant.id")
+    role: str = "driver"
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    health_code: str = "unknown"  # green / yellow / red / unknown
+    itinerary_ok: bool | None = None
+    identity_ok: bool | None = None
+    identity_photo_id: int | None = Field(default=None, foreign_key="attachment.id")
+    test_result: str = "none"  # negative / positive / none
+    test_sampled_at: datetime | None = _utc(default=None)
+    contact_history: bool | None = None  # True: has been in contact with an epidemic area
+    pledge_signed: bool = False
+    pledge_photo_id: int | None = Field(default=None, foreign_key="attachment.id")
+    rules_acknowledged: bool = False
+    outcome: str = "pending"  # pending / pass / fail
+    failures: str = "[]"  # JSON list of {check, message}
+    checked_at: datetime | None = _utc(default=None)
+    checked_by: str = ""
+
+
+class Override(SQLModel, table=True):
+    """A supervisor letting a failed check pass, with a reason."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    arrival_id: int = Field(foreign_key="arrival.id", index=True)
+    occupant_check_id: int | None = Field(default=None, foreign_key="occupant_check.id")
+    check_name: str = ""
+    supervisor: str
+    reason: str
+    at: datetime = _utc()
+    requested_by: str = ""
+
+
+# --- goods, disinfection, dwell -------------------------------------------------------------
+
+
+class HouseholdOrder(SQLModel, table=True):
+    __tablename__ = "household_order"
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    batch: str = Field(index=True)  # one import / delivery round
+    community: str = ""
+    building: str = Field(default="", index=True)
+    unit: str = ""
+    room: str = ""
+    phone: str = ""
+    contact_name: str = ""
+    items: str = ""
+    special_needs: bool = False
+    delivery: str = "pickup"  # pickup / door
+    pickup_slot_start: datetime | None = _utc(default=None)
+    source_key: str | None = Field(default=None, unique=True)
+    created_at: datetime = _utc()
+
+
+class Consignment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    arrival_id: int | None = Field(default=None, foreign_key="arrival.id", index=True)
+    order_id: int | None = Field(default=None, foreign_key="household_order.id", index=True)
+    category: str = ""
+    description: str = ""
+    quantity: float = 0
+    unit: str = ""
+    recipient: str = ""
+    destination: str = ""
+    # needs_disinfection / dwelling / ready / released / delivered / recalled
+    state: str = Field(default="needs_disinfection", index=True)
+    created_at: datetime = _utc()
+    created_by: str = ""
+
+
+class Bag(SQLModel, table=True):
+    """One household's bag of a group-buying delivery (one label each)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="household_order.id", index=True)
+    consignment_id: int | None = Field(default=None, foreign_key="consignment.id", index=True)
+    seq: int = 1
+    state: str = "waiting"  # waiting / picked_up / delivered
+    picked_up_at: datetime | None = _utc(default=None)
+    picked_up_by: str | None = None
+
+
+class Disinfection(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    target: str = "vehicle"  # vehicle / consignment / bags
+    arrival_id: int | None = Field(default=None, foreign_key="arrival.id", index=True)
+    location: str = "gate"  # gate / unloading_point / handoff_zone / transit
+    unloading_point_id: int | None = Field(default=None, foreign_key="unloading_point.id")
+    round: int = 1
+    agent: str = ""
+    dilution: str = ""
+    parts: str = "[]"  # JSON list
+    operators: str = ""
+    ppe_mask: bool = False
+    ppe_gloves: bool = False
+    ppe_gown: bool = False
+    started_at: datetime = _utc()
+    ended_at: datetime = _utc()
+    station: str = ""
+    recorded_by: str = ""
+    recalled_at: datetime | None = _utc(default=None)
+    recall_reason: str = ""
+    recalled_by: str | None = None
+
+
+class DisinfectionItem(SQLModel, table=True):
+    """Which consignments a disinfection covered."""
+
+    __tablename__ = "disinfection_item"
+    __table_args__ = (UniqueConstraint("disinfection_id", "consignment_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    disinfection_id: int = Field(foreign_key="disinfection.id", index=True)
+    consignment_id: int = Field(foreign_key="consignment.id", index=True)
+
+
+class DwellTimer(SQLModel, table=True):
+    """The standing time after a disinfection. Its start is kept as wall time *and* a monotonic
+    reading with its boot, so what remains is derived and no clock change shortens it."""
+
+    __tablename__ = "dwell_timer"
+    id: int | None = Field(default=None, primary_key=True)
+    disinfection_id: int = Field(foreign_key="disinfection.id", unique=True)
+    minutes: int = 30
+    started_wall: datetime = _utc()
+    started_mono: float
+    boot_id: str
+    state: str = Field(default="running", index=True)  # running / complete / released / stopped
+    completed_at: datetime | None = _utc(default=None)
+    early_by: str | None = None  # supervisor who completed it early
+    early_reason: str = ""
+    acknowledged_at: datetime | None = _utc(default=None)
+    acknowledged_by: str | None = None
+    released_at: datetime | None = _utc(default=None)
+    released_by: str | None = None
+    stopped_reason: str = ""
+
+
+class ClockMark(SQLModel, table=True):
+    """The last clock reading seen in each boot: lets time be accounted for across restarts."""
+
+    __tablename__ = "clock_mark"
+    boot_id: str = Field(primary_key=True)
+    first_wall: datetime = _utc()
+    first_mono: float
+    last_wall: datetime = _utc()
+    last_mono: float
+
+
+# --- slips and custody ----------------------------------------------------------------------
+
+
+class Slip(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, index=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    kind: str = "slip"  # slip / bag_label
+    consignment_id: int | None = Field(default=None, foreign_key="consignment.id", index=True)
+    bag_id: int | None = Field(default=None, foreign_key="bag.id", index=True)
+    issued_at: datetime = _utc(index=True)
+    issued_by: str = ""
+    station: str = ""
+    print_count: int = 0
+    voided_at: datetime | None = _utc(default=None)
+    voided_by: str | None = None
+    void_reason: str = ""
+
+
+class SlipPrint(SQLModel, table=True):
+    __tablename__ = "slip_print"
+    id: int | None = Field(default=None, primary_key=True)
+    slip_id: int = Field(foreign_key="slip.id", index=True)
+    printed_at: datetime = _utc()
+    printed_by: str = ""
+    station: str = ""
+    printer: str = ""
+    paper: str = ""
+    reprint_no: int = 0
+    ok: bool = True
+    error: str = ""
+
+
+class Release(SQLModel, table=True):
+    """A slip's goods leaving the dwell area. The unique slip_id makes the database itself
+    refuse a second release, whatever two stations do at the same moment."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slip_id: int = Field(foreign_key="slip.id", unique=True)
+    released_at: datetime = _utc()
+    released_by: str = ""
+    station: str = ""
+    receiver: str = ""
+    destination: str = ""
+    transfer_vehicle: str = ""
+
+
+class CustodyEvent(SQLModel, table=True):
+    """Every scan and hand-over: the custody chain of a slip."""
+
+    __tablename__ = "custody_event"
+    id: int | None = Field(default=None, primary_key=True)
+    slip_id: int | None = Field(default=None, foreign_key="slip.id", index=True)
+    code_raw: str = ""
+    verdict: str = ""  # ok / not_yet / already / voided / recalled / unknown / invalid
+    kind: str = "scan"  # scan / release / transfer / receive / partial / damage
+    station: str = ""
+    operator: str = ""
+    at: datetime = _utc(index=True)
+    holder: str = ""
+    location: str = ""
+    vehicle: str = ""
+    quantity: float | None = None
+    reason: str = ""
+
+
+# --- supervision ----------------------------------------------------------------------------
+
+
+class Violation(SQLModel, table=True):
+    """A supervisor's record of a rule broken (windows open, route left, contact...)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    arrival_id: int | None = Field(default=None, foreign_key="arrival.id", index=True)
+    kind: str
+    description: str = ""
+    at: datetime = _utc()
+    recorded_by: str = ""
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only, hash-chained record of every change (see desktop.domain.audit_chain)."""
+
+    __tablename__ = "audit_event"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _utc(index=True)
+    operator: str
+    station: str
+    action: str = Field(index=True)
+    entity: str = ""
+    entity_id: str = ""
+    data: str = "{}"  # canonical JSON
+    prev_hash: str
+    hash: str = Field(unique=True)
+
+
+class AuditHead(SQLModel, table=True):
+    """One row: the chain's last hash. Locking it serialises appenders on PostgreSQL too."""
+
+    __tablename__ = "audit_head"
+    id: int = Field(default=1, primary_key=True)
+    last_id: int = 0
+    last_hash: str

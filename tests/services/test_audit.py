@@ -1,0 +1,48 @@
+import sqlite3
+
+from desktop.services import audit, setup, verify
+from desktop.services.context import Actor
+
+
+def test_chain_is_intact_after_changes(db, clock):
+    with db.session() as s:
+        setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key="x", value={"a": 1})
+    with db.session(write=False) as s:
+        report = verify.verify(s, dialect=db.dialect)
+    assert report.ok
+    assert report.audit_events >= 5
+
+
+def test_editing_one_stored_field_names_that_event(db, db_path, clock):
+    with db.session() as s:
+        for i in range(5):
+            setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key=f"k{i}", value=i)
+    db.dispose()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE audit_event SET operator = 'mallory' WHERE id = 4")
+    with db.session(write=False) as s:
+        report = verify.verify(s, dialect=db.dialect)
+    assert not report.ok
+    assert report.first_broken_event == 4
+
+
+def test_deleting_the_last_event_is_noticed(db, db_path):
+    db.dispose()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)")
+    with db.session(write=False) as s:
+        report = verify.verify(s, dialect=db.dialect)
+    assert not report.ok and not report.head_ok
+
+
+def test_change_and_audit_event_share_one_transaction(db, clock):
+    actor = Actor("admin", "admin")
+    try:
+        with db.session() as s:
+            setup.set_setting(s, actor=actor, now=clock.now(), key="lost", value=1)
+            raise RuntimeError("crash mid-operation")
+    except RuntimeError:
+        pass
+    with db.session(write=False) as s:
+        assert setup.get_setting(s, "lost") is None
+        assert all(e["entity_id"] != "lost" for e in audit.recent(s))
