@@ -10,10 +10,15 @@ from pathlib import Path
 from alembic import command
 
 from desktop.store.engine import make_engine
-from desktop.store.migrate import alembic_config
+from desktop.store.migrate import MIGRATIONS, alembic_config
 
 
 def new_revision(message: str, rev_id: str) -> None:
+    """Autogenerate `rev_id`. Until the first release, "0001" rewrites the initial migration
+    from the models (run it after changing models.py)."""
+    if rev_id == "0001":
+        for old in (MIGRATIONS / "versions").glob("0001_*.py"):
+            old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(str(Path(tmp) / "head.sqlite3"))
         cfg = alembic_config()
@@ -24,6 +29,9 @@ def new_revision(message: str, rev_id: str) -> None:
             cfg.attributes["connection"] = conn
             command.revision(cfg, message=message, autogenerate=True, rev_id=rev_id)
         engine.dispose()
+    if rev_id == "0001":
+        for made in (MIGRATIONS / "versions").glob("0001_*.py"):
+            made.rename(made.with_name("0001_initial.py"))
 
 
 if __name__ == "__main__":

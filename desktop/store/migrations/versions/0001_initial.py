@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-29 11:32:34.047420
+Create Date: 2026-11-29 11:34:34.508687
 """
 from collections.abc import Sequence
 

@@ -1,0 +1,1 @@
+"""Everything PySide6. Screens call service functions through `AppContext.ops`; no SQL here."""

@@ -1,0 +1,42 @@
+"""What every screen gets: the database handle, the clock, who is signed in, and the runner that
+does database work off the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.clock import Clock
+from desktop.services.context import Actor
+from desktop.services.setup import SiteInfo
+
+
+class Session(QObject):
+    """Who is signed in where. Signals: changed() after a sign-in or a station change."""
+
+    changed = Signal()
+
+    def __init__(self, actor: Actor, display_name: str, role: str) -> None:
+        super().__init__()
+        self.actor = actor
+        self.display_name = display_name
+        self.role = role
+
+    def sign_in(self, actor: Actor, display_name: str, role: str) -> None:
+        self.actor, self.display_name, self.role = actor, display_name, role
+        self.changed.emit()
+
+
+@dataclass
+class AppContext:
+    db: Any  # desktop.store.engine.Database, used only through services and ops
+    clock: Clock
+    site: SiteInfo
+    user: Session
+    ops: Any  # desktop.gui.ops.Ops
+
+    @property
+    def actor(self) -> Actor:
+        return self.user.actor

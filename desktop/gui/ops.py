@@ -1,0 +1,126 @@
+"""Database work off the UI thread (after Anki's CollectionOp).
+
+`ctx.ops.run(work, on_done=..., on_error=...)` runs `work(session)` in a worker thread inside one
+write transaction (committed on success, rolled back on error), then calls `on_done(result)` or
+`on_error(exc)` back on the UI thread. Return plain data (dataclasses), never ORM objects.
+
+Signals: busy_changed(bool) while anything runs; failed(str) for errors nobody handled.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from desktop.i18n import t
+from desktop.services.context import ServiceError
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    error = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn, self.relay = fn, relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # reported on the UI thread, never lost
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.relay.error.emit(exc)
+        else:
+            self.relay.done.emit(result)
+
+
+def describe_error(exc: BaseException) -> str:
+    """What to tell the person: a refusal's own words, or a plain account of a failure."""
+    if isinstance(exc, ServiceError):
+        return exc.message
+    text = str(exc)
+    if "database is locked" in text or "could not obtain lock" in text:
+        return t("数据库正忙（另一岗位正在写入），请稍后重试。未保存任何内容。",
+                 "The database is busy (another station is writing). Try again; nothing was saved.")
+    if "disk" in text.lower() and ("full" in text.lower() or "I/O" in text):
+        return t("磁盘已满或无法写入，未保存。请腾出空间后重试。",
+                 "The disk is full or cannot be written; nothing was saved. Free some space and retry.")
+    return t("操作失败，未保存：{e}", "The operation failed and nothing was saved: {e}", e=text)
+
+
+class Ops(QObject):
+    busy_changed = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, db: Any, pool: QThreadPool | None = None) -> None:
+        super().__init__()
+        self._db = db
+        self._pool = pool or QThreadPool.globalInstance()
+        self._running = 0
+        self._relays: set[_Relay] = set()
+
+    def run(self, work: Callable[[Any], Any], *, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None, write: bool = True) -> None:
+        """Run `work(session)` in a transaction on a worker thread."""
+
+        def call() -> Any:
+            with self._db.session(write=write) as session:
+                return work(session)
+
+        self.submit(call, on_done=on_done, on_error=on_error)
+
+    def submit(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run any slow function (rendering, printing, importing) on a worker thread."""
+        relay = _Relay()
+        self._relays.add(relay)
+
+        @Slot(object)
+        def finished(result: Any) -> None:
+            self._finish(relay)
+            if on_done:
+                on_done(result)
+
+        @Slot(object)
+        def errored(exc: BaseException) -> None:
+            self._finish(relay)
+            if on_error:
+                on_error(exc)
+            else:
+                self.failed.emit(describe_error(exc))
+
+        relay.done.connect(finished)
+        relay.error.connect(errored)
+        self._running += 1
+        if self._running == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(fn, relay))
+
+    def read(self, work: Callable[[Any], Any], **kw: Any) -> None:
+        """A read-only `run`."""
+        self.run(work, write=False, **kw)
+
+    def call_now(self, work: Callable[[Any], Any], *, write: bool = False) -> Any:
+        """Run on this thread: only for small reads a screen needs before it can draw."""
+        with self._db.session(write=write) as session:
+            return work(session)
+
+    def _finish(self, relay: _Relay) -> None:
+        self._relays.discard(relay)
+        self._running -= 1
+        if self._running == 0:
+            self.busy_changed.emit(False)
+
+    def wait_idle(self, msecs: int = 10_000) -> bool:
+        """For tests and shutdown: wait until the worker threads are done."""
+        return self._pool.waitForDone(msecs)
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0

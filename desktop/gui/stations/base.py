@@ -1,0 +1,34 @@
+"""The base of every station screen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.gui.context import AppContext
+
+
+class StationPage(QWidget):
+    """One station's screen in the main window.
+
+    Subclasses set `key` (gate, disinfection, handoff, supervision, admin, review...) and
+    implement `title()`. `activated()` is called each time the page is shown; `scanned(code)`
+    receives a barcode scan caught anywhere in the window while this page is showing (return
+    True when the page used it).
+    """
+
+    key = ""
+    icon = ""  # file name in resources/icons
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"page_{self.key}")
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def activated(self) -> None:
+        """The page became visible: refresh what it shows."""
+
+    def scanned(self, code: str) -> bool:
+        return False
