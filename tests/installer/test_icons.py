@@ -61,3 +61,4 @@ def test_app_icon_png_and_ico_are_rendered_from_the_svg(qapp) -> None:
                 f"gatehouse.png is out of date at {x},{y}: run installer/make_icons.py")
     reader = QImageReader(str(resource("icons", "gatehouse.ico")))
     assert reader.imageCount() >= 4
+
