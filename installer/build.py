@@ -2,7 +2,8 @@
 
 Runs PyInstaller on installer/gatehouse.spec, then starts the frozen `gatehouse --version` once so a
 bundle that cannot even start counts as a failed build. Prints the bundle size and build time.
-Exit codes: 0 built, 1 PyInstaller or the smoke check failed, 2 PyInstaller is not installed.
+Exit codes: 0 built, 1 PyInstaller or the smoke check failed, 2 PyInstaller (or, on Linux, binutils'
+objdump) is not installed.
 
     python installer/build.py [--dist DIR] [--work DIR] [--clean] [--no-smoke]
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -63,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if importlib.util.find_spec("PyInstaller") is None:
         print("build: PyInstaller is not installed; run `uv sync --group build`", file=sys.stderr)
+        return 2
+    if sys.platform.startswith("linux") and shutil.which("objdump") is None:
+        print("build: PyInstaller needs objdump on Linux: apt-get install binutils", file=sys.stderr)
         return 2
     started = time.monotonic()
     try:
