@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -30,6 +30,7 @@ from desktop.domain.enums import display
 from desktop.gui import crash, prefs, stations
 from desktop.gui.context import AppContext
 from desktop.gui.forms.ui_about import Ui_AboutDialog
+from desktop.gui.icons import tinted_icon
 from desktop.gui.stations.base import StationPage
 from desktop.i18n import language
 from desktop.paths import data_dir, resource
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(title)
             icon = resource("icons", f"{key}.svg")
             if icon.exists():
-                item.setIcon(QIcon(str(icon)))
+                item.setIcon(tinted_icon(icon))
             item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
         self.nav.setEnabled(False)
