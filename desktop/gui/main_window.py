@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(40, 40))
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(232)  # wide enough for the English titles
         for number, (key, title) in enumerate(zip(stations.keys(), stations.titles(), strict=True), start=1):
             item = QListWidgetItem(title)
             icon = resource("icons", f"{key}.svg")
