@@ -19,7 +19,8 @@ _TIME = re.compile(r"^(\d{1,2})[:：时点](\d{1,2})?分?(?:[:：](\d{1,2})秒?)
 def from_excel_serial(serial: float) -> datetime:
     if not 1 <= serial < 2958466:
         raise ValueError(serial)
-    return datetime.combine(_EXCEL_EPOCH, time()) + timedelta(days=float(serial))
+    # Excel keeps times as fractions of a day: round away the float noise to whole seconds.
+    return datetime.combine(_EXCEL_EPOCH, time()) + timedelta(seconds=round(float(serial) * 86400))
 
 
 def _clean(value: str) -> str:
@@ -92,3 +93,10 @@ def parse_datetime(value: object, *, tz: tzinfo, default_year: int | None = None
 def _bad_time(value: object) -> InputError:
     return InputError("time", t("时间 {v} 看不懂（应如 2026-11-28 09:30）。",
                                 "Cannot read the time {v} (write it like 2026-11-28 09:30).", v=value))
+
+
+def site_zone() -> tzinfo:
+    """The local time zone the site reads its clocks in (the seed is in Jiangsu)."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Asia/Shanghai")
