@@ -97,8 +97,7 @@ def test_xlsx_with_title_row_excel_dates_and_headers_in_another_order(db, actor,
 
 
 def test_merged_cells_in_data_rows_reject_those_rows(db, actor, tmp_path):
-    rows = good_rows() + [["苏N22222", None, "赵六", DRIVER_IDS[3], "13812345678", "", "", "2026-11-30", "", "", "",
-                           "", ""]]
+    rows = [*good_rows(), ["苏N22222", None, "赵六", DRIVER_IDS[3], "13812345678", "", "", "2026-11-30", "", "", "", "", ""]]
     rows[1][1] = None  # the supplier cell will be merged down from row 2
     path = write_xlsx(tmp_path / "merged.xlsx", rows, merge="B3:B4")
     report = run(db, actor, path)
