@@ -453,17 +453,26 @@ def parse_cargo(text: str) -> tuple[CargoLine, ...]:
     return tuple(out)
 
 
-def parse_passengers(text: str) -> tuple[OccupantDraft, ...]:
-    """'李四 320102199001011234 13800000000；王五 ...' (any of space , / between the parts)."""
+_SAMPLED = re.compile(r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：时]\d{2}分?)")
+
+
+def parse_passengers(text: str, *, year: int | None = None) -> tuple[OccupantDraft, ...]:
+    """'李四 320102199001011234 13800000000 2026-11-29 08:00；王五 ...' (name, ID, phone and an
+    optional sampling time; any of space , / between the parts)."""
     out = []
     for item in re.split(r"[;；\n]+", text):
+        sampled = None
+        if m := _SAMPLED.search(item):
+            sampled = parse_datetime(m[1], tz=site_zone(), default_year=year)
+            item = item.replace(m[1], " ")
         tokens = [x for x in re.split(r"[\s,，/、:：]+", item.strip()) if x]
         if not tokens:
             continue
         id_number = next((x for x in tokens if len(x) == 18 or (len(x) == 15 and x.isdigit())), "")
         phone = next((x for x in tokens if x != id_number and re.fullmatch(r"\+?\d[\d-]{6,}", x)), "")
         name = "".join(x for x in tokens if x not in (id_number, phone))
-        out.append(OccupantDraft(name=name, id_number=id_number, phone=phone, role="passenger"))
+        out.append(OccupantDraft(name=name, id_number=id_number, phone=phone, role="passenger",
+                                 test_sampled_at=sampled))
     return tuple(out)
 
 
@@ -509,7 +518,7 @@ def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None
     cargo_text = _text(v.get("cargo"))
     draft = ApprovalDraft(
         plate=_text(v.get("plate")), arrival_date=day, supplier_name=_text(v.get("supplier")),
-        occupants=(driver, *parse_passengers(_text(v.get("passengers")))), mode=mode,
+        occupants=(driver, *parse_passengers(_text(v.get("passengers")), year=today.year)), mode=mode,
         unloading_point_id=_point_id(session, point_text) if point_text else None, pass_number=pass_number,
         cargo=parse_cargo(cargo_text), cargo_summary=cargo_text, note=_text(v.get("note")))
     return validate(session, draft, today=today), _validity(v, today.year)
