@@ -26,6 +26,8 @@ COMMANDS = [
     "desktop.cli.demo",
     "desktop.cli.approvals",
     "desktop.cli.verify",
+    "desktop.cli.screenshots",
+    "desktop.cli.bench",
 ]
 
 
