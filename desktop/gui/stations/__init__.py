@@ -11,7 +11,7 @@ from desktop.gui.stations.base import StationPage
 
 PAGES = [
     "desktop.gui.stations.placeholder:ReviewPage",
-    "desktop.gui.stations.placeholder:GatePage",
+    "desktop.gui.stations.gate:GatePage",
     "desktop.gui.stations.placeholder:DisinfectionPage",
     "desktop.gui.stations.placeholder:HandoffPage",
     "desktop.gui.stations.supervision:SupervisionPage",
