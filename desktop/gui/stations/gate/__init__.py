@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -130,21 +131,26 @@ class GatePage(StationPage):
         self.enter_button = self._button(self.tr("F5 放行进入"), self.admit)
         self.handoff_button = self._button(self.tr("F6 转接驳区"), self.handoff)
         self.refuse_button = self._button(self.tr("F7 劝返"), self.refuse)
-        self.override_button = self._button(self.tr("F8 督查员放行"), self.override)
-        self.add_person_button = self._button(self.tr("添加随车人员"), self.add_person, object_name="")
+        self.override_button = self._button(self.tr("F8 督查放行"), self.override)
+        self.add_person_button = self._button(self.tr("加随车人员"), self.add_person, object_name="")
         self.exit_button = self._button(self.tr("F10 出门登记"), self.log_exit)
         self.cancel_button = self._button(self.tr("撤销登记"), self.cancel_arrival, object_name="")
         self.clear_button = self._button(self.tr("Esc 下一辆"), self.reset, object_name="")
         right.addWidget(self.confirm_button)
-        right.addWidget(QLabel(self.tr("卸货点"), self))
+        point_label = QLabel(self.tr("卸货点"), self)
+        point_label.setBuddy(self.point)
+        right.addWidget(point_label)
         right.addWidget(self.point)
-        for b in (self.enter_button, self.handoff_button, self.refuse_button, self.override_button,
-                  self.add_person_button, self.exit_button, self.cancel_button, self.clear_button):
-            right.addWidget(b)
+        grid = QGridLayout()
+        for i, b in enumerate((self.enter_button, self.handoff_button, self.refuse_button, self.override_button,
+                               self.exit_button, self.cancel_button, self.add_person_button, self.clear_button)):
+            grid.addWidget(b, i // 2, i % 2)
+        right.addLayout(grid)
         self.inside_title = QLabel(self.tr("在场车辆"), self)
         self.inside_title.setObjectName("heading")
         self.inside_list = QListWidget(self)
-        self.inside_list.setMaximumWidth(330)
+        self.inside_list.setMaximumWidth(360)
+        self.inside_list.setMinimumHeight(60)
         right.addWidget(self.inside_title)
         right.addWidget(self.inside_list, 1)
         return right
