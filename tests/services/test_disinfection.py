@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 
 import pytest
 from sqlmodel import select
 
+from desktop.domain import codes
 from desktop.services import audit, consignments, disinfection, dwell
 from desktop.services.context import ServiceError
 from desktop.store.models import Disinfection, DwellTimer
@@ -83,7 +85,7 @@ def test_a_valid_but_unissued_slip_is_unknown(db, clock):
     with db.session() as s:
         good = add_goods(s, now=clock.now())
         add_slip(s, now=clock.now(), consignment_id=good, seed=1)
-        other = add_slip.__globals__["codes"].new_code("GH", __import__("random").Random(99).randrange)
+        other = codes.new_code("GH", random.Random(99).randrange)
     with pytest.raises(ServiceError) as err, db.session() as s:
         disinfection.resolve_slip(s, code=other)
     assert err.value.code == "unknown_slip"
