@@ -160,6 +160,7 @@ class DisinfectionForm:
     arrival_id: int | None = None
     plate: str = ""
     slips: tuple[str, ...] = ()
+    consignment_ids: tuple[int, ...] = ()  # goods picked from a list rather than scanned
     round: int = 1
     unloading_point_id: int | None = None
 
@@ -212,6 +213,13 @@ def _targets(session: Session, form: DisinfectionForm, now: datetime) -> tuple[A
                                                      c=target.number))
         kinds.add(target.kind)
         goods.append(target.consignment_id)
+    for cid in form.consignment_ids:
+        info = consignments.get(session, cid)
+        if info is None:
+            raise ServiceError("unknown_consignment", t("找不到该批物资。", "No such consignment."))
+        if info.state in DONE_GOODS:
+            raise ServiceError("already_released", t("该批物资已放行。", "These goods were already released."))
+        goods.append(cid)
     if arrival is not None:
         goods += [c.id for c in consignments.for_arrival(session, arrival.id or 0) if c.state not in DONE_GOODS]
     if arrival is None and not goods:

@@ -198,6 +198,8 @@ def complete_early(session: Session, *, actor: Actor, clock: Clock, timer_id: in
     if _deadline(timer, reading, spans(session)) <= reading.mono:
         _complete(session, timer, actor=actor, at=reading.wall)
         return
+    # decided at the station, so nobody needs alarming about it
+    timer.acknowledged_at, timer.acknowledged_by = reading.wall, actor.operator
     _complete(session, timer, actor=actor, at=reading.wall, early_by=boss.username, reason=reason.strip())
 
 
