@@ -93,7 +93,6 @@ class Ui_SignInDialog(object):
     def retranslateUi(self, SignInDialog):
         SignInDialog.setWindowTitle(QCoreApplication.translate("SignInDialog", u"\u4e0a\u5c97\u767b\u8bb0", None))
         self.heading.setText(QCoreApplication.translate("SignInDialog", u"\u8bf7\u9009\u62e9\u60a8\u7684\u59d3\u540d\u548c\u5c97\u4f4d", None))
-        self.heading.setObjectName(QCoreApplication.translate("SignInDialog", u"heading", None))
         self.operatorLabel.setText(QCoreApplication.translate("SignInDialog", u"\u64cd\u4f5c\u5458(&O)", None))
         self.stationLabel.setText(QCoreApplication.translate("SignInDialog", u"\u5c97\u4f4d(&S)", None))
         self.pinLabel.setText(QCoreApplication.translate("SignInDialog", u"\u5bc6\u7801(&P)", None))
