@@ -92,19 +92,22 @@ class _Canvas(QWidget):
         label_box = QRect(text_left, box.top() + 6, box.right() - text_left - 190, box.height() // 2)
         p.drawText(label_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    p.fontMetrics().elidedText(row.label, Qt.TextElideMode.ElideRight, label_box.width()))
+        ready = self.board.ready_text(row, left, mono)
         p.setFont(self.small_font)
-        detail_box = QRect(text_left, box.top() + box.height() // 2, label_box.width(), box.height() // 2 - 6)
+        ready_width = p.fontMetrics().horizontalAdvance(ready) + 8
+        lower = box.top() + box.height() // 2
+        detail_box = QRect(text_left, lower, box.right() - 8 - ready_width - text_left, box.height() // 2 - 6)
+        detail = (self.board.tr("督查提前 · ") if row.early else "") + row.detail
         p.drawText(detail_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   p.fontMetrics().elidedText(row.detail, Qt.TextElideMode.ElideRight, detail_box.width()))
+                   p.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, detail_box.width()))
         p.setPen(QColor(colours.accent))
         p.setFont(self.state_font)
         state_box = QRect(box.right() - 186, box.top() + 4, 178, box.height() // 2)
         p.drawText(state_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                    self.board.state_text(state, left))
         p.setFont(self.small_font)
-        when_box = QRect(state_box.left(), box.top() + box.height() // 2, state_box.width(), box.height() // 2 - 6)
-        p.drawText(when_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   self.board.ready_text(row, left, mono))
+        when_box = QRect(box.right() - 8 - ready_width, lower, ready_width, box.height() // 2 - 6)
+        p.drawText(when_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, ready)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = int(event.position().y()) // ROW_HEIGHT
