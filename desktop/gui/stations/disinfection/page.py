@@ -87,6 +87,8 @@ class DisinfectionPage(StationPage):
 
     def _board_loaded(self, board: dwell.Board) -> None:
         self.board.set_board(board)
+        if self.isVisible():
+            self.form.load()  # the gate admits vehicles all the time
         if board.jump_seconds:
             self.show_board_message(self.tr("系统时间被调整了 {s} 秒，已记录；静置计时不受影响。")
                                     .replace("{s}", f"{board.jump_seconds:+.0f}"), ok=False)
