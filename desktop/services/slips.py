@@ -330,3 +330,13 @@ def render_pdf(session: Session, numbers: list[str], *, size: str, printed_at: d
     slip's print count, as the next print would show them."""
     views = [slip_view(session, n, printed_at=printed_at) for n in numbers]
     return build_slips(views, size)
+
+
+def unslipped_consignments(session: Session, *, since: datetime, until: datetime) -> list[tuple[int, datetime]]:
+    """(id, created_at) of consignments registered in [since, until) that have no live slip."""
+    live = select(Slip.consignment_id).where(Slip.voided_at.is_(None), Slip.consignment_id.is_not(None))  # type: ignore[union-attr]
+    rows = session.exec(select(Consignment).where(Consignment.created_at >= since, Consignment.created_at < until,
+                                                  Consignment.order_id.is_(None),  # type: ignore[union-attr]
+                                                  Consignment.id.not_in(live))  # type: ignore[union-attr]
+                        .order_by(Consignment.created_at)).all()  # type: ignore[arg-type]
+    return [(r.id or 0, utc(r.created_at)) for r in rows]
