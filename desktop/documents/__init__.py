@@ -1,1 +1,1 @@
-"""reportlab builders: slips, bag labels, reports. No Qt, no database: they take plain data."""
+"""PDF documents built with reportlab: slips, bag labels, reports. No Qt."""
