@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import threading
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.paths import resource
+
+# Binary (zlib only) streams instead of zlib + ASCII85: smaller files, and the pure-Python ASCII85
+# encoder cost more than drawing a whole slip.
+rl_config.useA85 = 0
 
 FONT = "WQYMicroHei"
 FONT_FILE = "wqy-microhei.ttc"

@@ -236,12 +236,12 @@ def _plan(view: SlipView, spec: Spec, content_h: float | None) -> list[Band]:
     def fields(c: Canvas, x: float, top: float) -> None:
         c.setLineWidth(0.5)
         c.line(x, top, x + w, top)
-        c.setFont(font, base)
-        y = top - lead
-        for label, value in rows:
-            c.drawString(x, y, label)
-            c.drawString(x + label_w, y, value)
-            y -= lead
+        labels, values = c.beginText(x, top - lead), c.beginText(x + label_w, top - lead)
+        for obj, column in ((labels, 0), (values, 1)):
+            obj.setFont(font, base, lead)
+            for row in rows:
+                obj.textLine(row[column])
+            c.drawText(obj)
 
     if rows:
         bands.append(Band("fields", len(rows) * lead + GAP, fields))

@@ -32,28 +32,34 @@ def shorten(text: str, font: str, size: float, max_width: float) -> str:
 
 def wrap(text: str, font: str, size: float, max_width: float, max_lines: int | None = None) -> list[str]:
     """Greedy line breaking; a word longer than a line is broken by character. With `max_lines`,
-    the last kept line ends with an ellipsis when text was cut."""
+    the last kept line ends with an ellipsis when text was cut. Widths add up (no kerning in
+    reportlab's TrueType support), so each token is measured once."""
     text = " ".join(text.split())
     if not text:
         return []
     lines: list[str] = []
-    line = ""
+    line, used = "", 0.0
     for token in _TOKEN.findall(text):
-        if width(line + token, font, size) <= max_width:
-            line += token
+        w = width(token, font, size)
+        if used + w <= max_width:
+            line, used = line + token, used + w
             continue
         if token.isspace():
             lines.append(line)
-            line = ""
+            line, used = "", 0.0
             continue
         if line:
             lines.append(line.rstrip())
-            line = ""
-        for ch in token:  # a token wider than what is left: break it where it must break
-            if width(line + ch, font, size) > max_width and line:
+            line, used = "", 0.0
+        if w <= max_width:
+            line, used = token, w
+            continue
+        for ch in token:  # a token wider than a whole line: break it where it must break
+            cw = width(ch, font, size)
+            if used + cw > max_width and line:
                 lines.append(line)
-                line = ""
-            line += ch
+                line, used = "", 0.0
+            line, used = line + ch, used + cw
     if line.strip():
         lines.append(line.rstrip())
     if max_lines is not None and len(lines) > max_lines:
