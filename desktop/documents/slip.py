@@ -10,12 +10,12 @@ whatever the caller passed.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from reportlab.lib.pagesizes import A4, A6
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -78,11 +78,15 @@ class Spec:
     desc_lines: int = 3
 
 
+# Pages are whole points: printers and PDF writers (Qt's included) keep page sizes in whole
+# points, and a page a fraction of a point off makes the printed slip a scaled copy.
+A4_PT = (595.0, 842.0)
+A6_PT = (298.0, 420.0)
 SPECS = {
-    "58mm": Spec("58mm", 58 * mm, None, 5 * mm, 8, 12 * mm, 0),
-    "80mm": Spec("80mm", 80 * mm, None, 4 * mm, 9, 14 * mm, 0.75 * mm),
-    "a6": Spec("a6", A6[0], A6[1], 6 * mm, 10, 16 * mm, 1.0 * mm),
-    "a4cell": Spec("a4cell", A4[0] / 2, A4[1] / 3, 5 * mm, 9, 13 * mm, 0.8 * mm, desc_lines=2),
+    "58mm": Spec("58mm", round(58 * mm), None, 5 * mm, 8, 12 * mm, 0),
+    "80mm": Spec("80mm", round(80 * mm), None, 4 * mm, 9, 14 * mm, 0.75 * mm),
+    "a6": Spec("a6", A6_PT[0], A6_PT[1], 6 * mm, 10, 16 * mm, 1.0 * mm),
+    "a4cell": Spec("a4cell", A4_PT[0] / 2, A4_PT[1] / 3, 5 * mm, 9, 13 * mm, 0.8 * mm, desc_lines=2),
 }
 A4_COLUMNS, A4_ROWS = 2, 3
 GAP = 1.6 * mm
@@ -273,7 +277,7 @@ def _draw_bands(c: Canvas, bands: Sequence[Band], x: float, top: float) -> None:
 
 
 def _roll_height(bands: Sequence[Band], spec: Spec) -> float:
-    return sum(b.height for b in bands) + 2 * spec.margin + 4 * mm  # a little paper to tear along
+    return math.ceil(sum(b.height for b in bands) + 2 * spec.margin + 4 * mm)  # a little paper to tear along
 
 
 def _canvas(buf: io.BytesIO, size: tuple[float, float], title: str) -> Canvas:
@@ -298,7 +302,7 @@ def build_slips(views: Sequence[SlipView], size: str) -> bytes:
     fonts.register()
     buf = io.BytesIO()
     title = views[0].number if len(views) == 1 else f"{len(views)} slips"
-    c = _canvas(buf, A4 if size == "a4" else (SPECS[size].page_w, SPECS[size].page_h or 100 * mm), title)
+    c = _canvas(buf, A4_PT if size == "a4" else (SPECS[size].page_w, SPECS[size].page_h or 100 * mm), title)
     if size == "a4":
         _sheets(c, views)
     else:
@@ -316,18 +320,18 @@ def _sheets(c: Canvas, views: Sequence[SlipView]) -> None:
     spec = SPECS["a4cell"]
     per_page = A4_COLUMNS * A4_ROWS
     for first in range(0, len(views), per_page):
-        c.setPageSize(A4)
+        c.setPageSize(A4_PT)
         c.saveState()
         c.setDash(2, 3)
         c.setLineWidth(0.3)
         c.setStrokeGray(0.6)
-        c.line(A4[0] / 2, 0, A4[0] / 2, A4[1])
+        c.line(A4_PT[0] / 2, 0, A4_PT[0] / 2, A4_PT[1])
         for r in range(1, A4_ROWS):
-            c.line(0, r * spec.page_h, A4[0], r * spec.page_h)  # type: ignore[operator]
+            c.line(0, r * spec.page_h, A4_PT[0], r * spec.page_h)  # type: ignore[operator]
         c.restoreState()
         for i, view in enumerate(views[first:first + per_page]):
             col, row = i % A4_COLUMNS, i // A4_COLUMNS
             x = col * spec.page_w + spec.margin
-            top = A4[1] - row * spec.page_h - spec.margin  # type: ignore[operator]
+            top = A4_PT[1] - row * spec.page_h - spec.margin  # type: ignore[operator]
             _draw_bands(c, _plan(view, spec, spec.page_h - 2 * spec.margin), x, top)  # type: ignore[operator]
         c.showPage()

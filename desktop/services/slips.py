@@ -25,9 +25,10 @@ from desktop.documents.slip import Disinfected, SlipView, build_slips
 from desktop.domain import codes
 from desktop.domain.clock import utc
 from desktop.i18n import t
-from desktop.services import audit
+from desktop.services import audit, consignments
+from desktop.services.consignments import ConsignmentInfo
 from desktop.services.context import Actor, ServiceError
-from desktop.services.setup import require_site
+from desktop.services.setup import require_site, station_settings, update_station_settings
 from desktop.store.models import (
     Approval,
     Arrival,
@@ -340,3 +341,60 @@ def unslipped_consignments(session: Session, *, since: datetime, until: datetime
                                                   Consignment.id.not_in(live))  # type: ignore[union-attr]
                         .order_by(Consignment.created_at)).all()  # type: ignore[arg-type]
     return [(r.id or 0, utc(r.created_at)) for r in rows]
+
+
+# --- for screens: an arrival's goods with their slips, and the station's printer ---------------
+
+
+@dataclass(frozen=True)
+class GoodsSlip:
+    consignment: ConsignmentInfo
+    slip: SlipInfo | None
+
+
+def goods_with_slips(session: Session, *, arrival_id: int | None = None,
+                     consignment_ids: list[int] | None = None) -> list[GoodsSlip]:
+    """An arrival's consignments (or the given ones), each with its live slip or None."""
+    if arrival_id is not None:
+        goods = consignments.for_arrival(session, arrival_id)
+    else:
+        goods = [g for g in (consignments.get(session, cid) for cid in consignment_ids or []) if g]
+    live = slips_for_consignments(session, [g.id for g in goods])
+    return [GoodsSlip(g, live.get(g.id)) for g in goods]
+
+
+PAPERS = ("58mm", "80mm", "a6", "a4")
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """A station's printer and paper ("" printer: the system default) and whether to print on issue."""
+
+    printer: str = ""
+    paper: str = "80mm"
+    auto_print: bool = False
+
+
+def print_settings(session: Session, station: str) -> PrintSettings:
+    raw = station_settings(session, station)
+    paper = raw.get("slip_paper", "80mm")
+    return PrintSettings(printer=str(raw.get("slip_printer", "")), paper=paper if paper in PAPERS else "80mm",
+                         auto_print=bool(raw.get("slip_auto_print", False)))
+
+
+def save_print_settings(session: Session, *, actor: Actor, now: datetime, printer: str | None = None,
+                        paper: str | None = None, auto_print: bool | None = None) -> PrintSettings:
+    """Remember the printer/paper for the actor's station (only what changed is written)."""
+    current = print_settings(session, actor.station)
+    changes: dict[str, object] = {}
+    if printer is not None and printer != current.printer:
+        changes["slip_printer"] = printer
+    if paper is not None and paper != current.paper:
+        if paper not in PAPERS:
+            raise ServiceError("bad_paper", t("未知纸张：{p}", "Unknown paper: {p}", p=paper))
+        changes["slip_paper"] = paper
+    if auto_print is not None and auto_print != current.auto_print:
+        changes["slip_auto_print"] = auto_print
+    if changes:
+        update_station_settings(session, actor=actor, now=now, name=actor.station, **changes)
+    return print_settings(session, actor.station)

@@ -149,3 +149,19 @@ def test_slip_view_without_arrival_leaves_fields_blank_and_pdf_renders(db, clock
     assert view.plate == "" and view.disinfections == () and view.dwell_end is None
     assert view.reprint_no == 1
     assert pdf.startswith(b"%PDF")
+
+
+def test_goods_with_slips_and_print_settings_per_station(db, clock, actor):
+    with db.session() as s:
+        arrival = _arrival_with_history(s, clock)
+        a = _consignment(s, actor, clock.now(), arrival_id=arrival.id)
+        b = _consignment(s, actor, clock.now(), arrival_id=arrival.id, category="面粉")
+        slip = slips.issue_slip(s, actor=actor, now=clock.now(), consignment_id=a.id)
+        rows = slips.goods_with_slips(s, arrival_id=arrival.id)
+        assert [(r.consignment.id, r.slip.number if r.slip else None) for r in rows] == [(a.id, slip.number), (b.id, None)]
+        assert slips.print_settings(s, "gate") == slips.PrintSettings()
+        saved = slips.save_print_settings(s, actor=actor, now=clock.now(), printer="XP-58", paper="58mm", auto_print=True)
+        assert saved == slips.PrintSettings("XP-58", "58mm", True)
+        assert slips.print_settings(s, "handoff") == slips.PrintSettings()  # per station
+        with pytest.raises(ServiceError):
+            slips.save_print_settings(s, actor=actor, now=clock.now(), paper="b5")
