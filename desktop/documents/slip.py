@@ -208,7 +208,8 @@ def _plan(view: SlipView, spec: Spec, content_h: float | None) -> list[Band]:
     bar_w = barcodes.code128_width(view.number, quiet=False)
 
     def bar(c: Canvas, x: float, top: float) -> None:
-        barcodes.draw_code128(c, view.number, x + (w - bar_w) / 2, top - spec.barcode_h, spec.barcode_h)
+        left = barcodes.snap_to_203dpi(x + (w - bar_w) / 2)
+        barcodes.draw_code128(c, view.number, left, top - spec.barcode_h, spec.barcode_h)
 
     bands.append(Band("barcode", spec.barcode_h + 2 * GAP, lambda c, x, top: bar(c, x, top - GAP)))
 

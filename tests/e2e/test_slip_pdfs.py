@@ -83,3 +83,18 @@ def test_reprint_and_void_marks_are_printed(tmp_path):
     pdf.write_bytes(build_slip(replace(FULL, voided=True, void_reason="货物退回", reprint_no=2), "80mm"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "REPRINT 2" in text and "补打" in text and "VOIDED" in text and "货物退回" in text
+
+
+@pytest.mark.parametrize("size", [s for s in SIZES if s != "a4"])
+def test_many_random_numbers_decode_at_both_resolutions(tmp_path, size):
+    import random
+
+    from desktop.domain.codes import new_code
+
+    rng = random.Random(size)
+    for site in ("SQ", "GATE", "AB"):
+        number = new_code(site, rng.randrange)
+        pdf = tmp_path / f"{number}.pdf"
+        pdf.write_bytes(build_slip(replace(FULL, number=number), size))
+        for dpi in (203, 300):
+            assert ("Code128", number) in decode(rasterize(pdf, dpi)), (number, dpi)
