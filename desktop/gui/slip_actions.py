@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.masking import mask_text
 from desktop.gui.ops import describe_error
 from desktop.gui.slip_preview import SlipPreviewDialog
 from desktop.gui.slip_print import PrintOutcome, print_slip
@@ -104,7 +105,7 @@ class IssueSlipsDialog(QDialog):
         for r, row in enumerate(self.rows):
             g = row.consignment
             cells = (" · ".join(x for x in (g.category, g.description) if x), _qty(g.quantity, g.unit),
-                     " / ".join(x for x in (g.destination, g.recipient) if x),
+                     mask_text(" / ".join(x for x in (g.destination, g.recipient) if x)),
                      row.slip.number if row.slip else self.tr("未开单"))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -11,7 +11,8 @@ from desktop.services import consignments, slips
 
 def _goods(db, ctx, clock, n):
     with db.session() as s:
-        return [consignments.create(s, actor=ctx.actor, now=clock.now(), category=f"cat{i}", quantity=i + 1, unit="箱").id
+        return [consignments.create(s, actor=ctx.actor, now=clock.now(), category=f"cat{i}", quantity=i + 1, unit="箱",
+                                    recipient=f"R{i} 1381234123{i}").id
                 for i in range(n)]
 
 
@@ -27,6 +28,7 @@ def test_issue_all_then_one_more_is_refused_and_preview_opens_for_a_single_slip(
     ids = _goods(db, ctx, clock, 2)
     dlg = _open(qtbot, ctx, ids, tmp_path)
     assert dlg.table.item(0, 3).text() == "未开单"
+    assert dlg.table.item(1, 2).text() == "R1 138****1231"  # phones never in full on screen either
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: all(r.slip for r in dlg.rows) and not dlg.busy)
     numbers = [dlg.table.item(r, 3).text() for r in range(2)]
