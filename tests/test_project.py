@@ -45,3 +45,9 @@ def test_generated_form_is_up_to_date(ui: Path):
 @pytest.mark.parametrize("ts", sorted((ROOT / "resources" / "i18n").glob("*.ts")), ids=lambda p: p.name)
 def test_built_translation_is_up_to_date(ts: Path):
     assert build.qm_is_current(ts), f"run: python -m desktop.gui.build i18n ({ts.name})"
+
+
+def test_ruff_is_clean():
+    ruff = Path(sys.executable).with_name("ruff")
+    out = subprocess.run([str(ruff), "check", "desktop", "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:]

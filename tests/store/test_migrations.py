@@ -36,9 +36,9 @@ def test_writers_begin_immediate_so_a_second_writer_waits_instead_of_failing(db:
     # with "database is locked"; BEGIN IMMEDIATE makes it wait its turn.
     import threading
 
+    from desktop.domain.clock import ManualClock
     from desktop.services import setup
     from desktop.services.context import Actor
-    from desktop.domain.clock import ManualClock
 
     clock = ManualClock()
     failures: list[BaseException] = []
@@ -49,7 +49,7 @@ def test_writers_begin_immediate_so_a_second_writer_waits_instead_of_failing(db:
                 with db.session() as s:
                     setup.get_setting(s, "x")
                     setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key=f"w{n}-{i}", value=i)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             failures.append(exc)
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(3)]
