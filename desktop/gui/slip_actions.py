@@ -160,15 +160,22 @@ class IssueSlipsDialog(QDialog):
         self.changed.emit()
         self.refresh()
         if self.settings.auto_print:
-            for slip in new:
-                print_slip(self.ctx, slip.number, printer=self.settings.printer or "", paper=self.settings.paper,
-                           reprint_no=0, on_finished=self._auto_printed, out_dir=self.pdf_dir)
+            self._print_in_turn([s.number for s in new])
         elif len(new) == 1:
             self.open_preview(new[0].number)
 
-    def _auto_printed(self, outcome: PrintOutcome) -> None:
-        self._say(outcome.message, error=not outcome.ok)
-        self.changed.emit()
+    def _print_in_turn(self, numbers: list[str]) -> None:
+        """One job after another, so slips come out of the printer in the order they were issued."""
+        if not numbers:
+            return
+
+        def finished(outcome: PrintOutcome) -> None:
+            self._say(outcome.message, error=not outcome.ok)
+            self.changed.emit()
+            self._print_in_turn(numbers[1:])
+
+        print_slip(self.ctx, numbers[0], printer=self.settings.printer or "", paper=self.settings.paper,
+                   reprint_no=0, on_finished=finished, out_dir=self.pdf_dir)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
