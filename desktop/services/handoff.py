@@ -385,11 +385,15 @@ def hand_over(session: Session, *, code: str, actor: Actor, now: datetime, kind:
                      q="—" if quantity is None else f"{quantity:g}", r=ev.reason),
         "damage": t("破损登记。原因：{r}", "Damage recorded. Reason: {r}", r=ev.reason),
     }[kind]
-    title = {"transfer": t("已转运", "TRANSFERRED"), "receive": t("已签收", "RECEIVED"),
-             "partial": t("部分签收", "PARTIAL"), "damage": t("破损", "DAMAGED")}[kind]
-    return Verdict(kind=VerdictKind.OK, code=key, headline=title, message=message, at=now, slip_number=slip.number,
+    return Verdict(kind=VerdictKind.OK, code=key, headline=custody_title(kind), message=message, at=now, slip_number=slip.number,
                    slip_kind=slip.kind, custody_kind=kind, event_id=ev.id, receiver=ev.holder,
                    destination=ev.location, transfer_vehicle=ev.vehicle)
+
+
+def custody_title(kind: str) -> str:
+    """The headline of a hand-over after the release."""
+    return {"transfer": t("已转运", "TRANSFERRED"), "receive": t("已签收", "RECEIVED"),
+            "partial": t("部分签收", "PARTIAL"), "damage": t("破损", "DAMAGED")}.get(kind, kind)
 
 
 def custody_chain(session: Session, number: str) -> list[CustodyInfo]:

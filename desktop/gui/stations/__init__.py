@@ -13,7 +13,7 @@ PAGES = [
     "desktop.gui.stations.placeholder:ReviewPage",
     "desktop.gui.stations.placeholder:GatePage",
     "desktop.gui.stations.placeholder:DisinfectionPage",
-    "desktop.gui.stations.placeholder:HandoffPage",
+    "desktop.gui.stations.handoff:HandoffPage",
     "desktop.gui.stations.supervision:SupervisionPage",
     "desktop.gui.stations.admin:AdminPage",
 ]
