@@ -185,3 +185,17 @@ def list_unloading_points(session: Session) -> list[UnloadingPointInfo]:
 
     rows = session.exec(select(UnloadingPoint).where(UnloadingPoint.active).order_by(UnloadingPoint.code)).all()  # type: ignore[arg-type]
     return [UnloadingPointInfo(p.id or 0, p.code, p.name, p.route) for p in rows]
+
+
+def list_stations(session: Session) -> list[tuple[str, str]]:
+    """(name, kind) of every station, in the order they were set up."""
+    return [(s.name, s.kind) for s in session.exec(select(Station).order_by(Station.id)).all()]  # type: ignore[arg-type]
+
+
+def check_operator_pin(session: Session, *, username: str, pin: str) -> OperatorInfo:
+    op = session.exec(select(Operator).where(Operator.username == username.strip().lower())).first()
+    if op is None or not op.active:
+        raise ServiceError("unknown_operator", t("没有这个操作员。", "No such operator."))
+    if op.pin_hash and not check_pin(pin, op.pin_hash):
+        raise ServiceError("bad_pin", t("密码不正确。", "Wrong PIN."))
+    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, bool(op.pin_hash))

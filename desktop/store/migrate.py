@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop.store import errors
 from desktop.store.engine import Database, make_engine, sqlite_path, to_url
@@ -119,7 +119,7 @@ def _prepare(db: Database, where: str, *, upgrade: bool) -> None:
             if result != "ok":
                 raise errors.corrupt(where, result)
         current = _current_revision(db)
-    except OperationalError as exc:
+    except DatabaseError as exc:
         text = str(exc.orig)
         if "not a database" in text or "malformed" in text:
             raise errors.corrupt(where, text) from exc

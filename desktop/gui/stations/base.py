@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from desktop.gui.context import AppContext
@@ -32,3 +34,9 @@ class StationPage(QWidget):
 
     def scanned(self, code: str) -> bool:
         return False
+
+    def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
+        """For `gatehouse screenshots`: (suffix, put-the-page-in-that-state) pairs, run in order on
+        demo data after `activated()`. Override to show a page at work (a vehicle looked up, a
+        verdict shown); the default is the page as it opens."""
+        return [("", lambda: None)]

@@ -1,0 +1,45 @@
+"""Performance figures for `gatehouse bench`: each beside a reference measured in the same run,
+so a figure means something on whatever machine it was taken.
+
+Each module in BENCHES has `run() -> list[dict]`; a dict has the keys name, value, unit,
+reference_name, reference_value and target (plain words, e.g. "≤ 1.5 × reference").
+"""
+
+from __future__ import annotations
+
+import importlib
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+BENCHES = [
+    "desktop.bench.startup",
+]
+
+
+def figure(name: str, value: float, unit: str, reference_name: str, reference_value: float,
+           target: str, ok: bool | None = None, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "value": round(value, 3), "unit": unit, "reference_name": reference_name,
+            "reference_value": round(reference_value, 3), "target": target, "ok": ok, **extra}
+
+
+def median_ms(fn: Callable[[], object], repeat: int = 30, warmup: int = 3) -> float:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def run_all(only: list[str] | None = None) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for name in BENCHES:
+        short = name.rsplit(".", 1)[-1]
+        if only and short not in only:
+            continue
+        out.extend(importlib.import_module(name).run())
+    return out

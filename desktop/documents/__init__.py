@@ -1,0 +1,1 @@
+"""PDF documents built with reportlab: slips, bag labels, reports. No Qt."""

@@ -1,0 +1,84 @@
+"""The QApplication: fonts, the high-contrast stylesheet, and the translator."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_NAME, __version__
+from desktop.i18n import set_language
+from desktop.paths import resource
+
+# Big targets and strong contrast: people work in gloves and masks, outdoors.
+STYLESHEET = """
+QWidget { font-size: 15pt; }
+QMainWindow, QDialog { background: #f4f6f8; }
+QPushButton { min-height: 44px; padding: 4px 16px; border-radius: 6px; border: 2px solid #35506b;
+              background: #ffffff; color: #10263b; }
+QPushButton:default { background: #1f5fa8; color: white; border-color: #163f6f; }
+QPushButton:focus { border: 3px solid #f0a000; }
+QPushButton:disabled { color: #8a96a3; border-color: #b6c0ca; }
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateTimeEdit, QDateEdit, QPlainTextEdit {
+    min-height: 40px; border: 2px solid #6b7f93; border-radius: 4px; background: white; padding: 2px 6px; }
+QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus { border-color: #f0a000; }
+QCheckBox::indicator, QRadioButton::indicator { width: 28px; height: 28px; }
+QListWidget#nav { background: #17324d; color: white; border: none; font-size: 17pt; }
+QListWidget#nav::item { padding: 14px 10px; }
+QListWidget#nav::item:selected { background: #f0a000; color: #10263b; }
+QStatusBar { background: #17324d; color: white; font-size: 12pt; }
+QStatusBar QLabel { color: white; padding: 0 10px; }
+QHeaderView::section { background: #dfe6ed; padding: 6px; font-weight: bold; }
+QTableView, QTreeView, QListView { background: white; alternate-background-color: #eef2f6; }
+QLabel#placeholder { color: #5a6b7c; font-size: 20pt; }
+QLabel#heading { font-size: 18pt; font-weight: bold; }
+"""
+
+FONT_FAMILIES = ["Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback"]
+
+
+def load_bundled_fonts() -> list[str]:
+    families: list[str] = []
+    fonts = resource("fonts")
+    for path in sorted(fonts.glob("*.tt[fc]")) if fonts.exists() else []:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families
+
+
+def install_translator(app: QApplication, language: str) -> None:
+    """Chinese is the source language; English comes from resources/i18n/gatehouse_en.qm."""
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    set_language(language)
+    if language != "en":
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+        return
+    ours = QTranslator(app)
+    if ours.load(str(resource("i18n", "gatehouse_en.qm"))):
+        app.installTranslator(ours)
+
+
+def make_app(language: str = "zh", argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    icon = resource("icons", "gatehouse.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    bundled = load_bundled_fonts()
+    font = QFont()
+    font.setFamilies(bundled + FONT_FAMILIES)
+    font.setPointSize(15)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)
+    install_translator(app, language)
+    return app

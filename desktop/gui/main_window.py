@@ -1,0 +1,226 @@
+"""The main window: one page per station, a status bar that says where you are.
+
+Signals: language_requested(str) when the person picks another language (the app rebuilds the
+window in it).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.domain.enums import display
+from desktop.gui import crash, prefs
+from desktop.gui.context import AppContext
+from desktop.gui.forms.ui_about import Ui_AboutDialog
+from desktop.gui.stations import page_classes
+from desktop.gui.stations.base import StationPage
+from desktop.i18n import language
+from desktop.paths import data_dir, resource
+from desktop.services import backup
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", ctx.site.name))
+        self.resize(1366, 768)
+        self.setMinimumSize(QSize(1024, 640))
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(40, 40))
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        self.pages: list[StationPage] = []
+        for number, cls in enumerate(page_classes(), start=1):
+            page = cls(ctx, self.stack)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            icon = resource("icons", page.icon or f"{page.key}.svg")
+            if icon.exists():
+                item.setIcon(QIcon(str(icon)))
+            item.setToolTip(f"Ctrl+{number}")
+            self.nav.addItem(item)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number - 1: self.show_page(n))
+        self.nav.currentRowChanged.connect(self._on_nav)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+        self._build_menus()
+        ctx.user.changed.connect(self._update_status)
+        ctx.ops.failed.connect(self._show_failure)
+        self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
+        self._clock_timer.start()
+        self._tick()
+        self.show_page(self.page_index(ctx.actor.station))
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def page_index(self, key: str) -> int:
+        keys = [p.key for p in self.pages]
+        aliases = {"supervisor": "supervision", "transit": "gate"}
+        key = aliases.get(key, key)
+        return keys.index(key) if key in keys else 0
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_page(self) -> StationPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.pages[row].activated()
+
+    def deliver_scan(self, code: str) -> None:
+        """A scan caught anywhere in the window: the current page first, else the handoff page."""
+        if self.current_page().scanned(code):
+            return
+        handoff = self.page_index("handoff")
+        if self.pages[handoff].key == "handoff":
+            self.show_page(handoff)
+            self.pages[handoff].scanned(code)
+
+    # --- status bar --------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.site_label = QLabel(self)
+        self.station_label = QLabel(self)
+        self.operator_label = QLabel(self)
+        self.db_label = QLabel(self)
+        self.busy_label = QLabel(self)
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("clock")
+        for label in (self.site_label, self.station_label, self.operator_label, self.db_label):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.clock_label)
+        self.ctx.ops.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("正在保存…") if busy else ""))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        self.site_label.setText(self.tr("站点：{0}").replace("{0}", f"{self.ctx.site.name}（{self.ctx.site.code}）"))
+        self.station_label.setText(self.tr("岗位：{0}").replace("{0}", display(self.ctx.actor.station, language())))
+        self.operator_label.setText(self.tr("操作员：{0}").replace("{0}", self.ctx.user.display_name))
+        where = self.ctx.db.path or self.ctx.db.url
+        self.db_label.setText(self.tr("数据：{0}").replace("{0}", Path(str(where)).name))
+        self.db_label.setToolTip(str(where))
+
+    def _tick(self) -> None:
+        local = self.ctx.clock.now().astimezone()
+        self.clock_label.setText(local.strftime("%Y-%m-%d %H:%M:%S"))
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        switch = QAction(self.tr("换班 / 切换操作员…"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.switch_operator)
+        backup_action = QAction(self.tr("备份数据库…"), self, shortcut=QKeySequence("Ctrl+B"), triggered=self.backup)
+        quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        file_menu.addActions([switch, backup_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view = self.menuBar().addMenu(self.tr("视图(&V)"))
+        full = QAction(self.tr("全屏"), self, shortcut=QKeySequence("F11"), checkable=True,
+                       toggled=lambda on: self.showFullScreen() if on else self.showNormal())
+        view.addAction(full)
+        lang_menu = view.addMenu(self.tr("语言 / Language"))
+        group = QActionGroup(self)
+        for code, name in (("zh", "简体中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True, checked=language() == code)
+            action.triggered.connect(lambda _on=False, c=code: self.language_requested.emit(c))
+            group.addAction(action)
+            lang_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(QAction(self.tr("关于"), self, triggered=self.about))
+        help_menu.addAction(QAction(self.tr("查看错误记录"), self, triggered=self.show_crash_logs))
+
+    def switch_operator(self) -> None:
+        from desktop.gui.signin import SignInDialog
+
+        dialog = SignInDialog(self.ctx.ops, last={"operator": self.ctx.actor.operator, "station": self.ctx.actor.station},
+                              parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_actor:
+            self.ctx.user.sign_in(dialog.result_actor, dialog.result_name, dialog.result_role)
+            prefs.save(operator=dialog.result_actor.operator, station=dialog.result_actor.station)
+            self.show_page(self.page_index(dialog.result_actor.station))
+
+    def backup(self) -> None:
+        source = self.ctx.db.path
+        if source is None:
+            QMessageBox.information(self, self.tr("备份"), self.tr("共享服务器数据库请由服务器管理员备份。"))
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = str(data_dir() / f"gatehouse-backup-{stamp}.sqlite3")
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), suggested, "SQLite (*.sqlite3 *.db)")
+        if not target:
+            return
+        progress = QProgressDialog(self.tr("正在备份…"), "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(500)
+
+        def done(path: Path) -> None:
+            progress.close()
+            QMessageBox.information(self, self.tr("备份完成"), self.tr("已备份到：\n{0}").replace("{0}", str(path)))
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            from desktop.gui.ops import describe_error
+
+            QMessageBox.critical(self, self.tr("备份失败"), describe_error(exc))
+
+        self.ctx.ops.submit(lambda: backup.backup_sqlite(source, Path(target)), on_done=done, on_error=failed)
+
+    def about(self) -> None:
+        dialog = QDialog(self)
+        ui = Ui_AboutDialog()
+        ui.setupUi(dialog)
+        ui.details.setText(self.tr("版本 {v}\n数据：{db}\n数据文件夹：{dir}\n\n离线运行的卡口、消杀与接驳登记系统。")
+                           .replace("{v}", __version__).replace("{db}", str(self.ctx.db.path or self.ctx.db.url))
+                           .replace("{dir}", str(data_dir())))
+        dialog.exec()
+
+    def show_crash_logs(self) -> None:
+        logs = sorted(crash.crash_dir().glob("crash-*.log"))[-5:]
+        text = "\n\n".join(p.read_text(encoding="utf-8", errors="replace")[-3000:] for p in logs)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("错误记录"),
+                          self.tr("错误记录文件夹：{0}").replace("{0}", str(crash.crash_dir())), parent=self)
+        if text:
+            box.setDetailedText(text)
+        box.exec()
+
+    def _show_failure(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("未保存"), message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx.ops.busy:
+            self.ctx.ops.wait_idle(15_000)  # let a write that is under way finish, never cut it
+        super().closeEvent(event)

@@ -1,0 +1,107 @@
+"""Supervision (督查组): the audit log, newest first, and a check that it has not been tampered with."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout
+
+from desktop.gui.stations.base import StationPage
+from desktop.services import audit, verify
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AuditModel(QAbstractTableModel):
+    """A thin adapter over a list of plain audit dicts (the service's output is the truth)."""
+
+    COLUMNS = ("at", "operator", "station", "action", "entity", "data")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self.headers = ["时间", "操作员", "岗位", "动作", "对象", "内容"]
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if key == "at":
+            from datetime import datetime
+
+            return datetime.fromisoformat(row["at"]).astimezone().strftime("%m-%d %H:%M:%S")
+        if key == "entity":
+            return f"{row['entity']} {row['entity_id']}".strip()
+        if key == "data":
+            return json.dumps(row["data"], ensure_ascii=False)[:200]
+        return str(row[key])
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class SupervisionPage(StationPage):
+    key = "supervision"
+
+    def __init__(self, *args, **kw) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kw)
+        self.model = AuditModel()
+        self.model.headers = [self.tr("时间"), self.tr("操作员"), self.tr("岗位"), self.tr("动作"),
+                              self.tr("对象"), self.tr("内容")]
+        heading = QLabel(self.tr("审计日志（防篡改）"), self)
+        heading.setObjectName("heading")
+        self.verify_button = QPushButton(self.tr("校验审计链"), self)
+        self.verify_button.clicked.connect(self.run_verify)
+        self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.refresh_button.clicked.connect(self.activated)
+        self.result = QLabel("", self)
+        self.result.setWordWrap(True)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.verify_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.result)
+        layout.addWidget(self.table, 1)
+
+    def title(self) -> str:
+        return self.tr("督查")
+
+    def activated(self) -> None:
+        self.ctx.ops.read(lambda s: audit.recent(s, limit=500), on_done=self.model.set_rows)
+
+    def run_verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.result.setText(self.tr("正在校验…"))
+        dialect = self.ctx.db.dialect
+
+        def done(report: verify.VerifyReport) -> None:
+            self.verify_button.setEnabled(True)
+            colour = "#1b7f3b" if report.ok else "#b00020"
+            self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
+            self.result.setText("\n".join(report.lines()))
+
+        self.ctx.ops.read(lambda s: verify.verify(s, dialect=dialect), on_done=done)

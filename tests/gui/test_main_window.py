@@ -1,0 +1,78 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from desktop.gui.stations.admin import AdminPage
+from desktop.gui.stations.supervision import SupervisionPage
+
+
+def test_every_station_has_a_page_and_ctrl_number_switches(window, qtbot):
+    keys = [p.key for p in window.pages]
+    for key in ("gate", "disinfection", "handoff", "supervision", "admin"):
+        assert key in keys
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.pages[4]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == 0
+
+
+def test_status_bar_says_site_station_operator_database_and_time(window, ctx):
+    texts = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
+    assert ctx.site.name in texts
+    assert "门岗" in texts
+    assert "管理员" in texts
+    assert "gatehouse.sqlite3" in texts
+    assert ctx.clock.now().astimezone().strftime("%H:%M") in texts
+
+
+def test_fits_a_1366_by_768_laptop(window):
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.minimumSizeHint().height() <= 768
+
+
+def test_supervisor_checks_the_audit_chain_from_the_screen(window, qtbot):
+    window.show_page(window.page_index("supervision"))
+    page = window.current_page()
+    assert isinstance(page, SupervisionPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "完好" in page.result.text())
+
+
+def test_admin_adds_an_operator_by_typing(window, qtbot, monkeypatch):
+    window.show_page(window.page_index("admin"))
+    page = window.current_page()
+    assert isinstance(page, AdminPage)
+    qtbot.keyClicks(page.username, "wu.gang")
+    qtbot.keyClicks(page.display_name, "Wu Gang")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.operators.count() == 2)
+    assert any("wu.gang" in page.operators.item(i).text() for i in range(page.operators.count()))
+    # the same name again is refused in words, and nothing is added
+    qtbot.keyClicks(page.username, "wu.gang")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已存在" in page.message.text())
+    assert page.operators.count() == 2
+
+
+def test_a_supervisor_without_pin_is_refused(window, qtbot):
+    window.show_page(window.page_index("admin"))
+    page = window.current_page()
+    page.role.setCurrentIndex(page.role.findData("supervisor"))
+    qtbot.keyClicks(page.username, "boss")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert "必须设置密码" in page.message.text()
+
+
+def test_an_error_in_a_background_write_is_shown_and_nothing_is_saved(window, ctx, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    from desktop.services import setup
+
+    def broken(session):
+        setup.set_setting(session, actor=ctx.actor, now=ctx.clock.now(), key="half", value=1)
+        raise OSError("disk I/O error: disk is full")
+
+    ctx.ops.run(broken)
+    qtbot.waitUntil(lambda: len(shown) > 0)
+    assert "磁盘" in shown[0]
+    assert ctx.ops.call_now(lambda s: setup.get_setting(s, "half")) is None

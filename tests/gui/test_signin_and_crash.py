@@ -1,0 +1,58 @@
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from desktop.gui import crash
+from desktop.gui.signin import SignInDialog
+from desktop.services import setup
+from desktop.services.context import Actor
+
+
+def test_gate_staff_sign_in_without_a_pin(ctx, qtbot):
+    ctx.ops.call_now(lambda s: setup.add_operator(s, actor=Actor("admin", "admin"), now=ctx.clock.now(),
+                                                  username="li.qiang", display_name="李强", role="gate"), write=True)
+    dialog = SignInDialog(ctx.ops, last={"operator": "li.qiang", "station": "handoff"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.ui.pinEdit.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.result_actor == Actor("li.qiang", "handoff")
+
+
+def test_admin_needs_the_right_pin(ctx, qtbot):
+    ctx.ops.call_now(lambda s: setup.add_operator(s, actor=Actor("admin", "admin"), now=ctx.clock.now(),
+                                                  username="zhou.min", display_name="周敏", role="supervisor",
+                                                  pin="2468"), write=True)
+    dialog = SignInDialog(ctx.ops, last={"operator": "zhou.min"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ui.pinEdit.isEnabled()
+    qtbot.keyClicks(dialog.ui.pinEdit, "0000")
+    qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+    assert dialog.result_actor is None
+    assert "密码" in dialog.ui.errorLabel.text()
+    dialog.ui.pinEdit.clear()
+    qtbot.keyClicks(dialog.ui.pinEdit, "2468")
+    qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+    assert dialog.result_actor == Actor("zhou.min", dialog.ui.stationBox.currentData())
+
+
+def test_unhandled_exception_is_logged_shown_and_offered_next_start(qapp, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(sys, "__excepthook__", lambda *a: None)
+    try:
+        raise RuntimeError("boom at the gate")
+    except RuntimeError:
+        crash._excepthook(*sys.exc_info())
+    logs = list(crash.crash_dir().glob("crash-*.log"))
+    assert len(logs) == 1 and "boom at the gate" in logs[0].read_text(encoding="utf-8")
+    assert shown and str(logs[0]) in shown[0]
+    assert crash.unseen_crash_logs() == logs
+    crash.offer_previous_crash(None)
+    assert len(shown) == 2
+    assert crash.unseen_crash_logs() == []
