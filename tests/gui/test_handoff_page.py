@@ -168,3 +168,26 @@ def test_a_busy_database_shows_a_busy_verdict(screen, qtbot, monkeypatch):
     with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
         burst(qtbot, notes, "SQ-22222222X")
     assert got.args[0].kind is V.BUSY and page.panel.colour == AMBER and "未放行" in page.panel.detail.text()
+
+
+def test_the_main_window_routes_a_scan_on_another_station_page_to_the_handoff(window, qtbot, db, clock):
+    from desktop.gui.stations.handoff import HandoffPage as Page
+
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    scans = ScanInput.install()
+    scans.scanned.connect(window.deliver_scan)  # as desktop.app does
+    try:
+        window.show_page(window.page_index("admin"))
+        window.activateWindow()
+        field = window.current_page().findChild(QLineEdit)
+        field.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+        before = field.text()
+        page = next(p for p in window.pages if isinstance(p, Page))
+        with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
+            burst(qtbot, field, number)
+        assert got.args[0].kind is V.OK and window.current_page() is page and field.text() == before
+    finally:
+        scans.scanned.disconnect(window.deliver_scan)
+        scans.uninstall()
