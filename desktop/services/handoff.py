@@ -128,8 +128,11 @@ def _printable(raw: str) -> str:
 def _who(session: Session, username: str | None) -> str:
     if not username:
         return ""
-    op = session.exec(select(Operator).where(Operator.username == username)).first()
-    return op.display_name if op else username
+    names: dict[str, str] = session.info.setdefault("handoff_names", {})
+    if username not in names:
+        op = session.exec(select(Operator).where(Operator.username == username)).first()
+        names[username] = op.display_name if op else username
+    return names[username]
 
 
 def _headlines() -> dict[VerdictKind, str]:
@@ -259,7 +262,7 @@ def _released_message(rel: Release) -> str:
              r=rel.receiver or "—", d=rel.destination or "—", v=rel.transfer_vehicle or "—")
 
 
-def _release(session: Session, j: _Judgement, *, actor: Actor, clock: Clock, now: datetime, slip: Slip, code: str,
+def _release(session: Session, j: _Judgement, *, actor: Actor, now: datetime, slip: Slip, code: str,
              raw: str, receiver: str, destination: str, transfer_vehicle: str) -> Verdict:
     rel = Release(slip_id=slip.id or 0, released_at=now, released_by=actor.operator, station=actor.station,
                   receiver=receiver, destination=destination, transfer_vehicle=transfer_vehicle)
@@ -276,7 +279,8 @@ def _release(session: Session, j: _Judgement, *, actor: Actor, clock: Clock, now
         session.add(bag)
         session.flush()
     if j.consignment_id is not None and _all_out(session, j.consignment_id, bag):
-        dwell.mark_released(session, consignment_id=j.consignment_id, actor=actor, now=now, clock=clock)
+        # No clock: release_status was read a moment ago in this same (IMMEDIATE) transaction.
+        dwell.mark_released(session, consignment_id=j.consignment_id, actor=actor, now=now)
     ev = _event(session, actor=actor, now=now, slip=slip, code=code, verdict="ok", kind="release", holder=receiver,
                 location=destination, vehicle=transfer_vehicle)
     audit.record(session, actor=actor, action="handoff.release", at=now, entity="slip", entity_id=slip.id,
@@ -338,7 +342,7 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
             return replace(_verdict(session, judgement, code=key, now=now, slip=slip), repeat=True,
                            event_id=previous.id)
     if judgement.kind is None and slip is not None:
-        return _release(session, judgement, actor=actor, clock=clock, now=now, slip=slip, code=key, raw=code,
+        return _release(session, judgement, actor=actor, now=now, slip=slip, code=key, raw=code,
                         receiver=receiver.strip(), destination=destination.strip(),
                         transfer_vehicle=transfer_vehicle.strip())
     return _refuse(session, judgement, actor=actor, now=now, slip=slip, code=key, raw=code)
