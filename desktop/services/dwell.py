@@ -198,6 +198,8 @@ def complete_early(session: Session, *, actor: Actor, clock: Clock, timer_id: in
     if _deadline(timer, reading, spans(session)) <= reading.mono:
         _complete(session, timer, actor=actor, at=reading.wall)
         return
+    # decided at the station, so nobody needs alarming about it
+    timer.acknowledged_at, timer.acknowledged_by = reading.wall, actor.operator
     _complete(session, timer, actor=actor, at=reading.wall, early_by=boss.username, reason=reason.strip())
 
 
@@ -212,7 +214,7 @@ class ReleaseStatus:
     timer_id: int | None
 
 
-def _latest(session: Session, consignment_id: int) -> tuple[Disinfection, DwellTimer | None] | None:
+def latest_disinfection(session: Session, consignment_id: int) -> tuple[Disinfection, DwellTimer | None] | None:
     row = session.exec(
         select(Disinfection).join(DisinfectionItem, col(DisinfectionItem.disinfection_id) == col(Disinfection.id))
         .where(DisinfectionItem.consignment_id == consignment_id)
@@ -229,7 +231,7 @@ def release_status(session: Session, *, consignment_id: int, clock: Clock) -> Re
     goods = session.get(Consignment, consignment_id)
     if goods is None:
         raise ServiceError("unknown_consignment", t("找不到该批物资。", "No such consignment."))
-    latest = _latest(session, consignment_id)
+    latest = latest_disinfection(session, consignment_id)
     timer_id = latest[1].id if latest and latest[1] else None
     if goods.state in ("released", "delivered"):
         return ReleaseStatus("released", None, None, timer_id)
@@ -256,7 +258,7 @@ def mark_released(session: Session, *, consignment_id: int, actor: Actor, now: d
     """The handoff moved these goods on (call inside its release transaction, after
     `release_status` said "ready"). The consignment becomes "released"; its timer is marked released
     once every consignment it covered has gone. Given a clock, a dwell not yet over is refused."""
-    latest = _latest(session, consignment_id)
+    latest = latest_disinfection(session, consignment_id)
     if latest is None or latest[1] is None:
         raise ServiceError("not_disinfected", t("该批物资尚未消杀，不能放行。", "These goods have not been disinfected."))
     disinfection, timer = latest
@@ -309,7 +311,7 @@ class Board:
     jump_seconds: float
 
 
-def _label(session: Session, d: Disinfection, goods: list[int]) -> tuple[str, str]:
+def describe(session: Session, d: Disinfection, goods: list[int]) -> tuple[str, str]:
     arrival = session.get(Arrival, d.arrival_id) if d.arrival_id else None
     items = [c for cid in goods if (c := session.get(Consignment, cid)) is not None]
     label = arrival.plate if arrival else "、".join(c.description or c.category for c in items[:2]) or "—"
@@ -334,7 +336,7 @@ def board(session: Session, *, actor: Actor, clock: Clock) -> Board:
         d = session.get(Disinfection, timer.disinfection_id)
         if d is None:
             continue
-        label, detail = _label(session, d, covered(session, d.id or 0))
+        label, detail = describe(session, d, covered(session, d.id or 0))
         rows.append(BoardRow(timer.id or 0, d.id or 0, label, detail, d.location, timer.minutes,
                              utc(timer.started_wall), _deadline(timer, reading, marks),
                              timer.acknowledged_at is not None, bool(timer.early_by)))

@@ -12,7 +12,7 @@ from desktop.gui.stations.base import StationPage
 PAGES = [
     "desktop.gui.stations.placeholder:ReviewPage",
     "desktop.gui.stations.placeholder:GatePage",
-    "desktop.gui.stations.placeholder:DisinfectionPage",
+    "desktop.gui.stations.disinfection:DisinfectionPage",
     "desktop.gui.stations.handoff:HandoffPage",
     "desktop.gui.stations.supervision:SupervisionPage",
     "desktop.gui.stations.admin:AdminPage",
