@@ -17,6 +17,7 @@ BENCHES = [
     "desktop.bench.startup",
     "desktop.bench.dwell_board",
     "desktop.bench.scan",
+    "desktop.bench.slip_render",
 ]
 
 

@@ -28,6 +28,7 @@ COMMANDS = [
     "desktop.cli.screenshots",
     "desktop.cli.bench",
     "desktop.cli.scan",
+    "desktop.cli.slips",
 ]
 
 

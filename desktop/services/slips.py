@@ -21,13 +21,30 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from desktop.documents.slip import Disinfected, SlipView, build_slips
 from desktop.domain import codes
 from desktop.domain.clock import utc
 from desktop.i18n import t
-from desktop.services import audit
+from desktop.services import audit, consignments
+from desktop.services.consignments import ConsignmentInfo
 from desktop.services.context import Actor, ServiceError
-from desktop.services.setup import require_site
-from desktop.store.models import Bag, Consignment, Slip, SlipPrint
+from desktop.services.setup import require_site, station_settings, update_station_settings
+from desktop.store.models import (
+    Approval,
+    Arrival,
+    Bag,
+    Consignment,
+    Disinfection,
+    DisinfectionItem,
+    DwellTimer,
+    HouseholdOrder,
+    Operator,
+    Site,
+    Slip,
+    SlipPrint,
+    Supplier,
+    UnloadingPoint,
+)
 
 KINDS = ("slip", "bag_label")
 _MAX_ATTEMPTS = 8
@@ -238,3 +255,146 @@ def list_slips(session: Session, *, day: date | None = None, include_voided: boo
     if kind:
         query = query.where(Slip.kind == kind)
     return [info(r) for r in session.exec(query).all()]
+
+
+# --- what a slip shows ---------------------------------------------------------------------
+
+
+def _disinfections(session: Session, consignment: Consignment) -> list[Disinfection]:
+    """Disinfections of these goods and of the vehicle they came in, oldest first, not recalled."""
+    covering = select(DisinfectionItem.disinfection_id).where(DisinfectionItem.consignment_id == consignment.id)
+    query = select(Disinfection).where(Disinfection.recalled_at.is_(None))  # type: ignore[union-attr]
+    if consignment.arrival_id is not None:
+        query = query.where(Disinfection.id.in_(covering)  # type: ignore[union-attr]
+                            | ((Disinfection.arrival_id == consignment.arrival_id) & (Disinfection.target == "vehicle")))
+    else:
+        query = query.where(Disinfection.id.in_(covering))  # type: ignore[union-attr]
+    return list(session.exec(query.order_by(Disinfection.ended_at, Disinfection.id)).all())  # type: ignore[arg-type]
+
+
+def _dwell_end(session: Session, disinfections: list[Disinfection]) -> datetime | None:
+    ends = []
+    for d in disinfections:
+        timer = session.exec(select(DwellTimer).where(DwellTimer.disinfection_id == d.id)).first()
+        if timer is not None and timer.state != "stopped":
+            ends.append(utc(timer.started_wall) + timedelta(minutes=timer.minutes))
+    return max(ends) if ends else None
+
+
+def _display_name(session: Session, username: str) -> str:
+    op = session.exec(select(Operator).where(Operator.username == username)).first()
+    return op.display_name if op else username
+
+
+def slip_view(session: Session, number: str, *, printed_at: datetime | None = None,
+              reprint_no: int | None = None) -> SlipView:
+    """Everything the printed slip shows, read from the database. `reprint_no` defaults to the
+    number the next print will carry (0 on the first print)."""
+    row = _require(session, number)
+    site = session.get(Site, row.site_id)
+    consignment = session.get(Consignment, row.consignment_id) if row.consignment_id else None
+    arrival = session.get(Arrival, consignment.arrival_id) if consignment and consignment.arrival_id else None
+    approval = session.get(Approval, arrival.approval_id) if arrival and arrival.approval_id else None
+    order = session.get(HouseholdOrder, consignment.order_id) if consignment and consignment.order_id else None
+    supplier = ""
+    if approval is not None:
+        named = session.get(Supplier, approval.supplier_id) if approval.supplier_id else None
+        supplier = approval.supplier_name or (named.name if named else "")
+    done = _disinfections(session, consignment) if consignment else []
+    point = session.get(UnloadingPoint, arrival.unloading_point_id) if arrival and arrival.unloading_point_id else None
+    destination = consignment.destination if consignment else ""
+    if not destination and point is not None:
+        destination = f"{point.code} {point.name}"
+    recipient = consignment.recipient if consignment else ""
+    if not recipient and order is not None:
+        recipient = " ".join(x for x in (order.community, order.building, order.unit, order.room, order.contact_name) if x)
+    return SlipView(
+        site_name=site.name if site else "", number=row.number, kind=row.kind,
+        plate=arrival.plate if arrival else "", supplier=supplier,
+        category=consignment.category if consignment else "", description=consignment.description if consignment else "",
+        quantity=consignment.quantity if consignment else None, unit=consignment.unit if consignment else "",
+        recipient=recipient, destination=destination, contact_phone=order.phone if order else "",
+        disinfections=tuple(Disinfected(at=utc(d.ended_at), agent=d.agent, dilution=d.dilution,
+                                        place=_PLACES.get(d.location, d.location)) for d in done),
+        dwell_end=_dwell_end(session, done), issued_by=_display_name(session, row.issued_by),
+        issued_at=utc(row.issued_at), station=row.station, printed_at=printed_at,
+        reprint_no=row.print_count if reprint_no is None else reprint_no,
+        voided=row.voided_at is not None, void_reason=row.void_reason,
+    )
+
+
+_PLACES = {"gate": "卡口", "unloading_point": "卸货点", "handoff_zone": "接驳区", "transit": "中转站"}
+
+
+def render_pdf(session: Session, numbers: list[str], *, size: str, printed_at: datetime | None = None) -> bytes:
+    """The PDF of existing slips (one page each; six to an A4 sheet). Reprint marks follow each
+    slip's print count, as the next print would show them."""
+    views = [slip_view(session, n, printed_at=printed_at) for n in numbers]
+    return build_slips(views, size)
+
+
+def unslipped_consignments(session: Session, *, since: datetime, until: datetime) -> list[tuple[int, datetime]]:
+    """(id, created_at) of consignments registered in [since, until) that have no live slip."""
+    live = select(Slip.consignment_id).where(Slip.voided_at.is_(None), Slip.consignment_id.is_not(None))  # type: ignore[union-attr]
+    rows = session.exec(select(Consignment).where(Consignment.created_at >= since, Consignment.created_at < until,
+                                                  Consignment.order_id.is_(None),  # type: ignore[union-attr]
+                                                  Consignment.id.not_in(live))  # type: ignore[union-attr]
+                        .order_by(Consignment.created_at)).all()  # type: ignore[arg-type]
+    return [(r.id or 0, utc(r.created_at)) for r in rows]
+
+
+# --- for screens: an arrival's goods with their slips, and the station's printer ---------------
+
+
+@dataclass(frozen=True)
+class GoodsSlip:
+    consignment: ConsignmentInfo
+    slip: SlipInfo | None
+
+
+def goods_with_slips(session: Session, *, arrival_id: int | None = None,
+                     consignment_ids: list[int] | None = None) -> list[GoodsSlip]:
+    """An arrival's consignments (or the given ones), each with its live slip or None."""
+    if arrival_id is not None:
+        goods = consignments.for_arrival(session, arrival_id)
+    else:
+        goods = [g for g in (consignments.get(session, cid) for cid in consignment_ids or []) if g]
+    live = slips_for_consignments(session, [g.id for g in goods])
+    return [GoodsSlip(g, live.get(g.id)) for g in goods]
+
+
+PAPERS = ("58mm", "80mm", "a6", "a4")
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """A station's printer and paper ("" printer: the system default) and whether to print on issue."""
+
+    printer: str = ""
+    paper: str = "80mm"
+    auto_print: bool = False
+
+
+def print_settings(session: Session, station: str) -> PrintSettings:
+    raw = station_settings(session, station)
+    paper = raw.get("slip_paper", "80mm")
+    return PrintSettings(printer=str(raw.get("slip_printer", "")), paper=paper if paper in PAPERS else "80mm",
+                         auto_print=bool(raw.get("slip_auto_print", False)))
+
+
+def save_print_settings(session: Session, *, actor: Actor, now: datetime, printer: str | None = None,
+                        paper: str | None = None, auto_print: bool | None = None) -> PrintSettings:
+    """Remember the printer/paper for the actor's station (only what changed is written)."""
+    current = print_settings(session, actor.station)
+    changes: dict[str, object] = {}
+    if printer is not None and printer != current.printer:
+        changes["slip_printer"] = printer
+    if paper is not None and paper != current.paper:
+        if paper not in PAPERS:
+            raise ServiceError("bad_paper", t("未知纸张：{p}", "Unknown paper: {p}", p=paper))
+        changes["slip_paper"] = paper
+    if auto_print is not None and auto_print != current.auto_print:
+        changes["slip_auto_print"] = auto_print
+    if changes:
+        update_station_settings(session, actor=actor, now=now, name=actor.station, **changes)
+    return print_settings(session, actor.station)

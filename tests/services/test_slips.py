@@ -96,3 +96,72 @@ def test_list_by_local_day(db, clock, actor):
         late = slips.issue_slip(s, actor=actor, now=clock.now(), consignment_id=c2.id)
         assert len(slips.list_slips(s)) == 2
         assert [x.number for x in slips.list_slips(s, day=date(2026, 11, 30))] == [late.number]
+
+
+def _arrival_with_history(s, clock):
+    """Rows other stations' services write (gate, disinfection); inserted directly here."""
+    from datetime import date, timedelta
+
+    from sqlmodel import select
+
+    from desktop.store.models import Approval, Arrival, Disinfection, DwellTimer, Site
+    site = s.exec(select(Site)).first()
+    approval = Approval(site_id=site.id, arrival_date=date(2026, 11, 29), plate="苏N·A1234", supplier_name="苏果配送",
+                        created_at=clock.now())
+    s.add(approval)
+    s.flush()
+    arrival = Arrival(site_id=site.id, approval_id=approval.id, plate="苏N·A1234", arrived_at=clock.now())
+    s.add(arrival)
+    s.flush()
+    t0 = clock.now()
+    vehicle = Disinfection(site_id=site.id, target="vehicle", arrival_id=arrival.id, agent="84消毒液", dilution="1:100",
+                           started_at=t0, ended_at=t0 + timedelta(minutes=5))
+    recalled = Disinfection(site_id=site.id, target="vehicle", arrival_id=arrival.id, agent="错误记录",
+                            started_at=t0, ended_at=t0, recalled_at=t0)
+    s.add_all([vehicle, recalled])
+    s.flush()
+    s.add(DwellTimer(disinfection_id=vehicle.id, minutes=30, started_wall=t0 + timedelta(minutes=5),
+                     started_mono=0.0, boot_id="b"))
+    return arrival
+
+
+def test_slip_view_reads_plate_supplier_disinfection_and_dwell_end(db, clock, actor):
+    from datetime import timedelta
+    with db.session() as s:
+        arrival = _arrival_with_history(s, clock)
+        c = _consignment(s, actor, clock.now(), description="东北大米", quantity=20, unit="袋", arrival_id=arrival.id,
+                         recipient="一食堂")
+        slip = slips.issue_slip(s, actor=actor, now=clock.now(), consignment_id=c.id)
+        view = slips.slip_view(s, slip.number)
+    assert (view.plate, view.supplier, view.category, view.quantity, view.unit) == ("苏N·A1234", "苏果配送", "大米", 20, "袋")
+    assert [d.agent for d in view.disinfections] == ["84消毒液"]
+    assert view.dwell_end == clock.now() + timedelta(minutes=35)
+    assert view.issued_by == "管理员" and view.reprint_no == 0 and not view.voided
+
+
+def test_slip_view_without_arrival_leaves_fields_blank_and_pdf_renders(db, clock, actor):
+    with db.session() as s:
+        c = _consignment(s, actor, clock.now())
+        slip = slips.issue_slip(s, actor=actor, now=clock.now(), consignment_id=c.id)
+        slips.record_print(s, actor=actor, now=clock.now(), number=slip.number)
+        view = slips.slip_view(s, slip.number)
+        pdf = slips.render_pdf(s, [slip.number], size="58mm")
+    assert view.plate == "" and view.disinfections == () and view.dwell_end is None
+    assert view.reprint_no == 1
+    assert pdf.startswith(b"%PDF")
+
+
+def test_goods_with_slips_and_print_settings_per_station(db, clock, actor):
+    with db.session() as s:
+        arrival = _arrival_with_history(s, clock)
+        a = _consignment(s, actor, clock.now(), arrival_id=arrival.id)
+        b = _consignment(s, actor, clock.now(), arrival_id=arrival.id, category="面粉")
+        slip = slips.issue_slip(s, actor=actor, now=clock.now(), consignment_id=a.id)
+        rows = slips.goods_with_slips(s, arrival_id=arrival.id)
+        assert [(r.consignment.id, r.slip.number if r.slip else None) for r in rows] == [(a.id, slip.number), (b.id, None)]
+        assert slips.print_settings(s, "gate") == slips.PrintSettings()
+        saved = slips.save_print_settings(s, actor=actor, now=clock.now(), printer="XP-58", paper="58mm", auto_print=True)
+        assert saved == slips.PrintSettings("XP-58", "58mm", True)
+        assert slips.print_settings(s, "handoff") == slips.PrintSettings()  # per station
+        with pytest.raises(ServiceError):
+            slips.save_print_settings(s, actor=actor, now=clock.now(), paper="b5")

@@ -20,6 +20,7 @@ LOCAL = ZoneInfo("Asia/Shanghai")
 STEPS = [
     "desktop.services.demo.site",
     "desktop.services.demo.disinfection",
+    "desktop.services.demo.slips",
 ]
 
 
