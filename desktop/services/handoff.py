@@ -394,6 +394,32 @@ def hand_over(session: Session, *, code: str, actor: Actor, now: datetime, kind:
                    destination=ev.location, transfer_vehicle=ev.vehicle)
 
 
+@dataclass(frozen=True)
+class Waiting:
+    number: str
+    state: str  # needs_disinfection / dwelling / ready / recalled
+    remaining_s: int | None
+    description: str
+    destination: str
+
+
+def waiting(session: Session, *, clock: Clock, limit: int = 200) -> list[Waiting]:
+    """Live slips whose goods have not gone yet, ready ones first: what the handoff team has to move."""
+    rows = session.exec(
+        select(Slip, Consignment).join(Consignment, col(Consignment.id) == col(Slip.consignment_id))
+        .where(col(Slip.voided_at).is_(None), col(Slip.bag_id).is_(None),
+               col(Consignment.state).not_in(("released", "delivered")))
+        .order_by(col(Slip.issued_at)).limit(limit)).all()
+    out = []
+    for slip, goods in rows:
+        status = dwell.release_status(session, consignment_id=goods.id or 0, clock=clock)
+        left = int(status.remaining.total_seconds() + 0.999) if status.remaining and status.state == "dwelling" else None
+        out.append(Waiting(slip.number, status.state, left, goods.description or goods.category,
+                           goods.destination))
+    order = {"ready": 0, "dwelling": 1, "recalled": 2, "needs_disinfection": 3}
+    return sorted(out, key=lambda w: (order.get(w.state, 9), w.remaining_s or 0))
+
+
 def custody_title(kind: str) -> str:
     """The headline of a hand-over after the release."""
     return {"transfer": t("已转运", "TRANSFERRED"), "receive": t("已签收", "RECEIVED"),

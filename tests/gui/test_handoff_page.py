@@ -188,6 +188,7 @@ def test_the_main_window_routes_a_scan_on_another_station_page_to_the_handoff(wi
         with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
             burst(qtbot, field, number)
         assert got.args[0].kind is V.OK and window.current_page() is page and field.text() == before
+        assert page.panel.headline.fontInfo().pointSizeF() >= 60  # not shrunk by the app stylesheet
     finally:
         scans.scanned.disconnect(window.deliver_scan)
         scans.uninstall()

@@ -272,3 +272,18 @@ def test_goods_with_a_disinfection_but_no_dwell_yet_over_are_refused_even_at_29_
     assert scan(db, clock, number).kind is V.NOT_YET
     clock.advance(1)
     assert scan(db, clock, number).kind is V.OK
+
+
+def test_waiting_lists_what_is_still_to_go_ready_first(db, clock):
+    with db.session() as s:
+        standing = slip_for(s, clock.now(), disinfected_reading=clock.read())
+        ready = ready_slip(s, clock.read())
+        gone = ready_slip(s, clock.read())
+        never = slip_for(s, clock.now())
+    scan(db, clock, gone)
+    clock.advance(60)
+    with db.session(write=False) as s:
+        rows = handoff.waiting(s, clock=clock)
+    assert [(w.number, w.state) for w in rows] == [(ready, "ready"), (standing, "dwelling"),
+                                                  (never, "needs_disinfection")]
+    assert rows[1].remaining_s == 29 * 60

@@ -21,6 +21,7 @@ STEPS = [
     "desktop.services.demo.site",
     "desktop.services.demo.disinfection",
     "desktop.services.demo.slips",
+    "desktop.services.demo.handoff",
 ]
 
 

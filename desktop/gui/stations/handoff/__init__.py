@@ -94,9 +94,7 @@ class HandoffPage(StationPage):
 
         self.entry = self._field("manual_entry", self.tr("手工输入单号，回车确认"))
         latin_only(self.entry)
-        font = self.entry.font()
-        font.setPointSize(20)
-        self.entry.setFont(font)
+        self.entry.setStyleSheet("QLineEdit#manual_entry { font-size: 22pt; }")
         self.entry.returnPressed.connect(self._typed)
         self.entry_hint = QLabel(self)
         self.entry_hint.setObjectName("entry_hint")
@@ -115,9 +113,6 @@ class HandoffPage(StationPage):
         self.recent.setMinimumWidth(330)
         self.recent.setWordWrap(True)
         self.recent.setSpacing(2)
-        font = self.recent.font()
-        font.setPointSize(13)
-        self.recent.setFont(font)
         self.recent.itemActivated.connect(lambda item: self._chain_for(item.data(Qt.ItemDataRole.UserRole)))
 
         left = QVBoxLayout()
@@ -229,6 +224,22 @@ class HandoffPage(StationPage):
         self.recent.insertItem(0, item)
         while self.recent.count() > 50:
             self.recent.takeItem(self.recent.count() - 1)
+
+    def screenshot_states(self) -> list[tuple[str, Any]]:
+        """A release and a refusal, scanned for real on the demo data."""
+        pending = self.ctx.ops.call_now(lambda s: handoff.waiting(s, clock=self.ctx.clock))
+        states: list[tuple[str, Any]] = [("", lambda: None)]
+        for state, suffix in (("dwelling", "not-yet"), ("ready", "ok")):
+            match = next((w for w in pending if w.state == state), None)
+            if match is not None:
+                states.append((suffix, lambda w=match: self._demo_scan(w)))
+        return states
+
+    def _demo_scan(self, w: handoff.Waiting) -> None:
+        self.receiver.setText("张师傅")
+        self.destination.setEditText(w.destination or "一食堂")
+        self.vehicle.setText("接驳车1号")
+        self.submit(w.number)
 
     # --- custody ----------------------------------------------------------------------------
 

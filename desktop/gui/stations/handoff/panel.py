@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.services.handoff import Verdict, VerdictKind
 
+HEADLINE_PT = 80
 GREEN, AMBER, RED, GREY = "#1b7f3b", "#f2a900", "#c62828", "#37474f"
 COLOURS: dict[str, tuple[str, str]] = {  # background, text
     VerdictKind.OK: (GREEN, "#ffffff"),
@@ -79,8 +80,12 @@ class VerdictPanel(QFrame):
     def _show(self, state: str, title: str, number: str, detail: str) -> None:
         self.state = state
         bg, fg = COLOURS.get(state, COLOURS["error"])
+        # Sizes go in the stylesheet too: the application's `QWidget { font-size }` beats QFont.
         self.setStyleSheet(f"#verdict_panel {{ background: {bg}; border-radius: 12px; }}"
-                           f" #verdict_panel QLabel {{ color: {fg}; background: transparent; }}")
+                           f" #verdict_panel QLabel {{ color: {fg}; background: transparent; }}"
+                           f" QLabel#verdict_headline {{ font-size: {HEADLINE_PT}pt; font-weight: bold; }}"
+                           " QLabel#verdict_number { font-size: 26pt; font-weight: bold; }"
+                           " QLabel#verdict_detail { font-size: 22pt; }")
         self.headline.setText(title)
         self.number.setText(number)
         self.number.setVisible(bool(number))
