@@ -272,6 +272,8 @@ def _release(session: Session, j: _Judgement, *, actor: Actor, now: datetime, sl
             session.flush()
     except IntegrityError:
         winner = session.exec(select(Release).where(Release.slip_id == slip.id)).first()
+        if winner is None:  # some other constraint: not a race we understand, so no verdict
+            raise
         return _refuse(session, _already(session, winner), actor=actor, now=now, slip=slip, code=code, raw=raw)
     bag = j.bag
     if bag is not None:
@@ -371,6 +373,12 @@ def hand_over(session: Session, *, code: str, actor: Actor, now: datetime, kind:
     if refusal is not None:
         return _refuse(session, refusal, actor=actor, now=now, slip=slip, code=key, raw=code)
     assert slip is not None
+    again = _recent_hand_over(session, slip=slip, kind=kind, actor=actor, now=now)
+    if again is not None:  # the scanner read it twice: one hand-over
+        return Verdict(kind=VerdictKind.OK, code=key, headline=custody_title(kind), message=_hand_over_message(again),
+                       at=now, slip_number=slip.number, slip_kind=slip.kind, custody_kind=kind, repeat=True,
+                       event_id=again.id, receiver=again.holder, destination=again.location,
+                       transfer_vehicle=again.vehicle)
     ev = _event(session, actor=actor, now=now, slip=slip, code=key, verdict="ok", kind=kind, holder=holder.strip(),
                 location=location.strip(), vehicle=vehicle.strip(), quantity=quantity, reason=reason.strip())
     if kind == "receive" and slip.bag_id is not None:
@@ -381,15 +389,7 @@ def hand_over(session: Session, *, code: str, actor: Actor, now: datetime, kind:
     audit.record(session, actor=actor, action=f"custody.{kind}", at=now, entity="slip", entity_id=slip.id,
                  data={"number": slip.number, "holder": ev.holder, "location": ev.location, "vehicle": ev.vehicle,
                        "quantity": quantity, "reason": ev.reason})
-    message = {
-        "transfer": t("已装上接驳车 {v}（{h}）。", "Loaded onto transfer vehicle {v} ({h}).",
-                      v=ev.vehicle or "—", h=ev.holder or "—"),
-        "receive": t("{l} 已签收（{h}）。", "Received at {l} ({h}).", l=ev.location or "—", h=ev.holder or "—"),
-        "partial": t("部分签收：{q}。原因：{r}", "Partly received: {q}. Reason: {r}",
-                     q="—" if quantity is None else f"{quantity:g}", r=ev.reason),
-        "damage": t("破损登记。原因：{r}", "Damage recorded. Reason: {r}", r=ev.reason),
-    }[kind]
-    return Verdict(kind=VerdictKind.OK, code=key, headline=custody_title(kind), message=message, at=now, slip_number=slip.number,
+    return Verdict(kind=VerdictKind.OK, code=key, headline=custody_title(kind), message=_hand_over_message(ev), at=now, slip_number=slip.number,
                    slip_kind=slip.kind, custody_kind=kind, event_id=ev.id, receiver=ev.holder,
                    destination=ev.location, transfer_vehicle=ev.vehicle)
 
@@ -418,6 +418,23 @@ def waiting(session: Session, *, clock: Clock, limit: int = 200) -> list[Waiting
                            goods.destination))
     order = {"ready": 0, "dwelling": 1, "recalled": 2, "needs_disinfection": 3}
     return sorted(out, key=lambda w: (order.get(w.state, 9), w.remaining_s or 0))
+
+
+def _recent_hand_over(session: Session, *, slip: Slip, kind: str, actor: Actor, now: datetime) -> CustodyEvent | None:
+    return session.exec(select(CustodyEvent).where(
+        CustodyEvent.slip_id == slip.id, CustodyEvent.kind == kind, CustodyEvent.station == actor.station,
+        CustodyEvent.at >= now - REPEAT_WINDOW, CustodyEvent.at <= now).order_by(col(CustodyEvent.id).desc())).first()
+
+
+def _hand_over_message(ev: CustodyEvent) -> str:
+    return {
+        "transfer": t("已装上接驳车 {v}（{h}）。", "Loaded onto transfer vehicle {v} ({h}).",
+                      v=ev.vehicle or "—", h=ev.holder or "—"),
+        "receive": t("{l} 已签收（{h}）。", "Received at {l} ({h}).", l=ev.location or "—", h=ev.holder or "—"),
+        "partial": t("部分签收：{q}。原因：{r}", "Partly received: {q}. Reason: {r}",
+                     q="—" if ev.quantity is None else f"{ev.quantity:g}", r=ev.reason),
+        "damage": t("破损登记。原因：{r}", "Damage recorded. Reason: {r}", r=ev.reason),
+    }.get(ev.kind, "")
 
 
 def custody_title(kind: str) -> str:

@@ -287,3 +287,18 @@ def test_waiting_lists_what_is_still_to_go_ready_first(db, clock):
     assert [(w.number, w.state) for w in rows] == [(ready, "ready"), (standing, "dwelling"),
                                                   (never, "needs_disinfection")]
     assert rows[1].remaining_s == 29 * 60
+
+
+def test_a_hand_over_read_twice_by_the_scanner_is_one_link(db, clock):
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    scan(db, clock, number)
+    clock.advance(30)
+    with db.session() as s:
+        first = handoff.hand_over(s, code=number, actor=A, now=clock.now(), kind="transfer", vehicle="1号车")
+    clock.advance(1)
+    with db.session() as s:
+        again = handoff.hand_over(s, code=number, actor=A, now=clock.now(), kind="transfer", vehicle="1号车")
+    assert again.repeat and again.event_id == first.event_id and "1号车" in again.message
+    with db.session(write=False) as s:
+        assert [e.kind for e in handoff.custody_chain(s, number)] == ["release", "transfer"]
