@@ -22,6 +22,7 @@ STEPS = [
     "desktop.services.demo.gate",
     "desktop.services.demo.disinfection",
     "desktop.services.demo.slips",
+    "desktop.services.demo.handoff",
 ]
 
 
