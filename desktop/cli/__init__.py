@@ -27,6 +27,7 @@ COMMANDS = [
     "desktop.cli.verify",
     "desktop.cli.screenshots",
     "desktop.cli.bench",
+    "desktop.cli.timers",
 ]
 
 
