@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout
 
 from desktop.gui.ops import describe_error
@@ -62,6 +63,7 @@ class DisinfectionPage(StationPage):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(left, 6)
         layout.addLayout(right, 5)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.form.finish)
         self.board.start()
 
     def title(self) -> str:
@@ -73,6 +75,7 @@ class DisinfectionPage(StationPage):
     def activated(self) -> None:
         self.form.load()
         self.refresh_board()
+        self.form.scan.setFocus()  # the scanner types into it
 
     def scanned(self, code: str) -> bool:
         self.form.scanned(code)
