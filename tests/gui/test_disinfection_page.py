@@ -262,3 +262,20 @@ def test_keyboard_only_slip_then_ctrl_enter(qtbot, db, clock, page):
     with db.session(write=False) as s:
         d = s.exec(select(Disinfection)).one()
         assert d.target == "consignment" and d.location == "gate" and "outer packaging" in d.parts
+
+
+def test_a_wrong_supervisor_pin_is_refused_on_the_board(qtbot, db, clock, page):
+    _timers(db, clock, [20])
+    page.activated()
+    settle(qtbot, page, lambda: len(page.board.rows) == 1)
+    page.board.select(page.board.rows[0].timer_id)
+    click(qtbot, page.early_button)
+    qtbot.keyClicks(page.dialog.supervisor, "admin")
+    qtbot.keyClicks(page.dialog.pin, "0000")
+    qtbot.keyClicks(page.dialog.reason, "hurry")
+    page.dialog.accept()
+    settle(qtbot, page, lambda: "密码不正确" in page.board_message.text())
+    page.refresh_board()
+    page.refresh_board()  # a second request while one runs is folded into one more
+    settle(qtbot, page)
+    assert page.board.states()[0][1] == "running"
