@@ -111,9 +111,7 @@ def test_completion_is_swept_and_acknowledged(db, clock, started):
 
 def test_early_completion_needs_a_supervisor_and_a_reason(db, clock, started):
     timer_id, good = started
-    with db.session() as s:
-        setup.add_operator(s, actor=SYSTEM, now=clock.now(), username="zhou.min", display_name="周敏",
-                           role="supervisor", pin="2468")
+    # zhou.min (PIN 2468) comes from tests/services/conftest.py
     for who, pin, reason, code in [("zhou.min", "2468", "  ", "missing_reason"), ("zhou.min", "0000", "急需", "bad_pin"),
                                    ("chen.jing", "1", "急需", "bad_pin")]:
         with pytest.raises(ServiceError) as err, db.session() as s:
