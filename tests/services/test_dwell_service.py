@@ -161,7 +161,7 @@ clock = SystemClock()
 goods = []
 with db.session() as s:
     for i, ago in enumerate((0, 10, 25)):
-        aid = add_arrival(s, plate=f"苏N0000{i}", at=clock.now())
+        aid = add_arrival(s, plate=f"苏N0000{i}", at=clock.now() - timedelta(hours=1))
         goods.append(add_goods(s, now=clock.now(), arrival_id=aid))
         f = form(clock, arrival_id=aid, started_at=clock.now() - timedelta(minutes=ago + 3),
                  ended_at=clock.now() - timedelta(minutes=ago))
