@@ -30,6 +30,7 @@ COMMANDS = [
     "desktop.cli.bench",
     "desktop.cli.scan",
     "desktop.cli.slips",
+    "desktop.cli.timers",
 ]
 
 
