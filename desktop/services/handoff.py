@@ -216,8 +216,7 @@ def _event(session: Session, *, actor: Actor, now: datetime, slip: Slip | None, 
     row = CustodyEvent(slip_id=slip.id if slip else None, code_raw=code, verdict=verdict, kind=kind,
                        station=actor.station, operator=actor.operator, at=now, holder=holder, location=location,
                        vehicle=vehicle, quantity=quantity, reason=reason)
-    session.add(row)
-    session.flush()
+    session.add(row)  # flushed (and given its id) by the audit record that always follows
     return row
 
 
