@@ -11,6 +11,9 @@ A timer keeps where it started as a wall time, a monotonic reading and the boot 
   the new boot's uptime at its first reading, so a wall clock set back during the downtime only
   makes the dwell longer. (A wall clock set *forward* while the machine was off cannot be seen by
   anything on the machine; that is the one case no clock maths can catch.)
+- Where the boot id is not the kernel's but estimated from the wall clock (Windows, macOS), a
+  restart may look like a new boot although the monotonic clock just went on; then only the
+  monotonic difference is trusted.
 
 Everything reduces to one number per timer: the *deadline* on the current boot's monotonic
 clock. A board computes it once per refresh and then only compares it with the monotonic reading
@@ -87,10 +90,10 @@ def elapsed_at_boot_start(start: TimerStart, *, current_first: ClockReading | Bo
 
     More exactly: elapsed(now) = this + now.mono, for a timer started in an earlier boot.
     """
-    first_wall, first_mono = (
-        (current_first.first_wall, current_first.first_mono)
+    first_wall, first_mono, boot = (
+        (current_first.first_wall, current_first.first_mono, current_first.boot_id)
         if isinstance(current_first, BootSpan)
-        else (current_first.wall, current_first.mono)
+        else (current_first.wall, current_first.mono, current_first.boot_id)
     )
     old = spans.get(start.boot_id)
     if old is None or old.last_mono < start.mono:
@@ -99,8 +102,19 @@ def elapsed_at_boot_start(start: TimerStart, *, current_first: ClockReading | Bo
         last_wall, last_mono = old.last_wall, old.last_mono
     seen_in_old_boot = last_mono - start.mono
     gap = max((first_wall - last_wall).total_seconds(), first_mono)
+    if first_mono >= last_mono and not (kernel_boot_id(start.boot_id) and kernel_boot_id(boot)):
+        # Without a kernel boot id, a "new boot" may be the same boot under another id (it is
+        # derived from the wall clock). Then the monotonic clock simply went on, and only that
+        # difference is certain: take it, never the wall clock or the whole uptime.
+        gap = min(gap, first_mono - last_mono)
     # elapsed(now) = seen_in_old_boot + gap + (now.mono - first_mono)
     return seen_in_old_boot + gap - first_mono
+
+
+def kernel_boot_id(boot_id: str) -> bool:
+    """Whether the id came from the kernel (Linux /proc/sys/kernel/random/boot_id), not from the
+    wall-clock estimate `desktop.domain.clock` falls back to elsewhere ("boot-<seconds>")."""
+    return not boot_id.startswith("boot-")
 
 
 def deadline_mono(start: TimerStart, *, reading: ClockReading, spans: Mapping[str, BootSpan]) -> float:

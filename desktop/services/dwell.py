@@ -94,7 +94,11 @@ def _start_of(timer: DwellTimer) -> dwell.TimerStart:
 def _deadline(timer: DwellTimer, reading: ClockReading, marks: dict[str, dwell.BootSpan]) -> float:
     if timer.completed_at is not None and timer.early_by:
         return dwell.completed_deadline(utc(timer.completed_at), reading)
-    return dwell.deadline_mono(_start_of(timer), reading=reading, spans=marks)
+    deadline = dwell.deadline_mono(_start_of(timer), reading=reading, spans=marks)
+    if timer.completed_at is not None:
+        # once seen complete it stays complete, whatever a later reboot lets us prove
+        deadline = min(deadline, dwell.completed_deadline(utc(timer.completed_at), reading), reading.mono)
+    return deadline
 
 
 def covered(session: Session, disinfection_id: int) -> list[int]:

@@ -326,10 +326,11 @@ def slip_view(session: Session, number: str, *, printed_at: datetime | None = No
 _PLACES = {"gate": "卡口", "unloading_point": "卸货点", "handoff_zone": "接驳区", "transit": "中转站"}
 
 
-def render_pdf(session: Session, numbers: list[str], *, size: str, printed_at: datetime | None = None) -> bytes:
+def render_pdf(session: Session, numbers: list[str], *, size: str, printed_at: datetime | None = None,
+               reprint_no: int | None = None) -> bytes:
     """The PDF of existing slips (one page each; six to an A4 sheet). Reprint marks follow each
-    slip's print count, as the next print would show them."""
-    views = [slip_view(session, n, printed_at=printed_at) for n in numbers]
+    slip's print count, as the next print would show them, unless `reprint_no` is given."""
+    views = [slip_view(session, n, printed_at=printed_at, reprint_no=reprint_no) for n in numbers]
     return build_slips(views, size)
 
 

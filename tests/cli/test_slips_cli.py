@@ -47,3 +47,18 @@ def test_bad_date_and_unknown_number_are_usage_errors(tmp_path, capsys):
     assert main(["slips", "list", "--db", str(db_path), "--date", "28/11/2026"]) == 2
     assert main(["slips", "pdf", "--db", str(db_path), "--out", str(tmp_path / "o"), "--number", "SQ-22222222X"]) == 2
     assert "SQ-22222222X" in capsys.readouterr().err
+
+
+def test_demo_twice_adds_no_second_set_of_slips(tmp_path):
+    from desktop.services import slips
+    from desktop.store.migrate import open_database
+
+    db_path = tmp_path / "demo.sqlite3"
+    _demo(db_path)
+    _demo(db_path)
+    database = open_database(str(db_path))
+    try:
+        with database.session(write=False) as s:
+            assert len(slips.list_slips(s, day=date(2026, 11, 28))) == 6
+    finally:
+        database.dispose()

@@ -144,3 +144,35 @@ def test_ready_at_follows_the_wall_clock_people_read():
     start = start_now(clock)
     deadline = dwell.deadline_mono(start, reading=clock.read(), spans={})
     assert dwell.ready_at(deadline, clock.read()) == T0 + timedelta(minutes=30)
+
+
+def test_without_a_kernel_boot_id_a_restart_after_a_wall_jump_is_never_early():
+    """Windows: the boot id is estimated from wall - monotonic, so moving the wall clock and
+    restarting the app gives a 'new boot' whose monotonic clock simply went on."""
+    clock = ManualClock(start=T0, boot_id="boot-1700000000")
+    clock._reading = dwell_reading(clock, mono=50_000.0)  # up for ~14 hours
+    spans: dict[str, dwell.BootSpan] = {}
+    start = start_now(clock)
+    clock.advance(timedelta(minutes=5))
+    note(spans, clock)
+    clock.advance(timedelta(minutes=1))
+    clock.set_wall(clock.now() + timedelta(hours=1))
+    clock._reading = dwell_reading(clock, boot_id="boot-1700003600")  # the app restarts: another id
+    assert left(start, clock, spans) == 24 * 60
+
+
+def test_without_a_kernel_boot_id_a_real_reboot_is_still_never_early():
+    clock = ManualClock(start=T0, boot_id="boot-1700000000")
+    spans: dict[str, dwell.BootSpan] = {}
+    start = start_now(clock)
+    clock.advance(timedelta(minutes=5))
+    note(spans, clock)
+    clock.reboot(downtime=timedelta(minutes=3))
+    clock._reading = dwell_reading(clock, boot_id="boot-1700000500")
+    assert left(start, clock, spans) == 22 * 60  # wall gap counted: the new uptime (5 s) < old (1300 s)
+
+
+def dwell_reading(clock: ManualClock, **changes):
+    from dataclasses import replace
+
+    return replace(clock.read(), **changes)

@@ -15,7 +15,7 @@ from desktop.app import build_context
 from desktop.gui.stations.disinfection import DisinfectionPage
 from desktop.gui.stations.disinfection.board import PALETTE, ROW_HEIGHT
 from desktop.services import disinfection, dwell, setup
-from desktop.services.context import SYSTEM
+from desktop.services.context import SYSTEM, Actor
 from desktop.store.models import Disinfection, DwellTimer
 from tests.services.disinfection_helpers import ACTOR, add_arrival, add_goods, add_slip, form
 
@@ -232,3 +232,14 @@ def test_supervisor_completes_early_and_recall(qtbot, db, clock, page):
     with db.session(write=False) as s:
         assert s.get(Disinfection, second.disinfection_id).recall_reason == "wrong dilution"
         assert s.get(DwellTimer, first.timer_id).early_by == "zhou.min"
+
+
+def test_a_hidden_board_on_another_station_stays_quiet(qtbot, db, clock, page, chime):
+    _timers(db, clock, [0.1])
+    page.activated()
+    settle(qtbot, page, lambda: len(page.board.rows) == 1)
+    page.hide()
+    page.ctx.user.sign_in(Actor("admin", "gate"), "管理员", "admin")
+    clock.advance(10)
+    page.board.tick()
+    assert chime.calls == 0 and page.board.alarm_ids  # the visual state is kept for when it is shown

@@ -208,3 +208,15 @@ def test_timers_survive_a_killed_process(db, db_path):
     for good, ago in zip(goods, (0, 10, 25), strict=True):
         expected = (30 - ago) * 60 - since
         assert left[str(good)] == pytest.approx(expected, abs=3.0)
+
+
+def test_a_timer_seen_complete_stays_complete_after_a_reboot(db, clock, started):
+    _, good = started
+    clock.advance(timedelta(minutes=31))
+    board_row(db, clock)  # completion recorded
+    clock.reboot(downtime=timedelta(minutes=1))
+    clock.set_wall(clock.now() - timedelta(hours=2))  # and the clock came back wrong
+    with db.session(write=False) as s:
+        assert dwell.release_status(s, consignment_id=good, clock=clock).state == "ready"
+    _, row = board_row(db, clock)
+    assert row.deadline_mono <= clock.read().mono

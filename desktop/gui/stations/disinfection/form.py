@@ -51,6 +51,8 @@ class RecordForm(QWidget):
         self.presets: disinfection.Presets | None = None
         self.vehicle: disinfection.VehicleRow | None = None
         self.slips: list[disinfection.SlipTarget] = []
+        self.vehicle_rows: list[disinfection.VehicleRow] = []
+        self.points: list[setup.UnloadingPointInfo] | None = None
         self.started_at: datetime | None = None
         self.part_boxes: list[QCheckBox] = []
         self._build()
@@ -171,12 +173,17 @@ class RecordForm(QWidget):
         presets, points, vehicles = result
         if self.presets != presets:
             self._set_presets(presets)
-        current = self.point.currentData()
-        self.point.clear()
-        self.point.addItem(self.tr("（卸货点）"), None)
-        for p in points:
-            self.point.addItem(f"{p.code} {p.name}", p.id)
-        self.point.setCurrentIndex(max(0, self.point.findData(current)))
+        if points != self.points:
+            self.points = points
+            current = self.point.currentData()
+            self.point.clear()
+            self.point.addItem(self.tr("（卸货点）"), None)
+            for p in points:
+                self.point.addItem(f"{p.code} {p.name}", p.id)
+            self.point.setCurrentIndex(max(0, self.point.findData(current)))
+        if vehicles == self.vehicle_rows:
+            return  # nothing new from the gate: leave the list (and the finger on it) alone
+        self.vehicle_rows = vehicles
         self.vehicles.clear()
         for v in vehicles:
             status = self.tr("已入场") if v.status == "admitted" else self.tr("接驳")

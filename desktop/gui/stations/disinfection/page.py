@@ -22,11 +22,15 @@ class DisinfectionPage(StationPage):
 
     def __init__(self, *args, **kw) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kw)
-        sound = type(self).sound_factory() if type(self).sound_factory else Chime(self).play
+        chime = type(self).sound_factory() if type(self).sound_factory else Chime(self).play
+
+        def sound() -> None:  # other stations keep the board current but stay quiet
+            if self._watching():
+                chime()
         self.form = RecordForm(self.ctx, self)
         self.form.recorded.connect(lambda _done: self.refresh_board())
         self.board = TimerBoard(self.ctx.clock, sound=sound, parent=self)
-        self.board.refresh_requested.connect(self.refresh_board)
+        self.board.refresh_requested.connect(lambda: self._watching() and self.refresh_board())
         self.board.acknowledge_requested.connect(self.acknowledge)
         self.board.selection_changed.connect(self._selection_changed)
         self.early_button = QPushButton(self.tr("提前完成…"), self)
@@ -63,6 +67,9 @@ class DisinfectionPage(StationPage):
     def title(self) -> str:
         return self.tr("消杀")
 
+    def _watching(self) -> bool:
+        return self.isVisible() or self.ctx.actor.station == "disinfection"
+
     def activated(self) -> None:
         self.form.load()
         self.refresh_board()
@@ -80,6 +87,8 @@ class DisinfectionPage(StationPage):
 
     def _board_loaded(self, board: dwell.Board) -> None:
         self.board.set_board(board)
+        if self.isVisible():
+            self.form.load()  # the gate admits vehicles all the time
         if board.jump_seconds:
             self.show_board_message(self.tr("系统时间被调整了 {s} 秒，已记录；静置计时不受影响。")
                                     .replace("{s}", f"{board.jump_seconds:+.0f}"), ok=False)

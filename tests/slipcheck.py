@@ -1,4 +1,4 @@
-"""PDF → pdftoppm (black and white, a printer's resolution) → zxing-cpp."""
+"""Test helpers for slips: PDF → pdftoppm (black and white, a printer's resolution) → zxing-cpp."""
 
 from __future__ import annotations
 
