@@ -24,7 +24,8 @@ from sqlmodel import Session, select
 from desktop.documents.slip import Disinfected, SlipView, build_slips
 from desktop.domain import codes
 from desktop.domain.clock import utc
-from desktop.i18n import t
+from desktop.domain.enums import display
+from desktop.i18n import language, t
 from desktop.services import audit, consignments
 from desktop.services.consignments import ConsignmentInfo
 from desktop.services.context import Actor, ServiceError
@@ -317,7 +318,7 @@ def slip_view(session: Session, number: str, *, printed_at: datetime | None = No
         disinfections=tuple(Disinfected(at=utc(d.ended_at), agent=d.agent, dilution=d.dilution,
                                         place=_PLACES.get(d.location, d.location)) for d in done),
         dwell_end=_dwell_end(session, done), issued_by=_display_name(session, row.issued_by),
-        issued_at=utc(row.issued_at), station=row.station, printed_at=printed_at,
+        issued_at=utc(row.issued_at), station=display(row.station, language()), printed_at=printed_at,
         reprint_no=row.print_count if reprint_no is None else reprint_no,
         voided=row.voided_at is not None, void_reason=row.void_reason,
     )
