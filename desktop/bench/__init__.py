@@ -15,6 +15,7 @@ from typing import Any
 
 BENCHES = [
     "desktop.bench.startup",
+    "desktop.bench.dwell_board",
     "desktop.bench.slip_render",
 ]
 

@@ -24,6 +24,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # One module per command (or group of commands), in the order `--help` lists them.
 COMMANDS = [
     "desktop.cli.demo",
+    "desktop.cli.approvals",
     "desktop.cli.verify",
     "desktop.cli.screenshots",
     "desktop.cli.bench",

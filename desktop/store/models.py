@@ -153,6 +153,8 @@ class ApprovalOccupant(SQLModel, table=True):
     phone: str = ""
     photo_id: int | None = Field(default=None, foreign_key="attachment.id")
     pledge_id: int | None = Field(default=None, foreign_key="attachment.id")
+    # From the day-ahead materials, so the gate can pre-fill it and only confirm.
+    test_sampled_at: datetime | None = _utc(default=None)
 
 
 class ApprovalCargo(SQLModel, table=True):

@@ -19,6 +19,8 @@ LOCAL = ZoneInfo("Asia/Shanghai")
 
 STEPS = [
     "desktop.services.demo.site",
+    "desktop.services.demo.gate",
+    "desktop.services.demo.disinfection",
     "desktop.services.demo.slips",
 ]
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-29 11:34:34.508687
+Create Date: 2026-11-29 11:58:15.074535
 """
 from collections.abc import Sequence
 
@@ -242,6 +242,7 @@ def upgrade() -> None:
     sa.Column('phone', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('photo_id', sa.Integer(), nullable=True),
     sa.Column('pledge_id', sa.Integer(), nullable=True),
+    sa.Column('test_sampled_at', desktop.store.types.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['approval_id'], ['approval.id'], ),
     sa.ForeignKeyConstraint(['photo_id'], ['attachment.id'], ),
     sa.ForeignKeyConstraint(['pledge_id'], ['attachment.id'], ),

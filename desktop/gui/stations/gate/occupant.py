@@ -1,0 +1,146 @@
+"""One person in the vehicle: who they are, each check as a big control, and what failed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.dates import parse_datetime, site_zone
+from desktop.domain.identity import InputError, mask_id
+from desktop.services.gate import CheckInfo, CheckInput
+
+CARD_STYLE = """
+QFrame#occupant { background: white; border: 3px solid #6b7f93; border-radius: 8px; }
+QFrame#occupant[verdict="pass"] { border-color: #1a7f37; }
+QFrame#occupant[verdict="fail"] { border-color: #c62828; background: #fff5f5; }
+QLabel#who { font-size: 22pt; font-weight: bold; }
+QLabel#failures { font-size: 19pt; font-weight: bold; color: #b71c1c; }
+QLabel#passed { font-size: 19pt; font-weight: bold; color: #1a7f37; }
+QCheckBox { font-size: 16pt; }
+"""
+
+
+class OccupantCard(QFrame):
+    """Signals: photo_requested(int check_id)."""
+
+    photo_requested = Signal(int)
+
+    def __init__(self, person: CheckInput, *, editable_identity: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("occupant")
+        self.setStyleSheet(CARD_STYLE)
+        self.person = person
+        self.check_id: int | None = None
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        role = self.tr("驾驶员") if person.role == "driver" else self.tr("随车人员")
+        if editable_identity:
+            self.name_edit = QLineEdit(person.name, self)
+            self.name_edit.setPlaceholderText(self.tr("姓名"))
+            self.id_edit = QLineEdit(person.id_number, self)
+            self.id_edit.setPlaceholderText(self.tr("身份证号"))
+            top.addWidget(QLabel(role, self))
+            top.addWidget(self.name_edit, 1)
+            top.addWidget(self.id_edit, 2)
+        else:
+            self.name_edit = self.id_edit = None
+            who = QLabel(f"{person.name}  <span style='font-size:15pt;font-weight:normal'>{role} · "
+                         f"{mask_id(person.id_number)} · {person.phone}</span>", self)
+            who.setObjectName("who")
+            top.addWidget(who, 1)
+        self.photo_button = QPushButton(self.tr("拍照"), self)
+        self.photo_button.setEnabled(False)
+        self.photo_button.setToolTip(self.tr("登记后可拍照留存（无摄像头时选择照片文件）"))
+        self.photo_button.clicked.connect(lambda: self.check_id and self.photo_requested.emit(self.check_id))
+        top.addWidget(self.photo_button)
+        outer.addLayout(top)
+        outer.addLayout(self._checks(person))
+        self.result = QLabel("", self)
+        self.result.setWordWrap(True)
+        outer.addWidget(self.result)
+
+    def _checks(self, p: CheckInput) -> QGridLayout:
+        grid = QGridLayout()
+        self.health = QComboBox(self)
+        for text, value in ((self.tr("绿码"), "green"), (self.tr("黄码"), "yellow"), (self.tr("红码"), "red"),
+                            (self.tr("未查验"), "unknown")):
+            self.health.addItem(text, value)
+        self.health.setCurrentIndex(self.health.findData(p.health_code if p.health_code != "unknown" else "green"))
+        self.test = QComboBox(self)
+        for text, value in ((self.tr("核酸阴性"), "negative"), (self.tr("核酸阳性"), "positive"),
+                            (self.tr("无核酸结果"), "none")):
+            self.test.addItem(text, value)
+        self.test.setCurrentIndex(self.test.findData(p.test_result if p.test_result != "none" else "negative"))
+        self.sampled = QLineEdit(self)
+        self.sampled.setPlaceholderText(self.tr("采样时间，如 2026-11-28 09:30"))
+        if p.test_sampled_at:
+            self.sampled.setText(p.test_sampled_at.astimezone(site_zone()).strftime("%Y-%m-%d %H:%M"))
+        self.contact = QComboBox(self)
+        for text, value in ((self.tr("无疫区接触史"), False), (self.tr("有疫区接触史"), True), (self.tr("未询问"), None)):
+            self.contact.addItem(text, value)
+        self.itinerary = QCheckBox(self.tr("行程：近期未离开本市"), self)
+        self.identity = QCheckBox(self.tr("人证一致"), self)
+        self.pledge = QCheckBox(self.tr("已签承诺书"), self)
+        self.rules = QCheckBox(self.tr("已告知：按路线、戴口罩、关车窗、不下车"), self)
+        for box in (self.itinerary, self.identity, self.pledge, self.rules):
+            box.setChecked(True)
+        grid.addWidget(self.health, 0, 0)
+        grid.addWidget(self.test, 0, 1)
+        grid.addWidget(self.sampled, 0, 2)
+        grid.addWidget(self.contact, 0, 3)
+        grid.addWidget(self.itinerary, 1, 0)
+        grid.addWidget(self.identity, 1, 1)
+        grid.addWidget(self.pledge, 1, 2)
+        grid.addWidget(self.rules, 2, 0, 1, 4)
+        return grid
+
+    def value(self) -> CheckInput:
+        """What the card says now. Raises InputError for a sampling time it cannot read."""
+        text = self.sampled.text().strip()
+        sampled = parse_datetime(text, tz=site_zone(), default_year=datetime.now().year) if text else None
+        name = self.name_edit.text().strip() if self.name_edit else self.person.name
+        id_number = self.id_edit.text().strip() if self.id_edit else self.person.id_number
+        return CheckInput(
+            name=name, role=self.person.role, id_number=id_number, phone=self.person.phone,
+            approval_occupant_id=self.person.approval_occupant_id, health_code=self.health.currentData(),
+            itinerary_ok=True if self.itinerary.isChecked() else None,
+            identity_ok=True if self.identity.isChecked() else None, test_result=self.test.currentData(),
+            test_sampled_at=sampled, contact_history=self.contact.currentData(),
+            pledge_signed=self.pledge.isChecked(), rules_acknowledged=self.rules.isChecked(),
+            identity_photo_id=self.person.identity_photo_id)
+
+    def show_result(self, check: CheckInfo) -> None:
+        self.check_id = check.id
+        self.person = check.input
+        self.photo_button.setEnabled(True)
+        open_failures = check.open_failures
+        lines = [f"✘ {f.message}" for f in open_failures]
+        lines += [f"✔ {f.message}" + self.tr("（督查员已放行）") for f in check.failures if f.check in check.overridden]
+        if open_failures:
+            self.result.setObjectName("failures")
+            self.result.setText("\n".join(lines))
+            self.setProperty("verdict", "fail")
+        else:
+            self.result.setObjectName("passed")
+            self.result.setText("\n".join([self.tr("✔ 全部合格"), *lines[len(open_failures):]]))
+            self.setProperty("verdict", "pass")
+        self.setStyleSheet(CARD_STYLE)  # re-polish for the new property
+
+    def show_photo_saved(self) -> None:
+        self.photo_button.setText(self.tr("已拍照 ✔"))
+
+
+__all__ = ["InputError", "OccupantCard"]

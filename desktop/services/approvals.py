@@ -1,0 +1,586 @@
+"""Day-ahead approvals: the list suppliers send, checked row by row, and the review group's
+manual add / edit / approve / reject, with the materials (photos) attached to each person.
+
+Import rule: every good row is stored, every bad row is reported (row number + reason) and
+nothing of it is stored; a row already imported (same content, same `source_key`) is
+"unchanged", so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from desktop.domain.dates import parse_date, parse_datetime, site_zone
+from desktop.domain.identity import (
+    InputError,
+    display_plate,
+    normalize_id_number,
+    normalize_phone,
+    normalize_plate,
+)
+from desktop.i18n import t
+from desktop.services import audit, passes
+from desktop.services.approval_sheet import SheetRow, read_sheet
+from desktop.services.context import Actor, ServiceError
+from desktop.services.setup import require_site
+from desktop.store.models import (
+    Approval,
+    ApprovalCargo,
+    ApprovalOccupant,
+    Attachment,
+    Supplier,
+    UnloadingPoint,
+)
+
+OPEN_STATUSES = ("pending", "approved")
+
+
+# --- plain data for screens and the CLI -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OccupantDraft:
+    name: str
+    id_number: str
+    phone: str = ""
+    role: str = "driver"
+    test_sampled_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CargoLine:
+    category: str
+    quantity: float = 0
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class ApprovalDraft:
+    plate: str
+    arrival_date: date
+    supplier_name: str
+    occupants: tuple[OccupantDraft, ...]
+    mode: str = "enter"  # enter / handoff
+    unloading_point_id: int | None = None
+    pass_number: str | None = None
+    cargo: tuple[CargoLine, ...] = ()
+    cargo_summary: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OccupantInfo:
+    id: int
+    role: str
+    name: str
+    id_number: str
+    phone: str
+    photo_id: int | None
+    pledge_id: int | None
+    test_sampled_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ApprovalInfo:
+    id: int
+    arrival_date: date
+    plate: str
+    supplier_name: str
+    pass_number: str | None
+    mode: str
+    unloading_point_id: int | None
+    unloading_point: str
+    route: str
+    cargo_summary: str
+    status: str
+    review_reason: str
+    reviewed_by: str | None
+    source: str
+    note: str
+    occupants: tuple[OccupantInfo, ...]
+    cargo: tuple[CargoLine, ...]
+
+    @property
+    def plate_display(self) -> str:
+        return display_plate(self.plate)
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    reason: str
+    plate: str = ""
+
+
+@dataclass
+class ImportReport:
+    file: str
+    imported: int = 0
+    unchanged: int = 0
+    rejected: list[RowProblem] = field(default_factory=list)
+    blank_rows: int = 0
+    approval_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def lines(self) -> list[str]:
+        out = [t("{f}：导入 {i} 条，未变 {u} 条（已导入过），拒绝 {r} 条。",
+                 "{f}: {i} imported, {u} unchanged (already imported), {r} rejected.",
+                 f=self.file, i=self.imported, u=self.unchanged, r=len(self.rejected))]
+        out += [t("  第{n}行{p}：{w}", "  row {n}{p}: {w}", n=p.row, p=f"（{display_plate(p.plate)}）" if p.plate else "",
+                  w=p.reason) for p in self.rejected]
+        if self.blank_rows:
+            out.append(t("  已跳过空行 {b} 行。", "  {b} blank rows skipped.", b=self.blank_rows))
+        return out
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "ok": self.ok}
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _point_names(session: Session) -> dict[int, tuple[str, str]]:
+    rows = session.exec(select(UnloadingPoint)).all()
+    return {p.id or 0: (f"{p.code} {p.name}", p.route) for p in rows}
+
+
+def _info(session: Session, a: Approval, points: dict[int, tuple[str, str]] | None = None) -> ApprovalInfo:
+    points = points if points is not None else _point_names(session)
+    occ = session.exec(select(ApprovalOccupant).where(ApprovalOccupant.approval_id == a.id)
+                       .order_by(ApprovalOccupant.id)).all()  # type: ignore[arg-type]
+    cargo = session.exec(select(ApprovalCargo).where(ApprovalCargo.approval_id == a.id)
+                         .order_by(ApprovalCargo.id)).all()  # type: ignore[arg-type]
+    point, route = points.get(a.unloading_point_id or -1, ("", ""))
+    return ApprovalInfo(
+        a.id or 0, a.arrival_date, a.plate, a.supplier_name, a.pass_number, a.mode, a.unloading_point_id,
+        point, route, a.cargo_summary, a.status, a.review_reason, a.reviewed_by, a.source, a.note,
+        tuple(OccupantInfo(o.id or 0, o.role, o.name, o.id_number, o.phone, o.photo_id, o.pledge_id,
+                           o.test_sampled_at) for o in occ),
+        tuple(CargoLine(c.category, c.quantity, c.unit) for c in cargo))
+
+
+def get(session: Session, approval_id: int) -> ApprovalInfo | None:
+    row = session.get(Approval, approval_id)
+    return _info(session, row) if row else None
+
+
+def list_for_date(session: Session, day: date, *, status: str | None = None) -> list[ApprovalInfo]:
+    query = select(Approval).where(Approval.arrival_date == day)
+    if status:
+        query = query.where(Approval.status == status)
+    points = _point_names(session)
+    return [_info(session, a, points) for a in session.exec(query.order_by(Approval.id)).all()]  # type: ignore[arg-type]
+
+
+def for_plate(session: Session, plate: str, day: date) -> list[ApprovalInfo]:
+    rows = session.exec(select(Approval).where(Approval.plate == plate, Approval.arrival_date == day)
+                        .order_by(Approval.id)).all()  # type: ignore[arg-type]
+    return [_info(session, a) for a in rows]
+
+
+# --- validation shared by the import and the review screen -----------------------------------
+
+
+def _point_id(session: Session, text: str) -> int:
+    wanted = unicodedata.normalize("NFKC", text).strip()
+    circled = {"1": "①", "2": "②", "3": "③", "4": "④", "5": "⑤", "6": "⑥"}
+    points = session.exec(select(UnloadingPoint).where(UnloadingPoint.active)).all()  # type: ignore[arg-type]
+    for p in points:
+        code = unicodedata.normalize("NFKC", p.code)
+        if wanted in (p.code, code, circled.get(code, "?")) or wanted.startswith(p.code) or (
+                len(wanted) >= 2 and (wanted in p.name or p.name in wanted)):
+            return p.id or 0
+    for p in points:
+        if circled.get(wanted[:1]) == p.code:
+            return p.id or 0
+    known = "、".join(f"{p.code}{p.name}" for p in points)
+    raise InputError("unloading_point", t("卸货点“{v}”不存在（可选：{k}）", "No unloading point “{v}” (known: {k})",
+                                          v=text, k=known))
+
+
+def validate(session: Session, draft: ApprovalDraft, *, today: date) -> ApprovalDraft:
+    """The draft in canonical form, or InputError saying the first thing wrong."""
+    plate = normalize_plate(draft.plate)
+    if not draft.supplier_name.strip():
+        raise InputError("supplier", t("缺供货单位", "The supplier is missing"))
+    if draft.arrival_date < today:
+        raise InputError("arrival_date", t("到达日期 {d} 已过", "The arrival date {d} has passed",
+                                           d=draft.arrival_date.isoformat()))
+    if not draft.occupants:
+        raise InputError("driver", t("缺驾驶员", "The driver is missing"))
+    people = []
+    seen: set[str] = set()
+    for i, o in enumerate(draft.occupants):
+        who = t("驾驶员", "driver") if i == 0 else t("随车人员第{n}人", "passenger {n}", n=i)
+        if not o.name.strip():
+            raise InputError("driver", t("{w}缺姓名", "{w}: name missing", w=who))
+        try:
+            id_number = normalize_id_number(o.id_number)
+            phone = normalize_phone(o.phone) if (o.phone.strip() or i == 0) else ""
+        except InputError as exc:
+            raise InputError(exc.field, f"{who}{o.name.strip()}：{exc.message}") from None
+        if id_number in seen:
+            raise InputError("id_number", t("身份证号 {v} 在本车出现两次", "ID number {v} appears twice in this vehicle",
+                                            v=id_number))
+        seen.add(id_number)
+        people.append(replace(o, name=o.name.strip(), id_number=id_number, phone=phone,
+                              role="driver" if i == 0 else "passenger"))
+    mode = draft.mode if draft.mode in ("enter", "handoff") else "enter"
+    return replace(draft, plate=plate, supplier_name=draft.supplier_name.strip(), occupants=tuple(people), mode=mode,
+                   pass_number=passes.normalize_number(draft.pass_number or "") or None,
+                   cargo_summary=draft.cargo_summary.strip(), note=draft.note.strip())
+
+
+def _check_pass(session: Session, draft: ApprovalDraft, file_validity: tuple[date, date] | None) -> bool:
+    """Raise InputError if the pass does not cover the arrival; True when the file's pass is new
+    to the register (and should be registered with the row)."""
+    if not draft.pass_number:
+        return False
+    known = passes.find(session, draft.pass_number)
+    if known is None and file_validity is None:
+        raise InputError("pass_number", t("通行证 {n} 未登记，表中也没有有效期",
+                                          "Pass {n} is not registered and the sheet gives no validity",
+                                          n=draft.pass_number))
+    if known is None:
+        assert file_validity is not None
+        known = passes.PassInfo(0, draft.pass_number, draft.plate, "", "supply", file_validity[0], file_validity[1],
+                                False, "")
+    why = passes.problem(known, plate=draft.plate, on=draft.arrival_date, number=draft.pass_number)
+    if why:
+        raise InputError("pass_number", why)
+    return known.id == 0
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _supplier_id(session: Session, name: str, now: datetime) -> int:
+    row = session.exec(select(Supplier).where(Supplier.name == name)).first()
+    if row is None:
+        row = Supplier(name=name, created_at=now)
+        session.add(row)
+        session.flush()
+    return row.id or 0
+
+
+def _store(session: Session, draft: ApprovalDraft, *, actor: Actor, now: datetime, source: str,
+           source_key: str | None, status: str = "pending") -> Approval:
+    site = require_site(session)
+    row = Approval(site_id=site.id, arrival_date=draft.arrival_date, plate=draft.plate,
+                   supplier_id=_supplier_id(session, draft.supplier_name, now), supplier_name=draft.supplier_name,
+                   pass_number=draft.pass_number, mode=draft.mode, unloading_point_id=draft.unloading_point_id,
+                   cargo_summary=draft.cargo_summary or _cargo_words(draft.cargo), status=status, source=source,
+                   source_key=source_key, note=draft.note, created_at=now, created_by=actor.operator)
+    session.add(row)
+    session.flush()
+    _write_children(session, row.id or 0, draft)
+    return row
+
+
+def _write_children(session: Session, approval_id: int, draft: ApprovalDraft) -> None:
+    for o in draft.occupants:
+        session.add(ApprovalOccupant(approval_id=approval_id, role=o.role, name=o.name, id_number=o.id_number,
+                                     phone=o.phone, test_sampled_at=o.test_sampled_at))
+    for c in draft.cargo:
+        session.add(ApprovalCargo(approval_id=approval_id, category=c.category, quantity=c.quantity, unit=c.unit))
+    session.flush()
+
+
+def _cargo_words(cargo: tuple[CargoLine, ...]) -> str:
+    return "；".join(f"{c.category}{c.quantity:g}{c.unit}" if c.quantity else c.category for c in cargo)
+
+
+def _audit_data(draft: ApprovalDraft) -> dict[str, object]:
+    return {"plate": draft.plate, "arrival_date": draft.arrival_date.isoformat(), "supplier": draft.supplier_name,
+            "mode": draft.mode, "pass_number": draft.pass_number, "unloading_point_id": draft.unloading_point_id,
+            "occupants": [[o.role, o.name, o.id_number] for o in draft.occupants],
+            "cargo": _cargo_words(draft.cargo) or draft.cargo_summary}
+
+
+def _conflict(session: Session, draft: ApprovalDraft, ignore_id: int | None = None) -> Approval | None:
+    query = select(Approval).where(Approval.plate == draft.plate, Approval.arrival_date == draft.arrival_date,
+                                   Approval.status.in_(OPEN_STATUSES))  # type: ignore[attr-defined]
+    return next((a for a in session.exec(query).all() if a.id != ignore_id), None)
+
+
+def add(session: Session, *, actor: Actor, now: datetime, draft: ApprovalDraft, approve: bool = False) -> ApprovalInfo:
+    """The review group enters an approval by hand (audited)."""
+    draft = _validated(session, draft, now)
+    try:
+        _check_pass(session, draft, None)
+    except InputError as exc:
+        raise ServiceError("bad_pass", exc.message) from None
+    if (other := _conflict(session, draft)) is not None:
+        raise _conflict_error(other)
+    row = _store(session, draft, actor=actor, now=now, source="manual", source_key=None)
+    audit.record(session, actor=actor, action="approval.add", at=now, entity="approval", entity_id=row.id,
+                 data=_audit_data(draft))
+    if approve:
+        return decide(session, actor=actor, now=now, approval_id=row.id or 0, approve=True)
+    return _info(session, row)
+
+
+def _validated(session: Session, draft: ApprovalDraft, now: datetime) -> ApprovalDraft:
+    try:
+        return validate(session, draft, today=now.astimezone(site_zone()).date())
+    except InputError as exc:
+        raise ServiceError(f"bad_{exc.field}", exc.message) from None
+
+
+def _conflict_error(other: Approval) -> ServiceError:
+    return ServiceError("duplicate", t("{p} 在 {d} 已有审批（编号 {i}）。", "{p} already has an approval on {d} (no. {i}).",
+                                       p=display_plate(other.plate), d=other.arrival_date.isoformat(), i=other.id))
+
+
+def edit(session: Session, *, actor: Actor, now: datetime, approval_id: int, draft: ApprovalDraft) -> ApprovalInfo:
+    """Change an approval; a changed approval goes back to pending until approved again."""
+    row = _open_row(session, approval_id)
+    draft = _validated(session, draft, now)
+    if (other := _conflict(session, draft, ignore_id=row.id)) is not None:
+        raise _conflict_error(other)
+    old = _audit_data(_as_draft(_info(session, row)))
+    for child in (ApprovalOccupant, ApprovalCargo):
+        for c in session.exec(select(child).where(child.approval_id == row.id)).all():  # type: ignore[attr-defined]
+            session.delete(c)
+    session.flush()
+    row.plate, row.arrival_date, row.supplier_name = draft.plate, draft.arrival_date, draft.supplier_name
+    row.supplier_id = _supplier_id(session, draft.supplier_name, now)
+    row.mode, row.unloading_point_id, row.pass_number = draft.mode, draft.unloading_point_id, draft.pass_number
+    row.cargo_summary = draft.cargo_summary or _cargo_words(draft.cargo)
+    row.note, row.status, row.source_key = draft.note, "pending", None
+    session.add(row)
+    _write_children(session, row.id or 0, draft)
+    audit.record(session, actor=actor, action="approval.edit", at=now, entity="approval", entity_id=row.id,
+                 data={"old": old, "new": _audit_data(draft)})
+    return _info(session, row)
+
+
+def _as_draft(a: ApprovalInfo) -> ApprovalDraft:
+    return ApprovalDraft(a.plate, a.arrival_date, a.supplier_name,
+                         tuple(OccupantDraft(o.name, o.id_number, o.phone, o.role, o.test_sampled_at)
+                               for o in a.occupants),
+                         a.mode, a.unloading_point_id, a.pass_number, a.cargo, a.cargo_summary, a.note)
+
+
+def _open_row(session: Session, approval_id: int) -> Approval:
+    row = session.get(Approval, approval_id)
+    if row is None:
+        raise ServiceError("unknown_approval", t("找不到该审批。", "No such approval."))
+    return row
+
+
+def decide(session: Session, *, actor: Actor, now: datetime, approval_id: int, approve: bool,
+           reason: str = "") -> ApprovalInfo:
+    """Approve, or reject with a reason (audited)."""
+    row = _open_row(session, approval_id)
+    if not approve and not reason.strip():
+        raise ServiceError("missing_reason", t("驳回须填写原因。", "Give a reason for rejecting."))
+    if row.status == "cancelled":
+        raise ServiceError("cancelled", t("该审批已作废。", "This approval has been cancelled."))
+    old, row.status = row.status, "approved" if approve else "rejected"
+    row.review_reason, row.reviewed_by, row.reviewed_at = reason.strip(), actor.operator, now
+    session.add(row)
+    audit.record(session, actor=actor, action="approval.approve" if approve else "approval.reject", at=now,
+                 entity="approval", entity_id=row.id, data={"from": old, "reason": row.review_reason,
+                                                           "plate": row.plate})
+    return _info(session, row)
+
+
+def attach(session: Session, *, actor: Actor, now: datetime, occupant_id: int, kind: str, data: bytes,
+           mime: str = "image/jpeg", name: str = "") -> int:
+    """Keep a person's material (kind "photo" or "pledge") in the database; returns its id."""
+    occ = session.get(ApprovalOccupant, occupant_id)
+    if occ is None:
+        raise ServiceError("unknown_occupant", t("找不到该人员。", "No such person."))
+    if not data:
+        raise ServiceError("empty_file", t("文件是空的。", "The file is empty."))
+    sha = hashlib.sha256(data).hexdigest()
+    att = Attachment(sha256=sha, mime=mime, name=name, data=data, created_at=now)
+    session.add(att)
+    session.flush()
+    if kind == "pledge":
+        occ.pledge_id = att.id
+    else:
+        occ.photo_id = att.id
+    session.add(occ)
+    audit.record(session, actor=actor, action="approval.material", at=now, entity="approval_occupant",
+                 entity_id=occ.id, data={"kind": kind, "sha256": sha, "attachment_id": att.id, "name": name})
+    return att.id or 0
+
+
+def attachment(session: Session, attachment_id: int) -> tuple[str, bytes] | None:
+    """(mime, bytes) of a stored photo."""
+    att = session.get(Attachment, attachment_id)
+    return (att.mime, bytes(att.data)) if att else None
+
+
+# --- import -----------------------------------------------------------------------------------
+
+_MODES = {"进校": "enter", "进入": "enter", "入校": "enter", "进": "enter", "是": "enter", "进场": "enter",
+          "接驳": "handoff", "不进校": "handoff", "不进入": "handoff", "否": "handoff", "交接": "handoff",
+          "接驳区": "handoff", "卸货接驳": "handoff"}
+_CARGO_ITEM = re.compile(r"^(.*?)\s*(\d+(?:\.\d+)?)\s*([^\d\s]*)$")
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def parse_cargo(text: str) -> tuple[CargoLine, ...]:
+    """'大米 50袋；食用油20桶、蔬菜' -> lines with category, quantity and unit."""
+    out = []
+    for item in re.split(r"[;；,，、\n]+", text):
+        item = item.strip()
+        if not item:
+            continue
+        m = _CARGO_ITEM.match(item)
+        out.append(CargoLine(m[1].strip() or item, float(m[2]), m[3]) if m and m[1].strip() else CargoLine(item))
+    return tuple(out)
+
+
+_SAMPLED = re.compile(r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：时]\d{2}分?)")
+
+
+def parse_passengers(text: str, *, year: int | None = None) -> tuple[OccupantDraft, ...]:
+    """'李四 320102199001011234 13800000000 2026-11-29 08:00；王五 ...' (name, ID, phone and an
+    optional sampling time; any of space , / between the parts)."""
+    out = []
+    for item in re.split(r"[;；\n]+", text):
+        sampled = None
+        if m := _SAMPLED.search(item):
+            sampled = parse_datetime(m[1], tz=site_zone(), default_year=year)
+            item = item.replace(m[1], " ")
+        tokens = [x for x in re.split(r"[\s,，/、:：]+", item.strip()) if x]
+        if not tokens:
+            continue
+        id_number = next((x for x in tokens if len(x) == 18 or (len(x) == 15 and x.isdigit())), "")
+        phone = next((x for x in tokens if x != id_number and re.fullmatch(r"\+?\d[\d-]{6,}", x)), "")
+        name = "".join(x for x in tokens if x not in (id_number, phone))
+        out.append(OccupantDraft(name=name, id_number=id_number, phone=phone, role="passenger",
+                                 test_sampled_at=sampled))
+    return tuple(out)
+
+
+def _validity(values: dict[str, object], default_year: int) -> tuple[date, date] | None:
+    if values.get("pass_valid_from") not in (None, "") or values.get("pass_valid_to") not in (None, ""):
+        start = values.get("pass_valid_from")
+        end = parse_date(values.get("pass_valid_to"), default_year=default_year)
+        return (parse_date(start, default_year=default_year) if _text(start) else date.min, end)
+    text = _text(values.get("pass_validity"))
+    if not text:
+        return None
+    parts = [p for p in re.split(r"\s*(?:至|到|~|～|—|--)\s*", text) if p]
+    if len(parts) == 1 and not re.search(r"至|到|~", text):
+        return (date.min, parse_date(parts[0], default_year=default_year))
+    if len(parts) == 1:
+        return (date.min, parse_date(parts[0], default_year=default_year))
+    return (parse_date(parts[0], default_year=default_year), parse_date(parts[-1], default_year=default_year))
+
+
+def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None, today: date) -> tuple[
+        ApprovalDraft, tuple[date, date] | None]:
+    v = row.values
+    zone = site_zone()
+    raw_day = v.get("arrival_date")
+    if _text(raw_day):
+        day = parse_date(raw_day, default_year=today.year)
+    elif default_day:
+        day = default_day
+    else:
+        raise InputError("arrival_date", t("缺到达日期", "The arrival date is missing"))
+    sampled = None
+    if _text(v.get("test_sampled_at")):
+        sampled = parse_datetime(v.get("test_sampled_at"), tz=zone, default_year=today.year)
+    driver = OccupantDraft(name=_text(v.get("driver")), id_number=_text(v.get("id_number")),
+                           phone=_text(v.get("phone")), test_sampled_at=sampled)
+    pass_number = _text(v.get("pass_number")) or None
+    mode_text = re.sub(r"\s+", "", _text(v.get("mode")))
+    if mode_text and mode_text not in _MODES:
+        raise InputError("mode", t("“{v}”应填“进校”或“接驳”", "“{v}”: write 进校 (enter) or 接驳 (handoff)",
+                                   v=mode_text))
+    mode = _MODES.get(mode_text) or ("enter" if pass_number else "handoff")
+    point_text = _text(v.get("unloading_point"))
+    cargo_text = _text(v.get("cargo"))
+    draft = ApprovalDraft(
+        plate=_text(v.get("plate")), arrival_date=day, supplier_name=_text(v.get("supplier")),
+        occupants=(driver, *parse_passengers(_text(v.get("passengers")), year=today.year)), mode=mode,
+        unloading_point_id=_point_id(session, point_text) if point_text else None, pass_number=pass_number,
+        cargo=parse_cargo(cargo_text), cargo_summary=cargo_text, note=_text(v.get("note")))
+    return validate(session, draft, today=today), _validity(v, today.year)
+
+
+def _source_key(draft: ApprovalDraft) -> str:
+    content = {**_audit_data(draft), "phones": [o.phone for o in draft.occupants],
+               "sampled": [o.test_sampled_at.isoformat() if o.test_sampled_at else None for o in draft.occupants],
+               "note": draft.note}
+    digest = hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return f"import:{digest[:40]}"
+
+
+def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, default_day: date | None = None,
+                approve: bool = False) -> ImportReport:
+    """Import a supplier's list. `default_day` is the arrival date of rows that give none
+    (day-ahead: tomorrow when not given). Rows are validated one by one; see module docstring."""
+    today = now.astimezone(site_zone()).date()
+    sheet = read_sheet(path, require_date=False)
+    report = ImportReport(file=Path(path).name, blank_rows=sheet.blank_rows)
+    day = default_day or (today + timedelta(days=1))
+    seen: dict[tuple[str, date], int] = {}
+    for row in sheet.rows:
+        if row.merged:
+            report.rejected.append(RowProblem(row.number, t(
+                "单元格 {m} 是合并单元格，请取消合并并把每行填写完整", "cells {m} are merged; unmerge them and fill every row",
+                m=row.merged), _text(row.values.get("plate"))))
+            continue
+        try:
+            draft, validity = _draft_from_row(session, row, default_day=day, today=today)
+            if (draft.plate, draft.arrival_date) in seen:
+                raise InputError("plate", t("与第{n}行重复（同一车辆同一天）", "duplicates row {n} (same vehicle, same day)",
+                                            n=seen[(draft.plate, draft.arrival_date)]))
+            seen[(draft.plate, draft.arrival_date)] = row.number
+            key = _source_key(draft)
+            existing = session.exec(select(Approval).where(Approval.source_key == key)).first()
+            if existing is not None:
+                report.unchanged += 1
+                report.approval_ids.append(existing.id or 0)
+                continue
+            if (other := _conflict(session, draft)) is not None:
+                raise InputError("plate", _conflict_error(other).message)
+            register_pass = _check_pass(session, draft, validity)
+        except InputError as exc:
+            report.rejected.append(RowProblem(row.number, exc.message, _plate_or_raw(row)))
+            continue
+        if register_pass and validity:
+            passes.add(session, actor=actor, now=now, number=draft.pass_number or "", plate=draft.plate,
+                       valid_from=max(validity[0], date(2000, 1, 1)), valid_to=validity[1],
+                       holder=draft.supplier_name)
+        stored = _store(session, draft, actor=actor, now=now, source="import", source_key=key)
+        audit.record(session, actor=actor, action="approval.import", at=now, entity="approval", entity_id=stored.id,
+                     data={**_audit_data(draft), "file": report.file, "row": row.number})
+        if approve:
+            decide(session, actor=actor, now=now, approval_id=stored.id or 0, approve=True)
+        report.imported += 1
+        report.approval_ids.append(stored.id or 0)
+    return report
+
+
+def _plate_or_raw(row: SheetRow) -> str:
+    try:
+        return normalize_plate(_text(row.values.get("plate")))
+    except InputError:
+        return ""

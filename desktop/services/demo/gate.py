@@ -1,0 +1,146 @@
+"""Demo step: the review group's day-ahead list and the gate's morning, with every outcome —
+admitted and out, sent to handoff, refused (old test), overridden by a supervisor, a wrong
+check-in cancelled, an unapproved vehicle let in by a supervisor, one vehicle inside too long."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from desktop.domain.identity import id_check_digit
+from desktop.services import approvals, gate, passes, policy
+from desktop.services.approvals import ApprovalDraft, OccupantDraft
+from desktop.services.context import Actor
+from desktop.services.demo import LOCAL, DemoDay
+
+REVIEW = Actor("wang.fang", "review")
+GUARD = Actor("li.qiang", "gate")
+SUPERVISOR, PIN = "zhou.min", "2468"
+
+
+def _id(area: str, born: str, seq: str) -> str:
+    body = area + born + seq
+    return body + id_check_digit(body)
+
+
+# plate, supplier, driver, born, phone, cargo, mode, point, pass, sampled (hours before 08:00), passenger
+VEHICLES = [
+    ("苏N·12345", "宿迁市苏果超市配送中心", "张建国", "19780312", "13805271234", "大米 60袋；食用油 24桶；面粉 40袋",
+     "进校", "①", "BG-2022-0031", 20, ("王小军", "19900707", "13951762201")),
+    ("苏ND·23456", "宿迁市蔬菜批发市场", "李红梅", "19850921", "13912343210", "蔬菜 400公斤；鸡蛋 30箱",
+     "接驳", "", "", 18, None),
+    ("苏N·35791", "江苏众客食品有限公司", "陈志强", "19820105", "15850112233", "猪肉 300公斤；火腿肠 20箱",
+     "进校", "②", "BG-2022-0047", 26, None),
+    ("苏N·60218", "宿迁京东物流配送站", "周海涛", "19910630", "18752710088", "方便面 80箱；瓶装水 100箱",
+     "进校", "③", "BG-2022-0052", 52, None),
+    ("苏N·48260", "宿迁市洋河新区鲜奶厂", "吴秀英", "19870214", "13770443311", "牛奶 60箱",
+     "进校", "③", "BG-2022-0058", 50, None),
+    ("苏H·77321", "淮安市清江浦区粮油批发部", "孙立新", "19750818", "13505230987", "口罩 50箱；防护服 200套；折叠床 40张",
+     "进校", "④", "YJ-2022-0006", 30, ("杨春燕", "19931112", "13852390016")),
+]
+HEADER = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "随车人员", "物资类别及数量", "到达日期",
+          "进校/接驳", "卸货点", "通行证号", "通行证有效期", "核酸采样时间"]
+
+
+def _sheet(demo: DemoDay, eight: datetime) -> Path:
+    day = demo.day
+    rows = []
+    for n, (plate, supplier, driver, born, phone, cargo, mode, point, number, hours, extra) in enumerate(VEHICLES):
+        sampled = (eight - timedelta(hours=hours)).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
+        passenger = f"{extra[0]} {_id('321302', extra[1], '042')} {extra[2]} {sampled}" if extra else ""
+        validity = f"{day - timedelta(days=20)}至{day + timedelta(days=40)}" if number else ""
+        rows.append([plate, supplier, driver, _id("321302" if n % 2 else "321311", born, f"{n + 3:02d}1"), phone,
+                     passenger, cargo, day.isoformat(), mode, point, number, validity, sampled])
+    folder = Path(tempfile.mkdtemp(prefix="gatehouse-demo-"))
+    path = folder / f"{day:%m月%d日}进校车辆报备表.csv"
+    with path.open("w", encoding="gbk", newline="") as f:  # suppliers' sheets come as GBK
+        writer = csv.writer(f)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def _review(demo: DemoDay, eight: datetime) -> list[int]:
+    demo.clock.advance(timedelta(minutes=30))
+    now = demo.clock.now()
+    path = _sheet(demo, eight)
+    with demo.db.session() as s:
+        policy.ensure_defaults(s, actor=REVIEW, now=now)
+        policy.set_active_level(s, actor=Actor("zhou.min", "supervision"), now=now, management_level="prevention",
+                                risk_level="low", reason="县指挥部通知：本校为防范区")
+        passes.add(s, actor=REVIEW, now=now, number="BG-2022-0019", plate="苏N·99881", holder="宿迁市菜篮子配送公司",
+                   valid_from=demo.day - timedelta(days=30), valid_to=demo.day + timedelta(days=30))
+        report = approvals.import_file(s, actor=REVIEW, now=now, path=path, default_day=demo.day)
+        for approval_id in report.approval_ids:
+            approvals.decide(s, actor=REVIEW, now=now, approval_id=approval_id, approve=True)
+        rejected = approvals.add(s, actor=REVIEW, now=now, draft=ApprovalDraft(
+            plate="苏N·99881", arrival_date=demo.day, supplier_name="宿迁市菜篮子配送公司", mode="enter",
+            pass_number="BG-2022-0019", cargo_summary="蔬菜包 500份",
+            occupants=(OccupantDraft("马晓东", _id("321322", "19890403", "051"), "13655271020"),)))
+        approvals.decide(s, actor=REVIEW, now=now, approval_id=rejected.id, approve=False,
+                         reason="承诺书未签字，行程卡截图不清")
+        approvals.add(s, actor=REVIEW, now=now, draft=ApprovalDraft(
+            plate="苏N·51234", arrival_date=demo.day + timedelta(days=1), supplier_name="宿迁市苏果超市配送中心",
+            mode="enter", cargo_summary="大米 40袋",
+            occupants=(OccupantDraft("胡玉兰", _id("321311", "19800229", "062"), "13962730215"),)))
+    path.unlink(missing_ok=True)
+    path.parent.rmdir()
+    return report.approval_ids
+
+
+def _arrive(demo: DemoDay, hh: int, mm: int, query: str, **kw: object) -> gate.ArrivalInfo:
+    now = demo.move_to(hh, mm)
+    with demo.db.session() as s:
+        found = gate.lookup(s, query=query, now=now)
+        people = [p.confirmed() for p in found.prefill] or list(kw.pop("people", []))  # type: ignore[call-overload]
+        return gate.check_in(s, actor=GUARD, now=now, plate=found.plate, occupants=people,
+                             approval_id=found.approval.id if found.approval and not found.approval_problem else None,
+                             **kw)  # type: ignore[arg-type]
+
+
+def _then(demo: DemoDay, hh: int, mm: int, fn: object, **kw: object) -> None:
+    now = demo.move_to(hh, mm)
+    with demo.db.session() as s:
+        fn(s, actor=GUARD, now=now, **kw)  # type: ignore[operator]
+
+
+def run(demo: DemoDay) -> dict[str, int]:
+    eight = datetime.combine(demo.day, datetime.min.time().replace(hour=8), tzinfo=LOCAL)
+    with demo.db.session(write=False) as s:
+        if approvals.list_for_date(s, demo.day):
+            return {"approvals": 0, "arrivals": 0}  # this day was already written
+    ids = _review(demo, eight)
+    demo.ids["approvals"] = ids
+    # In time order (the demo clock only moves forward).
+    a = _arrive(demo, 7, 40, "苏N12345")  # compliant: enters, unloads, leaves
+    _then(demo, 7, 42, gate.decide, arrival_id=a.id, decision="enter")
+    b = _arrive(demo, 8, 5, "苏ND23456")  # approved for the handoff zone only
+    _then(demo, 8, 6, gate.decide, arrival_id=b.id, decision="handoff")
+    c = _arrive(demo, 8, 20, "BG-2022-0047")  # by pass number; still inside long after the limit
+    _then(demo, 8, 22, gate.decide, arrival_id=c.id, decision="enter")
+    _then(demo, 8, 31, gate.log_exit, arrival_id=a.id)
+    _then(demo, 8, 40, gate.log_exit, arrival_id=b.id)
+    d = _arrive(demo, 8, 50, "苏N60218")  # sample 52 hours old: refused
+    _then(demo, 8, 53, gate.decide, arrival_id=d.id, decision="refuse",
+          reason="核酸采样超过48小时，已告知司机重新检测后再来")
+    e = _arrive(demo, 9, 10, "BG-2022-0058")  # sample too old: the supervisor overrides
+    now = demo.move_to(9, 14)
+    with demo.db.session() as s:
+        gate.override(s, actor=GUARD, now=now, arrival_id=e.id, check_id=e.checks[0].id, check="test",
+                      supervisor=SUPERVISOR, pin=PIN, reason="电话核实：昨日已复检阴性，报告补传中")
+        gate.decide(s, actor=GUARD, now=now, arrival_id=e.id, decision="enter")
+    wrong = _arrive(demo, 9, 30, "苏H77312", supervisor=SUPERVISOR, supervisor_pin=PIN, reason="司机称已报备",
+                    people=[gate.CheckInput(name="孙立新", id_number=_id("321302", "19750818", "081")).confirmed()])
+    _then(demo, 9, 32, gate.cancel, arrival_id=wrong.id, reason="车牌号录错（77321录成77312）")
+    f = _arrive(demo, 9, 33, "苏H77321")
+    _then(demo, 9, 36, gate.decide, arrival_id=f.id, decision="enter")
+    _then(demo, 9, 58, gate.log_exit, arrival_id=e.id)
+    _then(demo, 10, 20, gate.log_exit, arrival_id=f.id)
+    g = _arrive(demo, 10, 45, "皖L52013", supervisor=SUPERVISOR, supervisor_pin=PIN,  # no approval at all
+                reason="零星自采：学生处临时采购药品",
+                people=[gate.CheckInput(name="朱永刚", id_number=_id("341302", "19880516", "017"),
+                                        test_sampled_at=eight - timedelta(hours=6)).confirmed()])
+    _then(demo, 10, 47, gate.decide, arrival_id=g.id, decision="handoff")
+    return {"approvals": len(ids) + 2, "arrivals": 8}

@@ -1,0 +1,174 @@
+"""A guard at the keyboard: pass number or plate, Enter, Enter, F5 — and the refusals."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop.gui.stations.gate import GatePage
+from desktop.services import approvals, gate, passes, setup
+from desktop.services.approvals import ApprovalDraft, OccupantDraft
+from desktop.services.context import Actor
+from tests.services.sheets import DRIVER_IDS
+
+ADMIN = Actor("admin", "admin")
+
+
+@pytest.fixture
+def approved(db, clock):
+    """Two approved vehicles for today: one compliant (with a pass), one with a 52-hour-old sample."""
+    now = clock.now()
+    today = date(2026, 11, 29)
+    with db.session() as s:
+        point = setup.add_unloading_point(s, actor=ADMIN, now=now, code="①", name="食堂1-2连廊西侧",
+                                          route="东门→东环路→一食堂西侧")
+        setup.add_operator(s, actor=ADMIN, now=now, username="zhou.min", display_name="周敏", role="supervisor",
+                           pin="2468")
+        passes.add(s, actor=ADMIN, now=now, number="BG-0001", plate="苏N12345", valid_from=today,
+                   valid_to=today + timedelta(days=30))
+        for plate, hours, pass_number, person in (("苏N12345", 20, "BG-0001", 0), ("苏N60218", 52, None, 1)):
+            approvals.add(s, actor=ADMIN, now=now, approve=True, draft=ApprovalDraft(
+                plate=plate, arrival_date=today, supplier_name="宿迁市苏果超市配送中心", mode="enter",
+                unloading_point_id=point.id, pass_number=pass_number,
+                occupants=(OccupantDraft(["张建国", "周海涛"][person], DRIVER_IDS[person], "13812345678",
+                                         test_sampled_at=now - timedelta(hours=hours)),)))
+    return point
+
+
+def _gate_page(window, qtbot) -> GatePage:
+    window.show_page(window.page_index("gate"))
+    page = window.current_page()
+    assert isinstance(page, GatePage)
+    window.activateWindow()
+    page.activated()  # the data arrived after the window opened
+    qtbot.waitUntil(lambda: page.point.count() > 0)
+    return page
+
+
+def _type_chinese(widget: QLineEdit, text: str) -> None:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def _focused(page):
+    """Where the keys go: the focused widget (offscreen, a closed dialog may leave none)."""
+    return QApplication.focusWidget() or page
+
+
+def _arrivals(db, clock):
+    with db.session(write=False) as s:
+        return gate.today(s, now=clock.now())
+
+
+def test_compliant_vehicle_plate_enter_confirm_decide(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+    assert "防范" in page.level_label.text() and "48小时" in page.level_label.text()
+    assert page.plate.hasFocus()
+    qtbot.keyClicks(page.plate, "bg-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    assert page.vehicle.text() == "苏N·12345"
+    assert page.confirm_button.hasFocus()
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)  # confirm the checks as shown
+    qtbot.waitUntil(lambda: page.arrival is not None and page.enter_button.hasFocus())
+    assert "全部合格" in page.cards[0].result.text()
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: "已放行进入" in page.verdict.text())
+    assert "①" in page.verdict.text() and "东环路" in page.verdict.text()
+    [arrival] = _arrivals(db, clock)
+    assert (arrival.status, arrival.plate, arrival.decided_by) == ("admitted", "苏N12345", "admin")
+    assert page.plate.text() == "" and page.plate.hasFocus()  # ready for the next vehicle
+    qtbot.waitUntil(lambda: page.inside_list.count() == 1)
+
+
+def test_old_sample_shows_why_in_red_and_f7_refuses(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+    _type_chinese(page.plate, "苏")
+    qtbot.keyClicks(page.plate, "n60218")
+    assert page.plate.text() == "苏n60218"
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.arrival is not None)
+    assert "采样时间52小时前，超过48小时" in page.cards[0].result.text()
+    assert not page.enter_button.isEnabled() and page.refuse_button.hasFocus()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        editor = dialog.reason.lineEdit()
+        qtbot.keyClicks(editor, "sample too old")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: "已劝返" in page.verdict.text())
+    assert [a.status for a in _arrivals(db, clock)] == ["refused"]
+
+
+def test_supervisor_override_from_the_keyboard(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+    _type_chinese(page.plate, "苏N60218")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.arrival is not None)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.username, "zhou.min")
+        qtbot.keyClicks(dialog.pin, "2468")
+        qtbot.keyClicks(dialog.reason, "lab confirmed by phone")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: page.enter_button.isEnabled())
+    assert "督查员已放行" in page.cards[0].result.text()
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: "已放行进入" in page.verdict.text())
+
+
+def test_wrong_plate_and_second_check_in_are_explained(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+    _type_chinese(page.plate, "苏N1234")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "位数不对" in page.verdict.text())
+    page.plate.clear()
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.arrival is not None)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Escape)
+    assert page.arrival is None and page.plate.hasFocus()
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已于" in page.notice.text())  # the open check-in comes back, not a second one
+    assert page.arrival is not None and page.arrival.status == "checking"
+    assert len(_arrivals(db, clock)) == 1
+
+
+def test_no_camera_falls_back_to_a_file_and_never_crashes(window, qtbot, approved, monkeypatch, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from desktop.gui.stations.gate import photo
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkGreen)
+    path = tmp_path / "face.png"
+    image.save(str(path))
+    monkeypatch.setattr(photo, "cameras_available", lambda: False)
+    monkeypatch.setattr(photo.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    page = _gate_page(window, qtbot)
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.cards[0].photo_button.isEnabled())
+    qtbot.mouseClick(page.cards[0].photo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已拍照" in page.cards[0].photo_button.text())
