@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -89,6 +90,7 @@ SPECS = {
     "a4cell": Spec("a4cell", A4_PT[0] / 2, A4_PT[1] / 3, 5 * mm, 9, 13 * mm, 0.8 * mm, desc_lines=2),
 }
 A4_COLUMNS, A4_ROWS = 2, 3
+_BUILD_LOCK = threading.Lock()
 GAP = 1.6 * mm
 
 
@@ -302,6 +304,11 @@ def build_slips(views: Sequence[SlipView], size: str) -> bytes:
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES}, got {size!r}")
     fonts.register()
+    with _BUILD_LOCK:  # reportlab keeps per-document font state in objects every document shares
+        return _build(views, size)
+
+
+def _build(views: Sequence[SlipView], size: str) -> bytes:
     buf = io.BytesIO()
     title = views[0].number if len(views) == 1 else f"{len(views)} slips"
     c = _canvas(buf, A4_PT if size == "a4" else (SPECS[size].page_w, SPECS[size].page_h or 100 * mm), title)
