@@ -16,6 +16,7 @@ from typing import Any
 BENCHES = [
     "desktop.bench.startup",
     "desktop.bench.dwell_board",
+    "desktop.bench.scan",
     "desktop.bench.slip_render",
 ]
 

@@ -22,6 +22,10 @@ STEPS = [
     "desktop.services.demo.gate",
     "desktop.services.demo.disinfection",
     "desktop.services.demo.slips",
+<<<<<<< HEAD
+=======
+    "desktop.services.demo.handoff",
+>>>>>>> main
 ]
 
 
