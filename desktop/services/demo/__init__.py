@@ -22,10 +22,7 @@ STEPS = [
     "desktop.services.demo.gate",
     "desktop.services.demo.disinfection",
     "desktop.services.demo.slips",
-<<<<<<< HEAD
-=======
     "desktop.services.demo.handoff",
->>>>>>> main
 ]
 
 
