@@ -56,7 +56,7 @@ install_system_packages
 PYTHON=$(find_python)
 ensure_uv
 export UV_PYTHON_DOWNLOADS=never
-groups=(--group test)
+groups=(--group test --extra postgres)
 [ "$mode" = test ] && groups+=(--group build)
 "$UV" sync --locked --python "$PYTHON" "${groups[@]}" -q
 
