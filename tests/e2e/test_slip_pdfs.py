@@ -4,9 +4,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from slipcheck import decode, embedded_fonts, rasterize
 
 from desktop.documents.slip import SIZES, Disinfected, SlipView, build_slip, build_slips, plan
-from tests.slipcheck import decode, embedded_fonts, rasterize
 
 NOW = datetime(2026, 11, 29, 2, 5, tzinfo=UTC)
 FULL = SlipView(

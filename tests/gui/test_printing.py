@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtPrintSupport import QPrinter
+from slipcheck import decode
 
 from desktop.documents.slip import SlipView, build_slip, build_slips
 from desktop.gui import printing
-from tests.slipcheck import decode
 
 VIEW = SlipView(site_name="宿迁学院东门卡口", number="SQ-7KM3QX9A4", plate="苏N·A1234", category="大米",
                 description="东北大米", quantity=20, unit="袋", destination="① 食堂1-2连廊西侧", issued_by="李强")

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from slipcheck import decode  # tests/slipcheck.py
 
 from desktop.gui import printing
 from desktop.gui.slip_preview import SlipPreviewDialog
 from desktop.services import consignments, slips
-from tests.slipcheck import decode
 
 
 @pytest.fixture
