@@ -400,3 +400,30 @@ def save_print_settings(session: Session, *, actor: Actor, now: datetime, printe
     if changes:
         update_station_settings(session, actor=actor, now=now, name=actor.station, **changes)
     return print_settings(session, actor.station)
+
+
+@dataclass(frozen=True)
+class SlipRow:
+    """A slip with a one-line account of its goods, for lists."""
+
+    slip: SlipInfo
+    goods: str
+    quantity: str
+    destination: str
+
+
+def rows_for_day(session: Session, day: date) -> list[SlipRow]:
+    """The slips issued on a local day, newest first, with their goods."""
+    out = []
+    for slip in reversed(list_slips(session, day=day)):
+        g = consignments.get(session, slip.consignment_id) if slip.consignment_id else None
+        qty = "" if g is None or not g.quantity else (f"{g.quantity:g}{g.unit}")
+        out.append(SlipRow(slip, " · ".join(x for x in (g.category, g.description) if x) if g else "", qty,
+                           (g.destination or g.recipient) if g else ""))
+    return out
+
+
+def unslipped_on(session: Session, day: date) -> list[int]:
+    """Consignments registered on a local day that have no live slip."""
+    lo, hi = day_bounds(day)
+    return [cid for cid, _ in unslipped_consignments(session, since=lo, until=hi)]
