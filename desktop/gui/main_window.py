@@ -30,7 +30,6 @@ from desktop.domain.enums import display
 from desktop.domain.localtime import stamp
 from desktop.gui import crash, prefs, stations
 from desktop.gui.context import AppContext
-from desktop.gui.forms.ui_about import Ui_AboutDialog
 from desktop.gui.icons import tinted_icon
 from desktop.gui.stations.base import StationPage
 from desktop.i18n import language
@@ -231,6 +230,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         if self.ctx is None:
             return
+        from desktop.gui.forms.ui_about import Ui_AboutDialog
+
         dialog = QDialog(self)
         ui = Ui_AboutDialog()
         ui.setupUi(dialog)
