@@ -46,6 +46,7 @@ def record(
     is the head's last id plus one, which lets the hash (which covers the id) be written in the
     same INSERT. Core statements rather than ORM flushes: this runs in every write, scans included.
     """
+    session.flush()  # the change being audited is written first (and callers get its ids)
     conn = session.connection()
     head = conn.execute(
         select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()  # type: ignore[arg-type]
