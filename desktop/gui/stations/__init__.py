@@ -10,7 +10,7 @@ import importlib
 from desktop.gui.stations.base import StationPage
 
 PAGES = [
-    "desktop.gui.stations.placeholder:ReviewPage",
+    "desktop.gui.stations.review:ReviewPage",
     "desktop.gui.stations.gate:GatePage",
     "desktop.gui.stations.placeholder:DisinfectionPage",
     "desktop.gui.stations.placeholder:HandoffPage",
