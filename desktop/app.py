@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from desktop.domain.clock import Clock, SystemClock
-from desktop.i18n import set_language, t
+from desktop.i18n import set_language
 from desktop.paths import resolve_db
-from desktop.services import setup
 from desktop.services.context import Actor
-from desktop.store.engine import Database
-from desktop.store.errors import StoreError
-from desktop.store.migrate import open_database
+
+# The data stack (SQLAlchemy, sqlmodel, Alembic) takes most of a second to import; it is loaded
+# after the window has painted, on a worker thread (desktop.gui.startup).
+if TYPE_CHECKING:
+    from desktop.store.engine import Database
 
 
 def build_context(db: Database, clock: Clock, *, operator: str | None = None, station: str | None = None):  # type: ignore[no-untyped-def]
     """The AppContext every screen gets. Signs in `operator` at `station` (default: admin at gate)."""
     from desktop.gui.context import AppContext, Session
     from desktop.gui.ops import Ops
+    from desktop.services import setup
 
     with db.session() as session:
         site = setup.ensure_initial(session, now=clock.now())
@@ -30,90 +33,73 @@ def build_context(db: Database, clock: Clock, *, operator: str | None = None, st
     return AppContext(db=db, clock=clock, site=site, user=user, ops=Ops(db))
 
 
-def _open_or_explain(target: str) -> Database | None:
-    from PySide6.QtWidgets import QMessageBox
+def prepare_database(target: str) -> Database:
+    """Open (check, copy aside, upgrade) the database and make sure a site exists. Slow on a big
+    or old file: run off the UI thread."""
+    from desktop.services import setup
+    from desktop.store.migrate import open_database
 
-    try:
-        return open_database(target)
-    except StoreError as exc:
-        print(f"gatehouse: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, t("无法打开数据库", "Cannot open the database"), str(exc))
-        return None
+    db = open_database(target)
+    with db.session() as session:
+        setup.ensure_initial(session, now=SystemClock().now())
+    return db
 
 
 def run_gui(*, db_target: str | None, lang: str | None, station: str | None = None) -> int:
-    from PySide6.QtWidgets import QDialog
-
+    """Paint the window first, then open the database in the background, then sign in."""
     from desktop.gui import crash, prefs
-    from desktop.gui.application import install_translator, make_app
+    from desktop.gui.application import make_app
     from desktop.gui.main_window import MainWindow
-    from desktop.gui.signin import SignInDialog
 
     local = prefs.load()
     language = lang or local.get("language", "zh")
     set_language(language)
     crash.install()
     app = make_app(language)
-    db = _open_or_explain(resolve_db(db_target))
-    if db is None:
-        return 2
-    ctx = build_context(db, SystemClock(), operator=local.get("operator"), station=station or local.get("station"))
-    crash.offer_previous_crash(None)
-    dialog = SignInDialog(ctx.ops, last={"operator": ctx.actor.operator, "station": station or ctx.actor.station})
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_actor is None:
-        db.dispose()
-        return 0
-    ctx.user.sign_in(dialog.result_actor, dialog.result_name, dialog.result_role)
-    prefs.save(operator=dialog.result_actor.operator, station=dialog.result_actor.station)
-    holder: dict[str, MainWindow] = {}
+    window = MainWindow()
+    window.show()
+    state: dict[str, object] = {"code": 0}
+    from desktop.gui.startup import Startup
 
-    def show_window() -> None:
-        window = MainWindow(ctx)
-        window.language_requested.connect(switch_language)
-        old = holder.get("window")
-        if old is not None:
-            window.setGeometry(old.geometry())
-            old.hide()
-            old.deleteLater()
-        holder["window"] = window
-        window.show()
-
-    def switch_language(code: str) -> None:
-        prefs.save(language=code)
-        install_translator(app, code)
-        show_window()  # rebuilt in the new language
-
-    show_window()
+    startup = Startup(window, resolve_db(db_target), station=station or local.get("station"),
+                      operator=local.get("operator"), language=language)
+    startup.finished.connect(lambda code: state.update(code=code))
+    startup.start()
     code = app.exec()
-    ctx.ops.wait_idle()
-    db.dispose()
-    return code
+    startup.shutdown()
+    return int(state["code"] or code)
 
 
-def first_paint_probe(db_target: str, t0: float) -> float:
-    """For the startup bench: seconds from `t0` until the main window has painted once."""
+def first_paint_probe(db_target: str, t0: float) -> tuple[float, float]:
+    """For the startup bench: seconds from `t0` until the main window first painted, and until
+    its station pages were ready (database open, admin signed in)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from desktop.gui.application import make_app
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.startup import Startup
 
     app = make_app("zh", [sys.argv[0]])
-    db = open_database(db_target)
-    ctx = build_context(db, SystemClock())
-    window = MainWindow(ctx)
-    painted: list[float] = []
+    window = MainWindow()
+    marks: dict[str, float] = {}
 
     class Probe(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not painted:
-                painted.append(time.perf_counter() - t0)
-                QTimer.singleShot(0, app.quit)
+            if event.type() == QEvent.Type.Paint and "paint" not in marks:
+                marks["paint"] = time.perf_counter() - t0
             return False
 
     probe = Probe()
     window.installEventFilter(probe)
     window.show()
+    startup = Startup(window, db_target, station="gate", operator="admin", language="zh", sign_in=False)
+
+    def ready(_code: int) -> None:
+        marks["ready"] = time.perf_counter() - t0
+        QTimer.singleShot(0, app.quit)
+
+    startup.finished.connect(ready)
+    startup.start()
     app.exec()
-    ctx.ops.wait_idle()
-    db.dispose()
-    return painted[0]
+    startup.shutdown()
+    return marks["paint"], marks["ready"]

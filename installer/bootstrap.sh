@@ -10,11 +10,12 @@ cd "$(dirname "$0")/.."
 mode="${1:-setup}"; shift || true
 
 # Qt offscreen/xcb runtime, CJK fonts for the UI, poppler (tests rasterise PDFs), Xvfb for a
-# real window on a headless box, venv/pip for a Python without them.
+# real window on a headless box, venv/pip for a Python without them, binutils (PyInstaller needs
+# objdump to build the frozen bundle in the slow test).
 APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libcups2 fonts-droid-fallback fonts-wqy-microhei
-  poppler-utils sqlite3 xvfb xauth python3-venv python3-pip)
+  poppler-utils sqlite3 xvfb xauth python3-venv python3-pip binutils)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null || { echo "bootstrap: not Debian/Ubuntu; install Qt's runtime libraries yourself" >&2; return 0; }

@@ -29,26 +29,37 @@ w = W(); w.resize(1366, 768); w.show(); app.exec()
 """
 
 _GATEHOUSE = r"""
-import time, sys; t0 = time.perf_counter()
+import time; t0 = time.perf_counter()
+import sys
 from desktop.app import first_paint_probe
-print(first_paint_probe(sys.argv[1], t0), flush=True)
+paint, ready = first_paint_probe(sys.argv[1], t0)
+print(paint, ready, flush=True)
 """
 
 
-def _child(code: str, *args: str) -> float:
+def _child(code: str, *args: str) -> list[float]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
                          timeout=120, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
 
 
 def run(repeat: int = 5) -> list[dict[str, Any]]:
+    if getattr(sys, "frozen", False):
+        # A frozen program cannot start `python -c`; measure from a source checkout instead.
+        return [figure("cold start to first painted main window (needs a source checkout)", 0, "ms",
+                       "bare PySide6 window", 0, "≤ 1.5 × reference", None, skipped=True)]
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "bench.sqlite3")
         _child(_GATEHOUSE, db)  # creates and migrates the database; not timed
-        bare = statistics.median(_child(_BARE) for _ in range(repeat))
-        ours = statistics.median(_child(_GATEHOUSE, db) for _ in range(repeat))
-    ratio = ours / bare
-    return [figure("cold start to first painted main window", ours * 1000, "ms",
-                   "bare PySide6 window", bare * 1000, "≤ 1.5 × reference", ratio <= 1.5,
-                   ratio=round(ratio, 2))]
+        bare = statistics.median(_child(_BARE)[0] for _ in range(repeat))
+        runs = [_child(_GATEHOUSE, db) for _ in range(repeat)]
+    paint = statistics.median(r[0] for r in runs)
+    ready = statistics.median(r[1] for r in runs)
+    ratio = paint / bare
+    return [
+        figure("cold start to first painted main window", paint * 1000, "ms", "bare PySide6 window",
+               bare * 1000, "≤ 1.5 × reference", ratio <= 1.5, ratio=round(ratio, 2)),
+        figure("cold start to station pages ready (database open and checked)", ready * 1000, "ms",
+               "bare PySide6 window", bare * 1000, "reported; no target", None, ratio=round(ready / bare, 2)),
+    ]

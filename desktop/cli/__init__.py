@@ -17,7 +17,7 @@ from typing import Any
 from desktop import __version__
 from desktop.i18n import set_language, t
 from desktop.services.context import ServiceError
-from desktop.store.errors import StoreError
+from desktop.store.errors import StoreError  # light: no SQLAlchemy
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -71,15 +71,31 @@ def fail(message: str) -> None:
     print(f"gatehouse: {message}", file=sys.stderr)
 
 
+def _window_requested(argv: list[str]) -> argparse.Namespace | None:
+    """Without a sub-command the window starts; decide that before importing the command modules
+    (they load the data stack, which the window loads only after it has painted)."""
+    quick = argparse.ArgumentParser(add_help=False, parents=[common_options(suppress=False)])
+    quick.add_argument("--station", default=None)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return args if not rest else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window = _window_requested(arguments)
+    if window is not None:
+        from desktop.app import run_gui
+
+        return run_gui(db_target=window.db, lang=window.lang, station=window.station)
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(arguments)
     if args.lang:
         set_language(args.lang)
     if args.command is None:
-        from desktop.app import run_gui
-
-        return run_gui(db_target=args.db, lang=args.lang, station=args.station)
+        parser.error("a command is needed")
     try:
         return int(args.func(args))
     except StoreError as exc:

@@ -71,6 +71,7 @@ def make_app(language: str = "zh", argv: list[str] | None = None) -> QApplicatio
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("gatehouse")  # matches installer/gatehouse.desktop
     icon = resource("icons", "gatehouse.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -4,13 +4,15 @@ does database work off the UI thread."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.clock import Clock
 from desktop.services.context import Actor
-from desktop.services.setup import SiteInfo
+
+if TYPE_CHECKING:  # the data stack is imported after the window has painted
+    from desktop.services.setup import SiteInfo
 
 
 class Session(QObject):

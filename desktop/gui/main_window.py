@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.domain.enums import display
-from desktop.gui import crash, prefs
+from desktop.gui import crash, prefs, stations
 from desktop.gui.context import AppContext
 from desktop.gui.forms.ui_about import Ui_AboutDialog
-from desktop.gui.stations import page_classes
+from desktop.gui.icons import tinted_icon
 from desktop.gui.stations.base import StationPage
 from desktop.i18n import language
 from desktop.paths import data_dir, resource
@@ -40,30 +40,30 @@ from desktop.services import backup
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", ctx.site.name))
+        self.ctx: AppContext | None = None
+        self.setWindowTitle(self.tr("Gatehouse 卡口物资交接"))
         self.resize(1366, 768)
         self.setMinimumSize(QSize(1024, 640))
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(40, 40))
-        self.nav.setFixedWidth(190)
-        self.stack = QStackedWidget(self)
-        self.pages: list[StationPage] = []
-        for number, cls in enumerate(page_classes(), start=1):
-            page = cls(ctx, self.stack)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
-            icon = resource("icons", page.icon or f"{page.key}.svg")
+        self.nav.setFixedWidth(232)  # wide enough for the English titles
+        for number, (key, title) in enumerate(zip(stations.keys(), stations.titles(), strict=True), start=1):
+            item = QListWidgetItem(title)
+            icon = resource("icons", f"{key}.svg")
             if icon.exists():
-                item.setIcon(QIcon(str(icon)))
+                item.setIcon(tinted_icon(icon))
             item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number - 1: self.show_page(n))
-        self.nav.currentRowChanged.connect(self._on_nav)
+        self.nav.setEnabled(False)
+        self.stack = QStackedWidget(self)
+        self.loading = QLabel(self.tr("正在打开数据库…"), self)
+        self.loading.setObjectName("placeholder")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        self.pages: list[StationPage] = []
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -72,11 +72,35 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_status_bar()
         self._build_menus()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def set_loading_text(self, text: str) -> None:
+        self.loading.setText(text)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open and someone has signed in: build the station pages."""
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", ctx.site.name))
+        for number, cls in enumerate(stations.page_classes(), start=1):
+            page = cls(ctx, self.stack)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.nav.item(number - 1).setText(page.title())
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number - 1: self.show_page(n))
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self.nav.setEnabled(True)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        for action in self._needs_data:
+            action.setEnabled(True)
         ctx.user.changed.connect(self._update_status)
         ctx.ops.failed.connect(self._show_failure)
+        ctx.ops.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("正在保存…") if busy else ""))
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
         self._tick()
+        self._update_status()
         self.show_page(self.page_index(ctx.actor.station))
 
     # --- pages -----------------------------------------------------------------------------
@@ -123,10 +147,10 @@ class MainWindow(QMainWindow):
             bar.addWidget(label)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.clock_label)
-        self.ctx.ops.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("正在保存…") if busy else ""))
-        self._update_status()
 
     def _update_status(self) -> None:
+        if self.ctx is None:
+            return
         self.site_label.setText(self.tr("站点：{0}").replace("{0}", f"{self.ctx.site.name}（{self.ctx.site.code}）"))
         self.station_label.setText(self.tr("岗位：{0}").replace("{0}", display(self.ctx.actor.station, language())))
         self.operator_label.setText(self.tr("操作员：{0}").replace("{0}", self.ctx.user.display_name))
@@ -135,6 +159,8 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(str(where))
 
     def _tick(self) -> None:
+        if self.ctx is None:
+            return
         local = self.ctx.clock.now().astimezone()
         self.clock_label.setText(local.strftime("%Y-%m-%d %H:%M:%S"))
 
@@ -146,6 +172,9 @@ class MainWindow(QMainWindow):
         backup_action = QAction(self.tr("备份数据库…"), self, shortcut=QKeySequence("Ctrl+B"), triggered=self.backup)
         quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         file_menu.addActions([switch, backup_action])
+        self._needs_data = [switch, backup_action]
+        for action in self._needs_data:
+            action.setEnabled(False)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("视图(&V)"))
@@ -200,6 +229,8 @@ class MainWindow(QMainWindow):
         self.ctx.ops.submit(lambda: backup.backup_sqlite(source, Path(target)), on_done=done, on_error=failed)
 
     def about(self) -> None:
+        if self.ctx is None:
+            return
         dialog = QDialog(self)
         ui = Ui_AboutDialog()
         ui.setupUi(dialog)
@@ -221,6 +252,6 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("未保存"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ctx.ops.busy:
+        if self.ctx is not None and self.ctx.ops.busy:
             self.ctx.ops.wait_idle(15_000)  # let a write that is under way finish, never cut it
         super().closeEvent(event)

@@ -108,124 +108,134 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="46" />
+        <location filename="../../desktop/gui/main_window.py" line="45" />
+        <source>Gatehouse 卡口物资交接</source>
+        <translation>Gatehouse checkpoint and handoff</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="61" />
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="83" />
         <source>Gatehouse 卡口物资交接 — {site}</source>
         <translation>Gatehouse — {site}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="126" />
+        <location filename="../../desktop/gui/main_window.py" line="98" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="130" />
+        <location filename="../../desktop/gui/main_window.py" line="153" />
         <source>站点：{0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="131" />
+        <location filename="../../desktop/gui/main_window.py" line="154" />
         <source>岗位：{0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="132" />
+        <location filename="../../desktop/gui/main_window.py" line="155" />
         <source>操作员：{0}</source>
         <translation>Operator: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="134" />
+        <location filename="../../desktop/gui/main_window.py" line="157" />
         <source>数据：{0}</source>
         <translation>Data: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="144" />
+        <location filename="../../desktop/gui/main_window.py" line="169" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="145" />
+        <location filename="../../desktop/gui/main_window.py" line="170" />
         <source>换班 / 切换操作员…</source>
         <translation>Change shift / operator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="146" />
+        <location filename="../../desktop/gui/main_window.py" line="171" />
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="147" />
+        <location filename="../../desktop/gui/main_window.py" line="172" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="151" />
+        <location filename="../../desktop/gui/main_window.py" line="179" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="152" />
+        <location filename="../../desktop/gui/main_window.py" line="180" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="155" />
+        <location filename="../../desktop/gui/main_window.py" line="183" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="162" />
+        <location filename="../../desktop/gui/main_window.py" line="190" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="163" />
+        <location filename="../../desktop/gui/main_window.py" line="191" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="164" />
+        <location filename="../../desktop/gui/main_window.py" line="192" />
         <source>查看错误记录</source>
         <translation>Show error log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="179" />
+        <location filename="../../desktop/gui/main_window.py" line="207" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="179" />
+        <location filename="../../desktop/gui/main_window.py" line="207" />
         <source>共享服务器数据库请由服务器管理员备份。</source>
         <translation>A shared server database is backed up by the server's administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="183" />
+        <location filename="../../desktop/gui/main_window.py" line="211" />
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="186" />
+        <location filename="../../desktop/gui/main_window.py" line="214" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="192" />
+        <location filename="../../desktop/gui/main_window.py" line="220" />
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="192" />
+        <location filename="../../desktop/gui/main_window.py" line="220" />
         <source>已备份到：
 {0}</source>
         <translation>Backed up to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="198" />
+        <location filename="../../desktop/gui/main_window.py" line="226" />
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="206" />
+        <location filename="../../desktop/gui/main_window.py" line="236" />
         <source>版本 {v}
 数据：{db}
 数据文件夹：{dir}
@@ -238,17 +248,17 @@ Data folder: {dir}
 An offline register for checkpoints, disinfection and handoff.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214" />
+        <location filename="../../desktop/gui/main_window.py" line="244" />
         <source>错误记录</source>
         <translation>Error log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="215" />
+        <location filename="../../desktop/gui/main_window.py" line="245" />
         <source>错误记录文件夹：{0}</source>
         <translation>Error log folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="221" />
+        <location filename="../../desktop/gui/main_window.py" line="251" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -292,6 +302,39 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <location filename="../../ui/signin.ui" line="48" />
         <source>督查员和管理员需要输入</source>
         <translation>Supervisors and admins enter their PIN</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <location filename="../../desktop/gui/stations/__init__.py" line="19" />
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/__init__.py" line="20" />
+        <source>门岗</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/__init__.py" line="21" />
+        <source>消杀</source>
+        <translation>Disinfection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/__init__.py" line="22" />
+        <source>接驳</source>
+        <translation>Handoff</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/__init__.py" line="23" />
+        <source>督查</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/__init__.py" line="24" />
+        <source>管理</source>
+        <translation>Admin</translation>
     </message>
 </context>
 <context>

@@ -1,27 +1,41 @@
 """The station screens, in the order the main window lists them (Ctrl+1, Ctrl+2, ...).
 
-Each entry is "module:Class"; a station issue replaces its placeholder with its own page.
+Each entry is (key, title, "module:Class"). The title shows in the navigation before the page
+module is imported: page modules pull in the data stack, which is loaded only after the window
+has painted. A station issue replaces its placeholder class with its own page.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from desktop.gui.stations.base import StationPage
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+if TYPE_CHECKING:
+    from desktop.gui.stations.base import StationPage
 
 PAGES = [
-    "desktop.gui.stations.review:ReviewPage",
-    "desktop.gui.stations.gate:GatePage",
-    "desktop.gui.stations.placeholder:DisinfectionPage",
-    "desktop.gui.stations.placeholder:HandoffPage",
-    "desktop.gui.stations.supervision:SupervisionPage",
-    "desktop.gui.stations.admin:AdminPage",
+    ("review", QT_TRANSLATE_NOOP("Stations", "审核"), "desktop.gui.stations.review:ReviewPage"),
+    ("gate", QT_TRANSLATE_NOOP("Stations", "门岗"), "desktop.gui.stations.gate:GatePage"),
+    ("disinfection", QT_TRANSLATE_NOOP("Stations", "消杀"), "desktop.gui.stations.placeholder:DisinfectionPage"),
+    ("handoff", QT_TRANSLATE_NOOP("Stations", "接驳"), "desktop.gui.stations.placeholder:HandoffPage"),
+    ("supervision", QT_TRANSLATE_NOOP("Stations", "督查"), "desktop.gui.stations.supervision:SupervisionPage"),
+    ("admin", QT_TRANSLATE_NOOP("Stations", "管理"), "desktop.gui.stations.admin:AdminPage"),
 ]
+
+
+def keys() -> list[str]:
+    return [key for key, _title, _spec in PAGES]
+
+
+def titles() -> list[str]:
+    return [QCoreApplication.translate("Stations", title) for _key, title, _spec in PAGES]
 
 
 def page_classes() -> list[type[StationPage]]:
     out = []
-    for spec in PAGES:
+    for _key, _title, spec in PAGES:
         module, name = spec.split(":")
         out.append(getattr(importlib.import_module(module), name))
     return out

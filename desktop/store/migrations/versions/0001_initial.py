@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-29 11:38:55.719686
+Create Date: 2026-11-29 11:56:16.509497
 """
 from collections.abc import Sequence
 
