@@ -227,6 +227,10 @@ class GatePage(StationPage):
 
     def _set_cards(self, people: list[CheckInput], *, editable: bool) -> None:
         for card in self.cards:
+            # gone at once, not at the next turn of the event loop (a nested loop may never get there)
+            self.cards_layout.removeWidget(card)
+            card.hide()
+            card.setParent(None)
             card.deleteLater()
         self.cards = []
         for person in people:
@@ -472,13 +476,13 @@ class GatePage(StationPage):
         self.inside_title.setText(self.tr("在场车辆（{n}）").replace("{n}", str(len(rows))))
 
     def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
-        def failing() -> None:
-            self.plate.setText("苏N60218")
-            self.look_up()
+        def show(query: str) -> Callable[[], None]:
+            def enter() -> None:
+                self.reset()
+                self.plate.setText(query)
+                self.look_up()
+            return enter
 
-        def compliant() -> None:
-            self.reset()
-            self.plate.setText("BG-2022-0031")
-            self.look_up()
-
-        return [("", lambda: None), ("lookup", compliant)]
+        # on the demo day: a compliant vehicle by pass number, then one whose sample is too old
+        return [("", lambda: None), ("vehicle", show("BG-2022-0031")), ("failing", show("苏N60218")),
+                ("failing-checked", self.confirm)]

@@ -105,6 +105,12 @@ class OccupantCard(QFrame):
         grid.addWidget(self.identity, 1, 1)
         grid.addWidget(self.pledge, 1, 2)
         grid.addWidget(self.rules, 2, 0, 1, 4)
+        for combo in (self.health, self.test, self.contact):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
+        self.sampled.setMinimumWidth(200)
+        for col, stretch in enumerate((1, 1, 2, 1)):
+            grid.setColumnStretch(col, stretch)
         return grid
 
     def value(self) -> CheckInput:

@@ -63,12 +63,14 @@ class ApprovalModel(QAbstractTableModel):
         a = self.rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor(STATUS_COLOURS.get(a.status, "#ffffff"))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return a.review_reason or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         people = "、".join(o.name for o in a.occupants)
-        return (display_plate(a.plate), a.supplier_name, people, a.cargo_summary, self.mode_words.get(a.mode, a.mode),
-                a.unloading_point, a.pass_number or "", self.status_words.get(a.status, a.status)
-                + (f"：{a.review_reason}" if a.review_reason else ""))[index.column()]
+        status = self.status_words.get(a.status, a.status) + (f"：{a.review_reason}" if a.review_reason else "")
+        return (status, display_plate(a.plate), a.supplier_name, people, a.cargo_summary,
+                self.mode_words.get(a.mode, a.mode), a.unloading_point, a.pass_number or "")[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -83,8 +85,8 @@ class ReviewPage(StationPage):
         super().__init__(*args, **kw)
         self.points: list[setup.UnloadingPointInfo] = []
         self.model = ApprovalModel(
-            [self.tr("车牌"), self.tr("供货单位"), self.tr("司乘人员"), self.tr("物资"), self.tr("方式"),
-             self.tr("卸货点"), self.tr("通行证"), self.tr("状态")],
+            [self.tr("状态"), self.tr("车牌"), self.tr("供货单位"), self.tr("司乘人员"), self.tr("物资"),
+             self.tr("方式"), self.tr("卸货点"), self.tr("通行证")],
             {"pending": self.tr("待审核"), "approved": self.tr("已批准"), "rejected": self.tr("已驳回"),
              "cancelled": self.tr("已作废")},
             {"enter": self.tr("进入"), "handoff": self.tr("接驳")})
@@ -118,6 +120,11 @@ class ReviewPage(StationPage):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 150)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(4, 240)
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_people())
         self.people = QListWidget(self)
