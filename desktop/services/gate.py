@@ -212,6 +212,8 @@ def lookup(session: Session, *, query: str, now: datetime) -> Lookup:
     if pass_info is None and number:
         pass_info = passes.find(session, number)
     pass_problem = passes.problem(pass_info, plate=plate, on=today, number=number) if number else None  # type: ignore[arg-type]
+    if pass_problem and pass_info is not None and problem is None:
+        problem = t("{p}，须督查员批准", "{p}: a supervisor must allow it", p=pass_problem)
     open_row = _open_arrival(session, plate, now)
     prefill = tuple(CheckInput(name=o.name, role=o.role, id_number=o.id_number, phone=o.phone,
                                approval_occupant_id=o.id, test_sampled_at=o.test_sampled_at)
@@ -278,6 +280,10 @@ def check_in(session: Session, *, actor: Actor, now: datetime, plate: str, occup
         raise ServiceError("wrong_approval", t("该审批属于 {p}，不是本车。", "That approval belongs to {p}.",
                                                p=display_plate(approval.plate)))
     needs_supervisor = approval is None or approval.status != "approved" or approval.arrival_date != _today(now)
+    if approval is not None and approval.pass_number and not needs_supervisor:
+        # a pass revoked or expired since the approval: the approval alone no longer lets it through
+        held = passes.find(session, approval.pass_number)
+        needs_supervisor = held is not None and passes.problem(held, plate=plate, on=_today(now)) is not None  # type: ignore[arg-type]
     if needs_supervisor:
         if not supervisor:
             raise ServiceError("needs_supervisor", t("该车没有今天的有效审批，须督查员输入账号和密码批准。",

@@ -156,6 +156,10 @@ def test_pass_number_lookup_and_its_problems(db, actor):
         passes.revoke(s, actor=actor, now=NOW, number="BG-0001", reason="车辆更换")
         found = gate.lookup(s, query="BG-0001", now=NOW)
     assert "已注销：车辆更换" in (found.pass_problem or "")
+    assert "督查员" in (found.approval_problem or "")
+    with pytest.raises(ServiceError) as err:  # the approval alone no longer lets it through
+        check_in(db, actor, query="苏N12345")
+    assert err.value.code == "needs_supervisor"
 
 
 def test_typed_wrong_plates_and_ids_get_clear_messages(db, actor):

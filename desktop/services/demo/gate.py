@@ -96,7 +96,7 @@ def _arrive(demo: DemoDay, hh: int, mm: int, query: str, **kw: object) -> gate.A
         found = gate.lookup(s, query=query, now=now)
         people = [p.confirmed() for p in found.prefill] or list(kw.pop("people", []))  # type: ignore[call-overload]
         return gate.check_in(s, actor=GUARD, now=now, plate=found.plate, occupants=people,
-                             approval_id=found.approval.id if found.approval and not found.approval_problem else None,
+                             approval_id=found.approval.id if found.approval else None,
                              **kw)  # type: ignore[arg-type]
 
 
