@@ -15,6 +15,7 @@ from typing import Any
 
 BENCHES = [
     "desktop.bench.startup",
+    "desktop.bench.gate",
 ]
 
 
