@@ -69,3 +69,21 @@ def test_add_by_hand_with_a_chinese_plate(window, qtbot, db, clock):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.rows[0].plate == "苏N24680" and page.model.rows[0].status == "pending"
     assert "新增" in page.message.text()
+
+
+def test_pass_register_adds_and_refuses_a_bad_plate(window, qtbot, db, clock):
+    page = _page(window, qtbot, db, clock)
+    qtbot.mouseClick(page.passes_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "passes_dialog", None) is not None and page.passes_dialog.isVisible())
+    dialog = page.passes_dialog
+    qtbot.keyClicks(dialog.number, "bg-0042")
+    event = QInputMethodEvent()
+    event.setCommitString("苏N1234")
+    QApplication.sendEvent(dialog.plate, event)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "位数不对" in dialog.message.text())
+    qtbot.keyClicks(dialog.plate, "5")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 0).text() == "BG-0042" and dialog.table.item(0, 1).text() == "苏N·12345"
+    dialog.accept()

@@ -109,8 +109,10 @@ class ReviewPage(StationPage):
         self.reject_button.clicked.connect(lambda: self.decide(False))
         self.approve_all_button = QPushButton(self.tr("批准全部待审"), self)
         self.approve_all_button.clicked.connect(self.approve_all)
+        self.passes_button = QPushButton(self.tr("通行证登记…"), self)
+        self.passes_button.clicked.connect(self.open_passes)
         for w in (heading, self.day, self.import_button, self.add_button, self.edit_button, self.approve_button,
-                  self.reject_button, self.approve_all_button):
+                  self.reject_button, self.approve_all_button, self.passes_button):
             top.addWidget(w)
         top.addStretch(1)
         self.table = QTableView(self)
@@ -281,6 +283,12 @@ class ReviewPage(StationPage):
             self.day.setDate(qdate(self.ctx.clock.now().astimezone(site_zone()).date()))
 
         return [("", today)]
+
+    def open_passes(self) -> None:
+        from desktop.gui.stations.review.passes import PassRegisterDialog
+
+        self.passes_dialog = PassRegisterDialog(self.ctx, self)
+        self.passes_dialog.open()
 
     # --- materials -------------------------------------------------------------------------------
 
