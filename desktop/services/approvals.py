@@ -137,7 +137,7 @@ class ImportReport:
         out = [t("{f}：导入 {i} 条，未变 {u} 条（已导入过），拒绝 {r} 条。",
                  "{f}: {i} imported, {u} unchanged (already imported), {r} rejected.",
                  f=self.file, i=self.imported, u=self.unchanged, r=len(self.rejected))]
-        out += [t("  第{n}行{p}：{w}", "  row {n}{p}: {w}", n=p.row, p=f"（{display_plate(p.plate)}）" if p.plate else "",
+        out += [t("  第{n}行{p}：{w}", "  row {n}{p}: {w}", n=p.row, p=f"（{_shown(p.plate)}）" if p.plate else "",
                   w=p.reason) for p in self.rejected]
         if self.blank_rows:
             out.append(t("  已跳过空行 {b} 行。", "  {b} blank rows skipped.", b=self.blank_rows))
@@ -145,6 +145,13 @@ class ImportReport:
 
     def as_dict(self) -> dict[str, object]:
         return {**asdict(self), "ok": self.ok}
+
+
+def _shown(plate: str) -> str:
+    try:
+        return display_plate(normalize_plate(plate))
+    except InputError:
+        return plate
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -580,7 +587,9 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
 
 
 def _plate_or_raw(row: SheetRow) -> str:
+    """The plate as stored when it is valid, else as written (so the report can still name it)."""
+    raw = _text(row.values.get("plate"))
     try:
-        return normalize_plate(_text(row.values.get("plate")))
+        return normalize_plate(raw)
     except InputError:
-        return ""
+        return raw

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.dates import parse_datetime, site_zone
-from desktop.domain.identity import InputError, display_plate
+from desktop.domain.identity import InputError, display_plate, is_plate
 from desktop.services.approvals import ApprovalDraft, ApprovalInfo, ImportReport, OccupantDraft
 from desktop.services.setup import UnloadingPointInfo
 
@@ -158,11 +158,15 @@ class ImportReportDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for i, p in enumerate(report.rejected):
-            for col, text in enumerate((str(p.row), display_plate(p.plate) if p.plate else "", p.reason)):
+            shown = display_plate(p.plate) if is_plate(p.plate) else p.plate
+            for col, text in enumerate((str(p.row), shown, p.reason)):
                 item = QTableWidgetItem(text)
                 item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(i, col, item)
-        self.table.resizeColumnsToContents()
+        self.table.setWordWrap(True)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         layout = QVBoxLayout(self)
