@@ -15,6 +15,9 @@ from typing import Any
 
 BENCHES = [
     "desktop.bench.startup",
+    "desktop.bench.dwell_board",
+    "desktop.bench.scan",
+    "desktop.bench.slip_render",
     "desktop.bench.gate",
 ]
 

@@ -28,6 +28,8 @@ COMMANDS = [
     "desktop.cli.verify",
     "desktop.cli.screenshots",
     "desktop.cli.bench",
+    "desktop.cli.scan",
+    "desktop.cli.slips",
 ]
 
 

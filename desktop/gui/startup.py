@@ -27,6 +27,7 @@ class Startup(QObject):
         self.window, self.target = window, target
         self.station, self.operator, self.language, self.sign_in = station, operator, language, sign_in
         self.db: Any = None
+        self.scans: Any = None
         self.ctx: Any = None
         self._thread: threading.Thread | None = None
         self._loaded.connect(self._on_loaded)
@@ -74,6 +75,10 @@ class Startup(QObject):
             prefs.save(operator=dialog.result_actor.operator, station=dialog.result_actor.station)
         self.window.attach(ctx)
         self.window.language_requested.connect(self._switch_language)
+        from desktop.gui.scan_input import ScanInput
+
+        self.scans = ScanInput.install()  # barcode scans caught wherever the focus is
+        self.scans.scanned.connect(self.window.deliver_scan)
         self.finished.emit(0)
 
     def _switch_language(self, code: str) -> None:
@@ -86,7 +91,9 @@ class Startup(QObject):
         app = QApplication.instance()
         install_translator(app, code)  # type: ignore[arg-type]
         old = self.window
+        self.scans.scanned.disconnect(old.deliver_scan)
         new = MainWindow(self.ctx)
+        self.scans.scanned.connect(new.deliver_scan)
         new.setGeometry(old.geometry())
         new.language_requested.connect(self._switch_language)
         self.setParent(new)

@@ -1,3 +1,6 @@
+"""The gate's service tests stand on a site with its four unloading points, a supervisor and a guard
+(`pytestmark = pytest.mark.usefixtures("site_points")` in those modules)."""
+
 import pytest
 
 from desktop.services import setup
@@ -7,7 +10,7 @@ POINTS = [("①", "食堂1-2连廊西侧", "东门→东环路→一食堂西侧
           ("③", "校园京东超市西入口", "东门→中心路→京东超市"), ("④", "校园天猫超市东入口", "东门→中心路→天猫超市")]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def site_points(db, clock):
     admin = Actor("admin", "admin")
     with db.session() as s:

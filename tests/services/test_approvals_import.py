@@ -8,6 +8,8 @@ from desktop.services.context import ServiceError
 from desktop.store.models import Approval, ApprovalOccupant
 from tests.services.sheets import DRIVER_IDS, HEADER, excel_date, good_rows, write_csv, write_xlsx
 
+pytestmark = pytest.mark.usefixtures("site_points")
+
 NOW = datetime(2026, 11, 29, 2, 0, tzinfo=UTC)  # 10:00 in Suqian
 
 

@@ -1,7 +1,11 @@
 from datetime import UTC, date, datetime
 
+import pytest
+
 from desktop.services import audit, demo, gate, verify
 from desktop.store.migrate import open_database
+
+pytestmark = pytest.mark.usefixtures("site_points")
 
 
 def test_demo_day_has_every_gate_outcome(tmp_path):

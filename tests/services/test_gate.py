@@ -9,6 +9,8 @@ from desktop.services.context import ServiceError
 from desktop.store.models import Override
 from tests.services.sheets import DRIVER_IDS
 
+pytestmark = pytest.mark.usefixtures("site_points")
+
 NOW = datetime(2026, 11, 30, 0, 30, tzinfo=UTC)  # 08:30 in Suqian on the arrival day
 DAY = date(2026, 11, 30)
 

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 PAGES = [
     ("review", QT_TRANSLATE_NOOP("Stations", "审核"), "desktop.gui.stations.review:ReviewPage"),
     ("gate", QT_TRANSLATE_NOOP("Stations", "门岗"), "desktop.gui.stations.gate:GatePage"),
-    ("disinfection", QT_TRANSLATE_NOOP("Stations", "消杀"), "desktop.gui.stations.placeholder:DisinfectionPage"),
-    ("handoff", QT_TRANSLATE_NOOP("Stations", "接驳"), "desktop.gui.stations.placeholder:HandoffPage"),
+    ("disinfection", QT_TRANSLATE_NOOP("Stations", "消杀"), "desktop.gui.stations.disinfection:DisinfectionPage"),
+    ("handoff", QT_TRANSLATE_NOOP("Stations", "接驳"), "desktop.gui.stations.handoff:HandoffPage"),
     ("supervision", QT_TRANSLATE_NOOP("Stations", "督查"), "desktop.gui.stations.supervision:SupervisionPage"),
     ("admin", QT_TRANSLATE_NOOP("Stations", "管理"), "desktop.gui.stations.admin:AdminPage"),
 ]

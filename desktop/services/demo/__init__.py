@@ -20,6 +20,9 @@ LOCAL = ZoneInfo("Asia/Shanghai")
 STEPS = [
     "desktop.services.demo.site",
     "desktop.services.demo.gate",
+    "desktop.services.demo.disinfection",
+    "desktop.services.demo.slips",
+    "desktop.services.demo.handoff",
 ]
 
 

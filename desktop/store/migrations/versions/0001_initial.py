@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-29 11:56:16.509497
+Create Date: 2026-11-29 12:04:41.698924
 """
 from collections.abc import Sequence
 

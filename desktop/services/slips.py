@@ -1,0 +1,401 @@
+"""Handoff slips (交接单) and bag labels: issue, look up, void, record prints.
+
+A slip's number comes from `desktop.domain.codes.new_code` (random, with a check symbol). One live
+slip per consignment (or bag): issuing again while one exists is refused and names the existing
+number; voiding it lets a new one be issued. A voided slip stays in the table so a scan of it
+says "voided" rather than "unknown".
+
+Printing is recorded after the printer has taken the job (`record_print`): the first print has
+reprint_no 0, every later one is reprint n (the slip then shows "补打 / REPRINT n"). A failed
+print is recorded with ok=False and does not count, so the same reprint number is used again.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from desktop.documents.slip import Disinfected, SlipView, build_slips
+from desktop.domain import codes
+from desktop.domain.clock import utc
+from desktop.i18n import t
+from desktop.services import audit, consignments
+from desktop.services.consignments import ConsignmentInfo
+from desktop.services.context import Actor, ServiceError
+from desktop.services.setup import require_site, station_settings, update_station_settings
+from desktop.store.models import (
+    Approval,
+    Arrival,
+    Bag,
+    Consignment,
+    Disinfection,
+    DisinfectionItem,
+    DwellTimer,
+    HouseholdOrder,
+    Operator,
+    Site,
+    Slip,
+    SlipPrint,
+    Supplier,
+    UnloadingPoint,
+)
+
+KINDS = ("slip", "bag_label")
+_MAX_ATTEMPTS = 8
+LOCAL = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass(frozen=True)
+class SlipInfo:
+    id: int
+    number: str
+    kind: str
+    consignment_id: int | None
+    bag_id: int | None
+    issued_at: datetime
+    issued_by: str
+    station: str
+    print_count: int
+    voided_at: datetime | None
+    voided_by: str | None
+    void_reason: str
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
+
+    @property
+    def next_reprint_no(self) -> int:
+        """The reprint number the next successful print will carry (0 = first print)."""
+        return self.print_count
+
+
+@dataclass(frozen=True)
+class PrintInfo:
+    id: int
+    slip_id: int
+    printed_at: datetime
+    printed_by: str
+    station: str
+    printer: str
+    paper: str
+    reprint_no: int
+    ok: bool
+    error: str
+
+
+def info(row: Slip) -> SlipInfo:
+    return SlipInfo(
+        id=row.id or 0, number=row.number, kind=row.kind, consignment_id=row.consignment_id,
+        bag_id=row.bag_id, issued_at=utc(row.issued_at), issued_by=row.issued_by, station=row.station,
+        print_count=row.print_count, voided_at=utc(row.voided_at) if row.voided_at else None,
+        voided_by=row.voided_by, void_reason=row.void_reason,
+    )
+
+
+def _row(session: Session, number: str) -> Slip | None:
+    text = number.strip().upper()
+    row = session.exec(select(Slip).where(Slip.number == text)).first()
+    if row is None:  # typed without the dash, or with scanner noise
+        try:
+            text = codes.parse(number).text
+        except codes.CodeError:
+            return None
+        row = session.exec(select(Slip).where(Slip.number == text)).first()
+    return row
+
+
+def _require(session: Session, number: str) -> Slip:
+    row = _row(session, number)
+    if row is None:
+        raise ServiceError("unknown_slip", t("找不到交接单 {n}。", "No slip numbered {n}.", n=number))
+    return row
+
+
+def _live_for(session: Session, *, consignment_id: int | None, bag_id: int | None) -> Slip | None:
+    query = select(Slip).where(Slip.voided_at.is_(None))  # type: ignore[union-attr]
+    if bag_id is not None:
+        query = query.where(Slip.bag_id == bag_id)
+    else:
+        query = query.where(Slip.consignment_id == consignment_id, Slip.bag_id.is_(None))  # type: ignore[union-attr]
+    return session.exec(query).first()
+
+
+def issue_slip(session: Session, *, actor: Actor, now: datetime, consignment_id: int | None = None,
+               bag_id: int | None = None, kind: str = "slip",
+               randbelow: Callable[[int], int] | None = None) -> SlipInfo:
+    """Issue a new slip for a consignment (or a label for a bag); audited as `slip.issue`."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    if consignment_id is None and bag_id is None:
+        raise ServiceError("nothing_to_slip", t("交接单须对应一批物资或一个袋子。",
+                                                "A slip must be for a consignment or a bag."))
+    if consignment_id is not None and session.get(Consignment, consignment_id) is None:
+        raise ServiceError("unknown_consignment", t("找不到该批物资。", "No such consignment."))
+    if bag_id is not None:
+        bag = session.get(Bag, bag_id)
+        if bag is None:
+            raise ServiceError("unknown_bag", t("找不到该袋物资。", "No such bag."))
+        consignment_id = consignment_id if consignment_id is not None else bag.consignment_id
+    existing = _live_for(session, consignment_id=consignment_id, bag_id=bag_id)
+    if existing is not None:
+        raise ServiceError("slip_exists", t("该批物资已有交接单 {n}；如需重开请先作废。",
+                                            "This already has slip {n}; void it first to issue a new one.",
+                                            n=existing.number))
+    site = require_site(session)
+    draw = randbelow or secrets.randbelow
+    for _ in range(_MAX_ATTEMPTS):
+        number = codes.new_code(site.code, draw)
+        if session.exec(select(Slip.id).where(Slip.number == number)).first() is not None:
+            continue  # the rare collision: draw again
+        row = Slip(number=number, site_id=site.id, kind=kind, consignment_id=consignment_id, bag_id=bag_id,
+                   issued_at=now, issued_by=actor.operator, station=actor.station)
+        try:
+            with session.begin_nested():  # another station may have taken the number a moment ago
+                session.add(row)
+                session.flush()
+        except IntegrityError:
+            continue
+        audit.record(session, actor=actor, action="slip.issue", at=now, entity="slip", entity_id=row.id,
+                     data={"number": number, "kind": kind, "consignment_id": consignment_id, "bag_id": bag_id})
+        return info(row)
+    raise ServiceError("no_number", t("无法生成不重复的单号，请重试。", "Could not draw an unused slip number; try again."))
+
+
+def get_slip(session: Session, number: str) -> SlipInfo | None:
+    """The slip with this number (scanner noise and a missing dash tolerated), or None."""
+    row = _row(session, number)
+    return info(row) if row else None
+
+
+def get_slip_by_id(session: Session, slip_id: int) -> SlipInfo | None:
+    row = session.get(Slip, slip_id)
+    return info(row) if row else None
+
+
+def slip_for_consignment(session: Session, consignment_id: int) -> SlipInfo | None:
+    """The live (not voided) slip of a consignment, if any."""
+    row = _live_for(session, consignment_id=consignment_id, bag_id=None)
+    return info(row) if row else None
+
+
+def slips_for_consignments(session: Session, consignment_ids: list[int]) -> dict[int, SlipInfo]:
+    """Live slips keyed by consignment id (for screens listing an arrival's goods)."""
+    if not consignment_ids:
+        return {}
+    rows = session.exec(select(Slip).where(Slip.consignment_id.in_(consignment_ids),  # type: ignore[union-attr]
+                                           Slip.bag_id.is_(None), Slip.voided_at.is_(None))).all()  # type: ignore[union-attr]
+    return {r.consignment_id: info(r) for r in rows if r.consignment_id is not None}
+
+
+def void_slip(session: Session, *, actor: Actor, now: datetime, number: str, reason: str) -> SlipInfo:
+    """Void a slip with a reason; audited as `slip.void`. A voided slip never scans valid."""
+    if not reason.strip():
+        raise ServiceError("missing_reason", t("请填写作废原因。", "Enter the reason for voiding."))
+    row = _require(session, number)
+    if row.voided_at is not None:
+        raise ServiceError("already_voided", t("交接单 {n} 已作废。", "Slip {n} is already voided.", n=row.number))
+    row.voided_at, row.voided_by, row.void_reason = now, actor.operator, reason.strip()
+    session.add(row)
+    session.flush()
+    audit.record(session, actor=actor, action="slip.void", at=now, entity="slip", entity_id=row.id,
+                 data={"number": row.number, "reason": row.void_reason})
+    return info(row)
+
+
+def record_print(session: Session, *, actor: Actor, now: datetime, number: str, printer: str = "",
+                 paper: str = "", ok: bool = True, error: str = "",
+                 reprint_no: int | None = None) -> SlipInfo:
+    """Record a print after the printer took it (ok) or refused it (not ok, not counted).
+
+    `reprint_no` is what the printed slip showed; by default the slip's print_count.
+    """
+    row = _require(session, number)
+    shown = row.print_count if reprint_no is None else reprint_no
+    session.add(SlipPrint(slip_id=row.id or 0, printed_at=now, printed_by=actor.operator, station=actor.station,
+                          printer=printer, paper=paper, reprint_no=shown, ok=ok, error=error[:500]))
+    if ok:
+        row.print_count += 1
+        session.add(row)
+    session.flush()
+    audit.record(session, actor=actor, action="slip.print" if ok else "slip.print_failed", at=now, entity="slip",
+                 entity_id=row.id, data={"number": row.number, "printer": printer, "paper": paper,
+                                         "reprint_no": shown, "ok": ok, "error": error[:200]})
+    return info(row)
+
+
+def prints(session: Session, number: str) -> list[PrintInfo]:
+    row = _require(session, number)
+    rows = session.exec(select(SlipPrint).where(SlipPrint.slip_id == row.id).order_by(SlipPrint.id)).all()  # type: ignore[arg-type]
+    return [PrintInfo(p.id or 0, p.slip_id, utc(p.printed_at), p.printed_by, p.station, p.printer, p.paper,
+                      p.reprint_no, p.ok, p.error) for p in rows]
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """A local day as a UTC half-open interval."""
+    start = datetime.combine(day, time(0, 0), tzinfo=LOCAL)
+    return utc(start), utc(start + timedelta(days=1))
+
+
+def list_slips(session: Session, *, day: date | None = None, include_voided: bool = True,
+               kind: str | None = None) -> list[SlipInfo]:
+    """Slips in issue order, optionally only those issued on one local day."""
+    query = select(Slip).order_by(Slip.issued_at, Slip.id)  # type: ignore[arg-type]
+    if day is not None:
+        lo, hi = day_bounds(day)
+        query = query.where(Slip.issued_at >= lo, Slip.issued_at < hi)
+    if not include_voided:
+        query = query.where(Slip.voided_at.is_(None))  # type: ignore[union-attr]
+    if kind:
+        query = query.where(Slip.kind == kind)
+    return [info(r) for r in session.exec(query).all()]
+
+
+# --- what a slip shows ---------------------------------------------------------------------
+
+
+def _disinfections(session: Session, consignment: Consignment) -> list[Disinfection]:
+    """Disinfections of these goods and of the vehicle they came in, oldest first, not recalled."""
+    covering = select(DisinfectionItem.disinfection_id).where(DisinfectionItem.consignment_id == consignment.id)
+    query = select(Disinfection).where(Disinfection.recalled_at.is_(None))  # type: ignore[union-attr]
+    if consignment.arrival_id is not None:
+        query = query.where(Disinfection.id.in_(covering)  # type: ignore[union-attr]
+                            | ((Disinfection.arrival_id == consignment.arrival_id) & (Disinfection.target == "vehicle")))
+    else:
+        query = query.where(Disinfection.id.in_(covering))  # type: ignore[union-attr]
+    return list(session.exec(query.order_by(Disinfection.ended_at, Disinfection.id)).all())  # type: ignore[arg-type]
+
+
+def _dwell_end(session: Session, disinfections: list[Disinfection]) -> datetime | None:
+    ends = []
+    for d in disinfections:
+        timer = session.exec(select(DwellTimer).where(DwellTimer.disinfection_id == d.id)).first()
+        if timer is not None and timer.state != "stopped":
+            ends.append(utc(timer.started_wall) + timedelta(minutes=timer.minutes))
+    return max(ends) if ends else None
+
+
+def _display_name(session: Session, username: str) -> str:
+    op = session.exec(select(Operator).where(Operator.username == username)).first()
+    return op.display_name if op else username
+
+
+def slip_view(session: Session, number: str, *, printed_at: datetime | None = None,
+              reprint_no: int | None = None) -> SlipView:
+    """Everything the printed slip shows, read from the database. `reprint_no` defaults to the
+    number the next print will carry (0 on the first print)."""
+    row = _require(session, number)
+    site = session.get(Site, row.site_id)
+    consignment = session.get(Consignment, row.consignment_id) if row.consignment_id else None
+    arrival = session.get(Arrival, consignment.arrival_id) if consignment and consignment.arrival_id else None
+    approval = session.get(Approval, arrival.approval_id) if arrival and arrival.approval_id else None
+    order = session.get(HouseholdOrder, consignment.order_id) if consignment and consignment.order_id else None
+    supplier = ""
+    if approval is not None:
+        named = session.get(Supplier, approval.supplier_id) if approval.supplier_id else None
+        supplier = approval.supplier_name or (named.name if named else "")
+    done = _disinfections(session, consignment) if consignment else []
+    point = session.get(UnloadingPoint, arrival.unloading_point_id) if arrival and arrival.unloading_point_id else None
+    destination = consignment.destination if consignment else ""
+    if not destination and point is not None:
+        destination = f"{point.code} {point.name}"
+    recipient = consignment.recipient if consignment else ""
+    if not recipient and order is not None:
+        recipient = " ".join(x for x in (order.community, order.building, order.unit, order.room, order.contact_name) if x)
+    return SlipView(
+        site_name=site.name if site else "", number=row.number, kind=row.kind,
+        plate=arrival.plate if arrival else "", supplier=supplier,
+        category=consignment.category if consignment else "", description=consignment.description if consignment else "",
+        quantity=consignment.quantity if consignment else None, unit=consignment.unit if consignment else "",
+        recipient=recipient, destination=destination, contact_phone=order.phone if order else "",
+        disinfections=tuple(Disinfected(at=utc(d.ended_at), agent=d.agent, dilution=d.dilution,
+                                        place=_PLACES.get(d.location, d.location)) for d in done),
+        dwell_end=_dwell_end(session, done), issued_by=_display_name(session, row.issued_by),
+        issued_at=utc(row.issued_at), station=row.station, printed_at=printed_at,
+        reprint_no=row.print_count if reprint_no is None else reprint_no,
+        voided=row.voided_at is not None, void_reason=row.void_reason,
+    )
+
+
+_PLACES = {"gate": "卡口", "unloading_point": "卸货点", "handoff_zone": "接驳区", "transit": "中转站"}
+
+
+def render_pdf(session: Session, numbers: list[str], *, size: str, printed_at: datetime | None = None,
+               reprint_no: int | None = None) -> bytes:
+    """The PDF of existing slips (one page each; six to an A4 sheet). Reprint marks follow each
+    slip's print count, as the next print would show them, unless `reprint_no` is given."""
+    views = [slip_view(session, n, printed_at=printed_at, reprint_no=reprint_no) for n in numbers]
+    return build_slips(views, size)
+
+
+def unslipped_consignments(session: Session, *, since: datetime, until: datetime) -> list[tuple[int, datetime]]:
+    """(id, created_at) of consignments registered in [since, until) that have no live slip."""
+    live = select(Slip.consignment_id).where(Slip.voided_at.is_(None), Slip.consignment_id.is_not(None))  # type: ignore[union-attr]
+    rows = session.exec(select(Consignment).where(Consignment.created_at >= since, Consignment.created_at < until,
+                                                  Consignment.order_id.is_(None),  # type: ignore[union-attr]
+                                                  Consignment.id.not_in(live))  # type: ignore[union-attr]
+                        .order_by(Consignment.created_at)).all()  # type: ignore[arg-type]
+    return [(r.id or 0, utc(r.created_at)) for r in rows]
+
+
+# --- for screens: an arrival's goods with their slips, and the station's printer ---------------
+
+
+@dataclass(frozen=True)
+class GoodsSlip:
+    consignment: ConsignmentInfo
+    slip: SlipInfo | None
+
+
+def goods_with_slips(session: Session, *, arrival_id: int | None = None,
+                     consignment_ids: list[int] | None = None) -> list[GoodsSlip]:
+    """An arrival's consignments (or the given ones), each with its live slip or None."""
+    if arrival_id is not None:
+        goods = consignments.for_arrival(session, arrival_id)
+    else:
+        goods = [g for g in (consignments.get(session, cid) for cid in consignment_ids or []) if g]
+    live = slips_for_consignments(session, [g.id for g in goods])
+    return [GoodsSlip(g, live.get(g.id)) for g in goods]
+
+
+PAPERS = ("58mm", "80mm", "a6", "a4")
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """A station's printer and paper ("" printer: the system default) and whether to print on issue."""
+
+    printer: str = ""
+    paper: str = "80mm"
+    auto_print: bool = False
+
+
+def print_settings(session: Session, station: str) -> PrintSettings:
+    raw = station_settings(session, station)
+    paper = raw.get("slip_paper", "80mm")
+    return PrintSettings(printer=str(raw.get("slip_printer", "")), paper=paper if paper in PAPERS else "80mm",
+                         auto_print=bool(raw.get("slip_auto_print", False)))
+
+
+def save_print_settings(session: Session, *, actor: Actor, now: datetime, printer: str | None = None,
+                        paper: str | None = None, auto_print: bool | None = None) -> PrintSettings:
+    """Remember the printer/paper for the actor's station (only what changed is written)."""
+    current = print_settings(session, actor.station)
+    changes: dict[str, object] = {}
+    if printer is not None and printer != current.printer:
+        changes["slip_printer"] = printer
+    if paper is not None and paper != current.paper:
+        if paper not in PAPERS:
+            raise ServiceError("bad_paper", t("未知纸张：{p}", "Unknown paper: {p}", p=paper))
+        changes["slip_paper"] = paper
+    if auto_print is not None and auto_print != current.auto_print:
+        changes["slip_auto_print"] = auto_print
+    if changes:
+        update_station_settings(session, actor=actor, now=now, name=actor.station, **changes)
+    return print_settings(session, actor.station)
