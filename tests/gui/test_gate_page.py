@@ -80,6 +80,7 @@ def test_compliant_vehicle_plate_enter_confirm_decide(window, qtbot, approved, d
     qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: "已放行进入" in page.verdict.text())
     assert "①" in page.verdict.text() and "东环路" in page.verdict.text()
+    assert page.sounds.last == "ok"
     [arrival] = _arrivals(db, clock)
     assert (arrival.status, arrival.plate, arrival.decided_by) == ("admitted", "苏N12345", "admin")
     assert page.plate.text() == "" and page.plate.hasFocus()  # ready for the next vehicle
@@ -96,6 +97,7 @@ def test_old_sample_shows_why_in_red_and_f7_refuses(window, qtbot, approved, db,
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None)
     assert "采样时间52小时前，超过48小时" in page.cards[0].result.text()
+    assert page.sounds.last == "already"  # the low, harsh "stop" sound
     assert not page.enter_button.isEnabled() and page.refuse_button.hasFocus()
 
     def answer() -> None:

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QGridLayout,
@@ -33,6 +32,7 @@ from desktop.domain.dates import site_zone
 from desktop.domain.enums import display
 from desktop.domain.identity import InputError
 from desktop.gui.ops import describe_error
+from desktop.gui.sounds import Sounds
 from desktop.gui.stations.base import StationPage
 from desktop.gui.stations.gate.actions import GateActions
 from desktop.gui.stations.gate.dialogs import SupervisorDialog
@@ -62,6 +62,7 @@ class GatePage(GateActions, StationPage):
         self.arrival: ArrivalInfo | None = None
         self.cards: list[OccupantCard] = []
         self.level: policy.ActiveLevel | None = None
+        self.sounds = Sounds(self)  # rising = go, low and harsh = stop (silent where there is no audio)
         main = QHBoxLayout(self)
         main.addLayout(self._build_left(), 1)
         main.addLayout(self._build_right())
@@ -206,11 +207,10 @@ class GatePage(GateActions, StationPage):
         self.notice.setVisible(bool(text))
         self.notice.setStyleSheet(f"background: {colour}; color: white;" if colour else "")
 
-    def _say(self, text: str, *, ok: bool) -> None:
+    def _say(self, text: str, *, ok: bool, sound: str | None = None) -> None:
         self.verdict.setText(text)
         self.verdict.setStyleSheet("background: #1a7f37; color: white;" if ok else "background: #c62828; color: white;")
-        if not ok:
-            QApplication.beep()
+        self.sounds.play(sound or ("ok" if ok else "invalid"))
 
     def _update_buttons(self) -> None:
         a, f = self.arrival, self.found
@@ -353,7 +353,7 @@ class GatePage(GateActions, StationPage):
             self._say(self.tr("全部合格 — 按 F5 进入，F6 转接驳"), ok=True)
             (self.enter_button if self.enter_button.isEnabled() else self.handoff_button).setFocus()
         else:
-            self._say(self.tr("有检查不合格：F7 劝返，或 F8 请督查员放行"), ok=False)
+            self._say(self.tr("有检查不合格：F7 劝返，或 F8 请督查员放行"), ok=False, sound="already")
             self.refuse_button.setFocus()
 
     # --- vehicles inside ---------------------------------------------------------------------------

@@ -57,7 +57,7 @@ class GateActions:
             "refused": self.tr("{p} 已劝返：{r}").replace("{r}", arrival.decision_reason),
         }.get(arrival.status, plate).replace("{p}", plate)
         self.reset()
-        self._say(text, ok=arrival.status != "refused")
+        self._say(text, ok=arrival.status != "refused", sound="voided" if arrival.status == "refused" else "ok")
         self.refresh_inside()
 
     def override(self) -> None:
