@@ -38,7 +38,7 @@ def _lines(active: policy.ActiveLevel, rules: list[policy.PolicyRule]) -> list[s
     for rule in rules:
         mark = "▶" if (rule.management_level, rule.risk_level) == (active.management_level, active.risk_level) else " "
         entry = t("可进入", "may enter") if rule.vehicles_may_enter else t("一律不得进入", "no entry")
-        checks = "、".join(check_name(c) for c in rule.required_checks)
+        checks = t("、", ", ").join(check_name(c) for c in rule.required_checks)
         out.append(t("{k} {m}/{r}：核酸{h}小时，行程{d}天，{e}；查验：{c}",
                      "{k} {m}/{r}: test {h} h, itinerary {d} days, {e}; checks: {c}", k=mark,
                      m=display(rule.management_level, lang), r=display(rule.risk_level, lang),
