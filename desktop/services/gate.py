@@ -119,6 +119,8 @@ class Lookup:
     open_arrival: ArrivalInfo | None
     level: policy.ActiveLevel
     prefill: tuple[CheckInput, ...] = field(default_factory=tuple)
+    # approval_occupant_id -> the ID photo the reviewers accepted, to compare with the face at the gate
+    photos: dict[int, bytes] = field(default_factory=dict)
 
     @property
     def plate_display(self) -> str:
@@ -219,7 +221,16 @@ def lookup(session: Session, *, query: str, now: datetime) -> Lookup:
                                approval_occupant_id=o.id, test_sampled_at=o.test_sampled_at)
                     for o in (approval.occupants if approval else ()))
     return Lookup(plate, pass_info, pass_problem, approval, problem, _arrival_info(session, open_row) if open_row else None,
-                  level, prefill)
+                  level, prefill, _photos(session, approval))
+
+
+def _photos(session: Session, approval: ApprovalInfo | None) -> dict[int, bytes]:
+    out = {}
+    for o in approval.occupants if approval else ():
+        shot = approvals.attachment(session, o.photo_id) if o.photo_id else None
+        if shot:
+            out[o.id] = shot[1]
+    return out
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -237,7 +237,9 @@ class GatePage(GateActions, StationPage):
             self._add_card(person, editable)
 
     def _add_card(self, person: CheckInput, editable: bool) -> None:
-        card = OccupantCard(person, editable_identity=editable, parent=self.cards_host)
+        photos = self.found.photos if self.found else {}
+        card = OccupantCard(person, editable_identity=editable, parent=self.cards_host,
+                            photo=photos.get(person.approval_occupant_id or -1))
         card.photo_requested.connect(self.take_photo)
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
         self.cards.append(card)
