@@ -245,3 +245,15 @@ def test_vehicle_without_approval_takes_the_supervisor_path(window, qtbot, appro
     assert page.arrival.needs_supervisor and page.arrival.cleared
     qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
+
+
+def test_a_scanned_pass_is_looked_up_and_slip_codes_are_left_to_handoff(window, qtbot, approved):
+    import random
+
+    from desktop.domain import codes
+
+    page = _gate_page(window, qtbot)
+    slip = codes.new_code(window.ctx.site.code, random.Random(3).randrange)
+    assert page.scanned(slip) is False
+    assert page.scanned("BG-0001\r") is True
+    qtbot.waitUntil(lambda: page.vehicle.text() == "苏N·12345")

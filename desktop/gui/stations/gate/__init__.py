@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import codes
 from desktop.domain.dates import site_zone
 from desktop.domain.enums import display
 from desktop.domain.identity import InputError
+from desktop.domain.scanner import ScanKind, read_scan
 from desktop.gui.ops import describe_error
 from desktop.gui.sounds import Sounds
 from desktop.gui.stations.base import StationPage
@@ -247,13 +247,14 @@ class GatePage(GateActions, StationPage):
     # --- look up -------------------------------------------------------------------------------
 
     def scanned(self, code: str) -> bool:
-        try:
-            codes.parse(code)  # a handoff slip: not for the gate
-        except codes.CodeError:
-            self.plate.setText(code)
-            self.look_up()
-            return True
-        return False
+        """A scanned pass number (or plate) is looked up; slip codes, even misread ones, are
+        the handoff station's."""
+        if read_scan(code, site=self.ctx.site.code).kind in (ScanKind.CODE, ScanKind.INVALID):
+            return False
+        self.reset()
+        self.plate.setText(code.strip())
+        self.look_up()
+        return True
 
     def look_up(self) -> None:
         query = self.plate.text()

@@ -214,7 +214,7 @@ class ReviewPage(StationPage):
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择供货单位发来的名单"), str(Path.home()),
-                                              self.tr("表格 (*.xlsx *.csv)"))
+                                              self.tr("表格 (*.xlsx *.csv *.txt)"))
         if path:
             self.import_file(Path(path))
 
