@@ -15,7 +15,7 @@ mode="${1:-setup}"; shift || true
 APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libcups2 fonts-droid-fallback fonts-wqy-microhei
-  poppler-utils sqlite3 xvfb xauth python3-venv python3-pip binutils)
+  libpulse0 poppler-utils sqlite3 xvfb xauth python3-venv python3-pip binutils)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null || { echo "bootstrap: not Debian/Ubuntu; install Qt's runtime libraries yourself" >&2; return 0; }
@@ -56,7 +56,7 @@ install_system_packages
 PYTHON=$(find_python)
 ensure_uv
 export UV_PYTHON_DOWNLOADS=never
-groups=(--group test)
+groups=(--group test --extra postgres)
 [ "$mode" = test ] && groups+=(--group build)
 "$UV" sync --locked --python "$PYTHON" "${groups[@]}" -q
 

@@ -31,6 +31,7 @@ COMMANDS = [
     "desktop.cli.bench",
     "desktop.cli.scan",
     "desktop.cli.slips",
+    "desktop.cli.timers",
 ]
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.domain.enums import display
+from desktop.domain.localtime import stamp
 from desktop.gui import crash, prefs, stations
 from desktop.gui.context import AppContext
 from desktop.gui.forms.ui_about import Ui_AboutDialog
@@ -161,8 +162,7 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         if self.ctx is None:
             return
-        local = self.ctx.clock.now().astimezone()
-        self.clock_label.setText(local.strftime("%Y-%m-%d %H:%M:%S"))
+        self.clock_label.setText(stamp(self.ctx.clock.now()))
 
     # --- menus -------------------------------------------------------------------------------
 

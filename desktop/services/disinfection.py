@@ -30,7 +30,8 @@ DEFAULT_PARTS = ["货厢门把手", "后备箱锁", "轮胎", "外包装", "特�
 LOCATIONS = ("gate", "unloading_point", "handoff_zone", "transit")
 GONE = ("refused", "cancelled", "exited")
 DONE_GOODS = ("released", "delivered")
-VEHICLE_WINDOW = timedelta(hours=24)  # "today" for a night shift that crosses midnight
+VEHICLE_WINDOW = timedelta(hours=24)
+ARRIVAL_SLACK = timedelta(minutes=5)  # two laptops' clocks need not agree to the second  # "today" for a night shift that crosses midnight
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,9 @@ def _targets(session: Session, form: DisinfectionForm, now: datetime) -> tuple[A
         _check_arrival(arrival)
     elif form.plate.strip():
         arrival = session.get(Arrival, find_vehicle(session, plate=form.plate, now=now).arrival_id)
+    if arrival is not None and form.started_at < utc(arrival.arrived_at) - ARRIVAL_SLACK:
+        raise ServiceError("before_arrival", t("开始时间早于车辆 {p} 到达卡口的时间。",
+                                               "The start is before vehicle {p} reached the gate.", p=arrival.plate))
     goods: list[int] = []
     kinds = set()
     for code in form.slips:

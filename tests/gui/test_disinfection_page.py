@@ -243,3 +243,39 @@ def test_a_hidden_board_on_another_station_stays_quiet(qtbot, db, clock, page, c
     clock.advance(10)
     page.board.tick()
     assert chime.calls == 0 and page.board.alarm_ids  # the visual state is kept for when it is shown
+
+
+def test_keyboard_only_slip_then_ctrl_enter(qtbot, db, clock, page):
+    with db.session() as s:
+        number = add_slip(s, now=clock.now(), consignment_id=add_goods(s, now=clock.now(), what="milk"))
+        setup.set_setting(s, actor=SYSTEM, now=clock.now(), key="disinfection.parts", value=["outer packaging"])
+    page.activated()
+    settle(qtbot, page, lambda: bool(page.form.part_boxes))
+    qtbot.keyClicks(page.form.scan, number)
+    qtbot.keyClick(page.form.scan, Qt.Key.Key_Return)
+    settle(qtbot, page, lambda: number in page.form.target.text())
+    for box in (*page.form.part_boxes, page.form.ppe_mask, page.form.ppe_gloves, page.form.ppe_gown):
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    qtbot.keyClick(page.form.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page, lambda: "已登记" in page.form.message.text())
+    with db.session(write=False) as s:
+        d = s.exec(select(Disinfection)).one()
+        assert d.target == "consignment" and d.location == "gate" and "outer packaging" in d.parts
+
+
+def test_a_wrong_supervisor_pin_is_refused_on_the_board(qtbot, db, clock, page):
+    _timers(db, clock, [20])
+    page.activated()
+    settle(qtbot, page, lambda: len(page.board.rows) == 1)
+    page.board.select(page.board.rows[0].timer_id)
+    click(qtbot, page.early_button)
+    qtbot.keyClicks(page.dialog.supervisor, "admin")
+    qtbot.keyClicks(page.dialog.pin, "0000")
+    qtbot.keyClicks(page.dialog.reason, "hurry")
+    page.dialog.accept()
+    settle(qtbot, page, lambda: "密码不正确" in page.board_message.text())
+    page.refresh_board()
+    page.refresh_board()  # a second request while one runs is folded into one more
+    settle(qtbot, page)
+    assert page.board.states()[0][1] == "running"

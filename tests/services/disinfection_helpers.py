@@ -37,6 +37,6 @@ def form(clock: Clock, **kw) -> disinfection.DisinfectionForm:
     now = clock.now()
     base = dict(location="gate", agent="84消毒液", dilution="1:100", parts=("轮胎", "外包装"),
                 operators=("陈静",), ppe_mask=True, ppe_gloves=True, ppe_gown=True,
-                started_at=now - timedelta(minutes=5), ended_at=now)
+                started_at=now - timedelta(minutes=4), ended_at=now)
     base.update(kw)
     return disinfection.DisinfectionForm(**base)

@@ -15,7 +15,7 @@ def test_demo_has_disinfections_and_timers_in_every_state(tmp_path):
     db = open_database(str(tmp_path / "demo.sqlite3"))
     clock = SystemClock()
     now = clock.now()
-    local_day = now.astimezone(demo.LOCAL).date()
+    local_day = (now.astimezone(demo.LOCAL) - timedelta(hours=7)).date()  # a day already begun
     summary = demo.build(db, day=local_day, now=now)
     assert summary["disinfections"] >= 9
     with db.session() as s:
@@ -35,4 +35,4 @@ def test_demo_of_a_future_day_still_builds(tmp_path):
     db = open_database(str(tmp_path / "demo.sqlite3"))
     summary = demo.build(db, day=date.today() + timedelta(days=3), now=datetime.now().astimezone())
     db.dispose()
-    assert summary["dwell_timers"] == 9
+    assert summary["dwell_timers"] >= 9

@@ -168,3 +168,12 @@ def test_second_round_supersedes_the_first_timer(db, clock):
         assert s.get(DwellTimer, first.timer_id).state == "stopped"
         rows = dwell.board(s, actor=ACTOR, clock=clock).rows
     assert [r.timer_id for r in rows] == [second.timer_id]
+
+
+def test_a_disinfection_before_the_vehicle_arrived_is_refused(db, clock):
+    with db.session() as s:
+        aid = add_arrival(s, plate="苏N7", at=clock.now())
+    with pytest.raises(ServiceError) as err, db.session() as s:
+        disinfection.record(s, actor=ACTOR, clock=clock, form=form(clock, arrival_id=aid,
+                                                                    started_at=clock.now() - timedelta(minutes=20)))
+    assert err.value.code == "before_arrival"

@@ -109,11 +109,9 @@ def test_completion_is_swept_and_acknowledged(db, clock, started):
     assert board_state(row.deadline_mono, clock.read().mono, overdue_s=b.overdue_s) == "overdue"
 
 
+@pytest.mark.usefixtures("site_points")  # zhou.min, PIN 2468 (tests/services/conftest.py)
 def test_early_completion_needs_a_supervisor_and_a_reason(db, clock, started):
     timer_id, good = started
-    with db.session() as s:
-        setup.add_operator(s, actor=SYSTEM, now=clock.now(), username="zhou.min", display_name="周敏",
-                           role="supervisor", pin="2468")
     for who, pin, reason, code in [("zhou.min", "2468", "  ", "missing_reason"), ("zhou.min", "0000", "急需", "bad_pin"),
                                    ("chen.jing", "1", "急需", "bad_pin")]:
         with pytest.raises(ServiceError) as err, db.session() as s:
@@ -163,7 +161,7 @@ clock = SystemClock()
 goods = []
 with db.session() as s:
     for i, ago in enumerate((0, 10, 25)):
-        aid = add_arrival(s, plate=f"苏N0000{i}", at=clock.now())
+        aid = add_arrival(s, plate=f"苏N0000{i}", at=clock.now() - timedelta(hours=1))
         goods.append(add_goods(s, now=clock.now(), arrival_id=aid))
         f = form(clock, arrival_id=aid, started_at=clock.now() - timedelta(minutes=ago + 3),
                  ended_at=clock.now() - timedelta(minutes=ago))

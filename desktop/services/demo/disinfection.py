@@ -80,7 +80,9 @@ def run(demo: DemoDay) -> dict[str, int]:
         if fate in ("acknowledged", "overdue"):
             to_acknowledge.append(done.timer_id)
         _fate(demo, clock, fate, done, cid.id)
-    counts["disinfections"] += _vehicles(demo, clock, real)
+    cars = _vehicles(demo, clock, real)
+    counts["disinfections"] += cars
+    counts["dwell_timers"] += cars
     clock.wall = real
     with demo.db.session() as s:
         dwell.board(s, actor=TEAM, clock=clock)  # records what is complete by now
@@ -114,7 +116,7 @@ def _vehicles(demo: DemoDay, clock: _AlignedClock, real: datetime) -> int:
     """Vehicles the gate admitted (when the gate's demo step ran first): disinfected at the gate."""
     clock.wall = real - timedelta(minutes=5)
     with demo.db.session(write=False) as s:
-        cars = disinfection.vehicles(s, now=clock.wall)[:2]
+        cars = [c for c in disinfection.vehicles(s, now=clock.wall) if c.arrived_at <= clock.wall - timedelta(minutes=3)][:2]
     done = 0
     for car in cars:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout
 
 from desktop.gui.ops import describe_error
@@ -42,6 +43,7 @@ class DisinfectionPage(StationPage):
         self.board_message = QLabel("", self)
         self.board_message.setWordWrap(True)
         self.dialog: QDialog | None = None
+        self._refreshing = self._refresh_again = False
         self._selection_changed(0)
         row = QHBoxLayout()
         row.addWidget(self.early_button)
@@ -62,6 +64,7 @@ class DisinfectionPage(StationPage):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(left, 6)
         layout.addLayout(right, 5)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.form.finish)
         self.board.start()
 
     def title(self) -> str:
@@ -73,6 +76,7 @@ class DisinfectionPage(StationPage):
     def activated(self) -> None:
         self.form.load()
         self.refresh_board()
+        self.form.scan.setFocus()  # the scanner types into it
 
     def scanned(self, code: str) -> bool:
         self.form.scanned(code)
@@ -81,11 +85,22 @@ class DisinfectionPage(StationPage):
     # --- the board's data --------------------------------------------------------------------------
 
     def refresh_board(self) -> None:
+        if self._refreshing:  # a slow database must not pile up refreshes
+            self._refresh_again = True
+            return
+        self._refreshing = True
         actor, clock = self.ctx.actor, self.ctx.clock
         self.ctx.ops.run(lambda s: dwell.board(s, actor=actor, clock=clock), on_done=self._board_loaded,
                          on_error=self._board_failed)
 
+    def _refreshed(self) -> None:
+        self._refreshing = False
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh_board()
+
     def _board_loaded(self, board: dwell.Board) -> None:
+        self._refreshed()
         self.board.set_board(board)
         if self.isVisible():
             self.form.load()  # the gate admits vehicles all the time
@@ -94,13 +109,17 @@ class DisinfectionPage(StationPage):
                                     .replace("{s}", f"{board.jump_seconds:+.0f}"), ok=False)
 
     def _board_failed(self, exc: BaseException) -> None:
+        self._refreshed()
+        self.show_board_message(describe_error(exc), ok=False)
+
+    def _action_failed(self, exc: BaseException) -> None:
         self.show_board_message(describe_error(exc), ok=False)
 
     def acknowledge(self, ids: list[int]) -> None:
         actor, clock = self.ctx.actor, self.ctx.clock
         self.ctx.ops.run(lambda s: dwell.acknowledge(s, actor=actor, clock=clock, timer_ids=ids),
                          on_done=lambda _n: (self.board.acknowledged(ids), self.refresh_board()),
-                         on_error=self._board_failed)
+                         on_error=self._action_failed)
 
     def _selection_changed(self, timer_id: int) -> None:
         self.early_button.setEnabled(bool(timer_id))
@@ -126,7 +145,7 @@ class DisinfectionPage(StationPage):
             self.ctx.ops.run(lambda s: dwell.complete_early(s, actor=actor, clock=clock, timer_id=row.timer_id,
                                                             supervisor=who, pin=pin, reason=reason),
                              on_done=lambda _r: self._done(self.tr("{x} 已由督查员提前结束静置。").replace("{x}", row.label)),
-                             on_error=self._board_failed)
+                             on_error=self._action_failed)
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -144,7 +163,7 @@ class DisinfectionPage(StationPage):
                                                            reason=reason),
                              on_done=lambda back: self._done(self.tr("已召回 {x} 的消杀，{n} 批物资须重新消杀。")
                                                              .replace("{x}", row.label).replace("{n}", str(len(back)))),
-                             on_error=self._board_failed)
+                             on_error=self._action_failed)
 
         dialog.accepted.connect(accepted)
         dialog.open()

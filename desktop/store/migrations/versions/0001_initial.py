@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-29 12:04:41.698924
+Create Date: 2026-11-29 12:10:22.570834
 """
 from collections.abc import Sequence
 
