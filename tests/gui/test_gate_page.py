@@ -257,3 +257,23 @@ def test_a_scanned_pass_is_looked_up_and_slip_codes_are_left_to_handoff(window, 
     assert page.scanned(slip) is False
     assert page.scanned("BG-0001\r") is True
     qtbot.waitUntil(lambda: page.vehicle.text() == "苏N·12345")
+
+
+def test_leaving_vehicle_is_looked_up_and_f10_logs_the_exit(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.enter_button.isEnabled())
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: page.inside_list.count() == 1)
+    clock.advance(timedelta(minutes=40))
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已进入" in page.notice.text())
+    assert page.exit_button.isEnabled() and page.exit_button.hasFocus()
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: "已出门" in page.verdict.text())
+    qtbot.waitUntil(lambda: page.inside_list.count() == 0)
+    assert [a.status for a in _arrivals(db, clock)] == ["exited"]
