@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from desktop.gui.stations.base import StationPage
 
 PAGES = [
-    ("review", QT_TRANSLATE_NOOP("Stations", "审核"), "desktop.gui.stations.placeholder:ReviewPage"),
+    ("review", QT_TRANSLATE_NOOP("Stations", "审核"), "desktop.gui.stations.review:ReviewPage"),
     ("gate", QT_TRANSLATE_NOOP("Stations", "门岗"), "desktop.gui.stations.gate:GatePage"),
     ("disinfection", QT_TRANSLATE_NOOP("Stations", "消杀"), "desktop.gui.stations.disinfection:DisinfectionPage"),
     ("handoff", QT_TRANSLATE_NOOP("Stations", "接驳"), "desktop.gui.stations.handoff:HandoffPage"),
