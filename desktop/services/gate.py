@@ -19,7 +19,7 @@ from desktop.domain.clock import utc
 from desktop.domain.dates import site_zone
 from desktop.domain.identity import InputError, display_plate, normalize_id_number, normalize_plate
 from desktop.i18n import t
-from desktop.services import approvals, audit, passes, policy, setup
+from desktop.services import approvals, audit, consignments, passes, policy, setup
 from desktop.services.approvals import ApprovalInfo
 from desktop.services.context import Actor, ServiceError
 from desktop.services.passes import PassInfo
@@ -428,6 +428,8 @@ def decide(session: Session, *, actor: Actor, now: datetime, arrival_id: int, de
                  data={"plate": arrival.plate, "decision": decision, "reason": arrival.decision_reason,
                        "unloading_point_id": arrival.unloading_point_id, "route": arrival.route,
                        "overrides": [c.overridden for c in info.checks if c.overridden]})
+    if decision != "refuse":  # its goods now need disinfection, a dwell and a slip
+        consignments.from_arrival(session, actor=actor, now=now, arrival_id=arrival.id or 0)
     return _arrival_info(session, arrival)
 
 

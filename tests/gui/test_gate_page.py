@@ -277,3 +277,46 @@ def test_leaving_vehicle_is_looked_up_and_f10_logs_the_exit(window, qtbot, appro
     qtbot.waitUntil(lambda: "已出门" in page.verdict.text())
     qtbot.waitUntil(lambda: page.inside_list.count() == 0)
     assert [a.status for a in _arrivals(db, clock)] == ["exited"]
+
+
+def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(window, qtbot, approved, db, clock):
+    from desktop.gui.slip_actions import IssueSlipsDialog
+    from desktop.services.approvals import CargoLine
+
+    with db.session() as s:
+        approvals.add(s, actor=ADMIN, now=clock.now(), approve=True, draft=ApprovalDraft(
+            plate="苏N77777", arrival_date=date(2026, 11, 29), supplier_name="宿迁市苏果超市配送中心", mode="handoff",
+            cargo=(CargoLine("大米", 60, "袋"), CargoLine("食用油", 24, "桶")),
+            occupants=(OccupantDraft("张建国", DRIVER_IDS[0], "13812345678",
+                                     test_sampled_at=clock.now() - timedelta(hours=3)),)))
+    page = _gate_page(window, qtbot)
+    assert not page.slips_button.isEnabled()
+    _type_chinese(page.plate, "苏N77777")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.arrival is not None and page.arrival.status == "checking")
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
+    assert page.slips_button.isEnabled()
+    shown = []
+
+    def look_and_issue():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IssueSlipsDialog) and w.isVisible())
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+        shown.append([dialog.table.item(r, 0).text() for r in range(2)])
+        dialog.table.selectAll()
+        qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: all(dialog.table.item(r, 3).text().startswith("GH-") for r in range(2)))
+        dialog.accept()
+
+    QTimer.singleShot(0, look_and_issue)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F9)
+    assert shown == [["大米", "食用油"]]
+    from desktop.services import slips
+
+    with db.session(write=False) as s:
+        [arrival] = [a for a in gate.today(s, now=clock.now()) if a.plate == "苏N77777"]
+        goods = slips.goods_with_slips(s, arrival_id=arrival.id)
+    assert [g.consignment.destination for g in goods] == ["接驳区", "接驳区"]
+    assert all(g.slip is not None for g in goods)

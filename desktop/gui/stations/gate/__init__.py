@@ -137,6 +137,8 @@ class GatePage(GateActions, StationPage):
         self.exit_button = self._button(self.tr("F10 出门登记"), self.log_exit)
         self.cancel_button = self._button(self.tr("撤销登记"), self.cancel_arrival, object_name="")
         self.clear_button = self._button(self.tr("Esc 下一辆"), self.reset, object_name="")
+        self.slips_button = self._button(self.tr("F9 开交接单"), self.issue_slips, object_name="")
+        self.slips_button.setEnabled(False)
         right.addWidget(self.confirm_button)
         point_label = QLabel(self.tr("卸货点"), self)
         point_label.setBuddy(self.point)
@@ -146,6 +148,7 @@ class GatePage(GateActions, StationPage):
         for i, b in enumerate((self.enter_button, self.handoff_button, self.refuse_button, self.override_button,
                                self.exit_button, self.cancel_button, self.add_person_button, self.clear_button)):
             grid.addWidget(b, i // 2, i % 2)
+        grid.addWidget(self.slips_button, 4, 0, 1, 2)
         right.addLayout(grid)
         self.inside_title = QLabel(self.tr("在场车辆"), self)
         self.inside_title.setObjectName("heading")
@@ -158,7 +161,7 @@ class GatePage(GateActions, StationPage):
 
     def _shortcuts(self) -> None:
         for key, slot in ((Qt.Key.Key_F5, self.admit), (Qt.Key.Key_F6, self.handoff), (Qt.Key.Key_F7, self.refuse),
-                          (Qt.Key.Key_F8, self.override), (Qt.Key.Key_F10, self.log_exit),
+                          (Qt.Key.Key_F8, self.override), (Qt.Key.Key_F9, self.issue_slips), (Qt.Key.Key_F10, self.log_exit),
                           (Qt.Key.Key_Escape, self.reset)):
             QShortcut(QKeySequence(key), self, activated=slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)

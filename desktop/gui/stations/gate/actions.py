@@ -19,6 +19,7 @@ class GateActions:
 
     ctx: Any
     arrival: ArrivalInfo | None
+    slips_for: int | None = None  # the arrival whose goods F9 issues slips for
     level: policy.ActiveLevel | None
 
     # --- decisions ---------------------------------------------------------------------------------
@@ -57,8 +58,18 @@ class GateActions:
             "refused": self.tr("{p} 已劝返：{r}").replace("{r}", arrival.decision_reason),
         }.get(arrival.status, plate).replace("{p}", plate)
         self.reset()
+        self.slips_for = arrival.id if arrival.status in ("admitted", "handoff") else None
+        self.slips_button.setEnabled(self.slips_for is not None)
         self._say(text, ok=arrival.status != "refused", sound="voided" if arrival.status == "refused" else "ok")
         self.refresh_inside()
+
+    def issue_slips(self) -> None:
+        """Handoff slips for the goods of the vehicle just let in or sent to the handoff zone."""
+        if self.slips_for is None:
+            return
+        from desktop.gui.slip_actions import IssueSlipsDialog
+
+        self._ask(IssueSlipsDialog(self.ctx, arrival_id=self.slips_for, parent=self))
 
     def override(self) -> None:
         if not self.override_button.isEnabled() or self.arrival is None:
