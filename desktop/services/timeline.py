@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
@@ -42,6 +43,7 @@ from desktop.store.models import (
 )
 
 OK, WARN, BAD = "ok", "warn", "bad"
+LOCAL = ZoneInfo("Asia/Shanghai")
 VIOLATION_KINDS = ("window_open", "left_route", "no_mask", "contact", "no_ppe", "left_cab", "no_disinfection",
                    "other")
 
@@ -119,7 +121,7 @@ def status_text(status: str, decision: str | None = None) -> str:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-class _Names:
+class OperatorNames:
     """Operators' display names, looked up once each."""
 
     def __init__(self, session: Session) -> None:
@@ -173,7 +175,7 @@ def _qty(quantity: float | None, unit: str) -> str:
 class _Builder:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.name = _Names(session)
+        self.name = OperatorNames(session)
         self.entries: list[tuple[datetime, int, TimelineEntry]] = []
 
     def add(self, at: datetime | None, kind: str, title: str, detail: str = "", operator: str | None = "",
