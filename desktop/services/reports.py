@@ -253,3 +253,8 @@ def as_dict(view: DailyReportView) -> dict[str, Any]:
 def daily_pdf(session: Session, *, day: date, tz: tzinfo, now: datetime) -> bytes:
     """The report of a local day as an A4 PDF."""
     return build_daily_report(daily(session, day=day, tz=tz, now=now))
+
+
+def render(view: DailyReportView) -> bytes:
+    """The PDF of a report already read (what a screen shows is what is written)."""
+    return build_daily_report(view)

@@ -106,6 +106,13 @@ class ViolationInfo:
     recorded_by: str
 
 
+def station_name(station: str) -> str:
+    """A station's name as people say it (stations named after their kind are translated)."""
+    names = {"review": t("审核", "review"), "gate": t("门岗", "gate"), "disinfection": t("消杀", "disinfection"),
+             "handoff": t("接驳", "handoff"), "supervision": t("督查", "supervision"), "admin": t("管理", "admin")}
+    return names.get(station, station)
+
+
 def status_text(status: str, decision: str | None = None) -> str:
     if status == "exited":
         return t("已离开（接驳）", "Left (handoff)") if decision == "handoff" else t("已离开", "Left")
@@ -182,7 +189,7 @@ class _Builder:
             station: str = "", severity: str = OK) -> None:
         if at is None:
             return
-        entry = TimelineEntry(utc(at), kind, title, detail, self.name(operator), station, severity)
+        entry = TimelineEntry(utc(at), kind, title, detail, self.name(operator), station_name(station), severity)
         self.entries.append((entry.at, len(self.entries), entry))
 
     def sorted(self) -> list[TimelineEntry]:
