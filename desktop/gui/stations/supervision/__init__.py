@@ -39,6 +39,7 @@ class SupervisionPage(StationPage):
         self.tabs.addTab(self.timeline, self.tr("车辆时间线"))
         self.tabs.addTab(self.audit, self.tr("审计日志"))
         self.tabs.addTab(self.report, self.tr("日报"))
+        self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self.timeline.violation_recorded.connect(lambda _v: (self.audit.refresh(), self.report.refresh()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -47,7 +48,16 @@ class SupervisionPage(StationPage):
     def title(self) -> str:
         return self.tr("督查")
 
+    def _focus_tab(self) -> None:
+        """Keys go to what each tab is for: Up/Down walk through the vehicles, the log, the report."""
+        widget = self.tabs.currentWidget()
+        target = {self.timeline: self.timeline.vehicles, self.audit: self.audit.table,
+                  self.report: self.report.summary}.get(widget)
+        if target is not None:
+            target.setFocus()
+
     def activated(self) -> None:
+        self._focus_tab()
         self.timeline.refresh()
         self.audit.refresh()
         self.report.refresh()

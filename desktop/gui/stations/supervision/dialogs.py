@@ -31,6 +31,7 @@ class ViolationDialog(QDialog):
         self.description.setObjectName("description")
         self.description.setPlaceholderText(self.tr("看到了什么：地点、人员、已采取的措施"))
         self.description.setFixedHeight(120)
+        self.description.setTabChangesFocus(True)  # keyboard first: Tab goes on to the buttons
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
