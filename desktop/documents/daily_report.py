@@ -96,7 +96,8 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", parent=base, fontSize=20, leading=26, spaceAfter=2 * mm),
         "sub": ParagraphStyle("sub", parent=base, fontSize=10, textColor=colors.HexColor("#444444")),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=13, leading=18, spaceBefore=5 * mm, spaceAfter=2 * mm),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=13, leading=18, spaceBefore=5 * mm, spaceAfter=2 * mm,
+                             keepWithNext=1),
         "body": base,
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5),
         "head": ParagraphStyle("head", parent=base, fontSize=9.5, leading=12.5, textColor=colors.white),
@@ -178,7 +179,7 @@ def _vehicles(view: DailyReportView, st: dict[str, ParagraphStyle], width: float
              v.cargo or "—"] for v in view.vehicles]
     header = [t("到达", "Arrived"), t("车牌", "Plate"), t("供货单位", "Supplier"), t("结果", "Outcome"),
               t("离开", "Left"), t("物资", "Goods")]
-    widths = [width * f for f in (0.08, 0.13, 0.24, 0.14, 0.08, 0.33)]
+    widths = [width * f for f in (0.09, 0.13, 0.23, 0.14, 0.08, 0.33)]
     return [*head, _table(header, rows, widths, st)]
 
 
