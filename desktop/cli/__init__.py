@@ -32,6 +32,7 @@ COMMANDS = [
     "desktop.cli.scan",
     "desktop.cli.slips",
     "desktop.cli.timers",
+    "desktop.cli.report",
 ]
 
 

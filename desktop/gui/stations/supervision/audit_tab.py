@@ -1,14 +1,15 @@
-"""Supervision (督查组): the audit log, newest first, and a check that it has not been tampered with."""
+"""The audit log (审计日志), newest first, and a check that it has not been tampered with."""
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from desktop.gui.stations.base import StationPage
+from desktop.gui.context import AppContext
 from desktop.services import audit, verify
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,8 +42,6 @@ class AuditModel(QAbstractTableModel):
         row = self.rows[index.row()]
         key = self.COLUMNS[index.column()]
         if key == "at":
-            from datetime import datetime
-
             return datetime.fromisoformat(row["at"]).astimezone().strftime("%m-%d %H:%M:%S")
         if key == "entity":
             return f"{row['entity']} {row['entity_id']}".strip()
@@ -56,21 +55,24 @@ class AuditModel(QAbstractTableModel):
         return None
 
 
-class SupervisionPage(StationPage):
-    key = "supervision"
+class AuditTab(QWidget):
+    """The table of the latest 500 events, a refresh button and the chain check."""
 
-    def __init__(self, *args, **kw) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kw)
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
         self.model = AuditModel()
         self.model.headers = [self.tr("时间"), self.tr("操作员"), self.tr("岗位"), self.tr("动作"),
                               self.tr("对象"), self.tr("内容")]
         heading = QLabel(self.tr("审计日志（防篡改）"), self)
         heading.setObjectName("heading")
         self.verify_button = QPushButton(self.tr("校验审计链"), self)
+        self.verify_button.setObjectName("verify_button")
         self.verify_button.clicked.connect(self.run_verify)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
-        self.refresh_button.clicked.connect(self.activated)
+        self.refresh_button.clicked.connect(self.refresh)
         self.result = QLabel("", self)
+        self.result.setObjectName("result")
         self.result.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -87,10 +89,7 @@ class SupervisionPage(StationPage):
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
 
-    def title(self) -> str:
-        return self.tr("督查")
-
-    def activated(self) -> None:
+    def refresh(self) -> None:
         self.ctx.ops.read(lambda s: audit.recent(s, limit=500), on_done=self.model.set_rows)
 
     def run_verify(self) -> None:
@@ -104,4 +103,11 @@ class SupervisionPage(StationPage):
             self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
             self.result.setText("\n".join(report.lines()))
 
-        self.ctx.ops.read(lambda s: verify.verify(s, dialect=dialect), on_done=done)
+        def failed(exc: BaseException) -> None:
+            from desktop.gui.ops import describe_error
+
+            self.verify_button.setEnabled(True)
+            self.result.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.result.setText(describe_error(exc))
+
+        self.ctx.ops.read(lambda s: verify.verify(s, dialect=dialect), on_done=done, on_error=failed)

@@ -1,0 +1,83 @@
+"""`gatehouse report daily [--date YYYY-MM-DD] [--out FILE.pdf] [--json]`: the daily report (日报)
+of necessities — what arrived, vehicles by outcome, the day's work in numbers and its anomalies.
+
+Without --out the summary is printed; with it the A4 PDF is written too. --json prints the whole
+report as data (and the PDF's path when one was written).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop.cli import EXIT_OK, UsageError, emit
+from desktop.cli._db import open_db
+from desktop.documents.daily_report import build_daily_report
+from desktop.domain.clock import SystemClock
+from desktop.i18n import t
+from desktop.services import reports
+from desktop.services.timeline import LOCAL
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("report", parents=[common], help="the daily report of necessities (PDF or JSON)")
+    actions = p.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    daily = actions.add_parser("daily", parents=[common], help="one local day's report")
+    daily.add_argument("--date", dest="day", default=None, help="YYYY-MM-DD, local day (default: today)")
+    daily.add_argument("--out", default=None, metavar="FILE.pdf", help="write the A4 PDF to this file")
+    daily.set_defaults(func=run_daily)
+
+
+def _day(text: str | None, now: datetime) -> date:
+    if text is None:
+        return now.astimezone(LOCAL).date()
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(t("日期格式应为 YYYY-MM-DD：{d}", "date must be YYYY-MM-DD: {d}", d=text)) from exc
+
+
+def _lines(data: dict[str, object]) -> list[str]:
+    lines = [t("{s} 日报 {d}", "{s} daily report {d}", s=data["site_name"], d=data["day"])]
+    outcomes = data["outcomes"]
+    assert isinstance(outcomes, dict)
+    lines.append(t("车辆 {n}：进入 {a}，接驳 {h}，劝返 {r}，撤销 {c}，在场 {i}",
+                   "Vehicles {n}: admitted {a}, handoff {h}, refused {r}, cancelled {c}, inside {i}",
+                   n=outcomes["total"], a=outcomes["admitted"], h=outcomes["handoff"], r=outcomes["refused"],
+                   c=outcomes["cancelled"], i=outcomes["inside"]))
+    for row in data["necessities"]:  # type: ignore[attr-defined]
+        qty = "；".join(f"{q['quantity']:g}{q['unit']}" for q in row["quantities"]) or "0"
+        lines.append(f"  {row['name']}: {qty}")
+    anomalies = data["anomalies"]
+    assert isinstance(anomalies, list)
+    lines.append(t("异常 {n} 项", "{n} anomalies", n=len(anomalies)))
+    for a in anomalies:
+        at = datetime.fromisoformat(a["at"]).astimezone(LOCAL).strftime("%H:%M")
+        lines.append(f"  {at} {a['title']} — {a['detail']}")
+    return lines
+
+
+def run_daily(args: argparse.Namespace) -> int:
+    now = SystemClock().now()
+    day = _day(args.day, now)
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.exists():
+        raise UsageError(t("输出目录不存在：{p}", "the output folder does not exist: {p}", p=out.parent))
+    db = open_db(args)
+    try:
+        with db.session(write=False) as s:
+            view = reports.daily(s, day=day, tz=LOCAL, now=now)
+    finally:
+        db.dispose()
+    data = reports.as_dict(view)
+    lines = _lines(data)
+    if out is not None:
+        try:
+            out.write_bytes(build_daily_report(view))
+        except OSError as exc:
+            raise UsageError(t("无法写入 {p}：{e}", "cannot write {p}: {e}", p=out, e=exc)) from exc
+        data["pdf"] = str(out)
+        lines.append(str(out))
+    emit(args, data, lines)
+    return EXIT_OK

@@ -1,0 +1,98 @@
+"""The supervision screen: pick a vehicle, read its whole timeline, record a violation, export the
+day's report."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from desktop.gui.stations.supervision import SupervisionPage
+from desktop.gui.stations.supervision.timeline_tab import COLOURS
+from desktop.services import timeline
+from tests.supervision_world import journey
+
+DAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def page(qtbot, ctx, db, clock):
+    j = journey(db, clock)
+    p = SupervisionPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1100, 700)
+    p.show()
+    p.activated()
+    qtbot.waitUntil(lambda: p.timeline.vehicles.count() == 2)
+    p.journey = j
+    return p
+
+
+def _click_vehicle(qtbot, page, row):
+    lst = page.timeline.vehicles
+    rect = lst.visualItemRect(lst.item(row))
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _kinds(page):
+    lst = page.timeline.entries
+    return [lst.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lst.count())]
+
+
+def test_choosing_a_vehicle_shows_its_whole_timeline_in_order(qtbot, page):
+    assert "苏N·12345" in page.timeline.vehicles.item(0).text()
+    refused = page.timeline.vehicles.item(1)
+    assert refused.background().color() == QColor(COLOURS["bad"][0])
+    qtbot.waitUntil(lambda: "exit" in _kinds(page))  # the day's first vehicle is shown from the start
+    assert page.timeline.violation_button.isEnabled()
+    kinds = _kinds(page)
+    story = ["arrival", "decision.enter", "disinfection", "slip.issue", "release", "exit"]
+    assert [k for k in kinds if k in story] == story
+    assert "苏N·12345" in page.timeline.header.text()
+    assert "门岗" in page.timeline.entries.item(kinds.index("decision.enter")).text()
+    early = page.timeline.entries.item(kinds.index("scan.not_yet"))
+    assert early.background().color() == QColor(COLOURS["warn"][0])
+    _click_vehicle(qtbot, page, 1)
+    qtbot.waitUntil(lambda: "decision.refuse" in _kinds(page))
+    assert "exit" not in _kinds(page)
+
+
+def test_a_supervisor_records_a_violation_for_the_selected_vehicle(qtbot, page, db):
+    _click_vehicle(qtbot, page, 0)
+    qtbot.waitUntil(lambda: "exit" in _kinds(page))
+    qtbot.mouseClick(page.timeline.violation_button, Qt.MouseButton.LeftButton)
+    dialog = page.timeline.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.ok_button.isEnabled()  # a description is required
+    dialog.kind.setCurrentIndex(dialog.kind.findData("no_mask"))
+    event = QInputMethodEvent()
+    event.setCommitString("司机下车未戴口罩")
+    dialog.description.setFocus()
+    QApplication.sendEvent(dialog.description, event)
+    assert dialog.description.toPlainText() == "司机下车未戴口罩"
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _kinds(page)[-1:] == ["violation"])
+    assert "未戴口罩" in page.timeline.entries.item(page.timeline.entries.count() - 1).text()
+    assert "已记录违规" in page.timeline.message.text()
+    qtbot.waitUntil(lambda: "违规1" in page.timeline.vehicles.item(0).text())
+    with db.session(write=False) as s:
+        saved = timeline.violations(s, day=DAY, tz=ZoneInfo("Asia/Shanghai"))
+    assert [(v.kind, v.description, v.recorded_by) for v in saved] == [("no_mask", "司机下车未戴口罩", "admin")]
+
+
+def test_the_daily_report_tab_shows_the_day_and_exports_a_pdf(qtbot, page, tmp_path, monkeypatch):
+    page.tabs.setCurrentWidget(page.report)
+    qtbot.waitUntil(lambda: "粮食（大米、面粉）" in page.report.summary.toPlainText())
+    text = page.report.summary.toPlainText()
+    assert "劝返 苏N·60218" in text and "60 袋" in text
+    target = tmp_path / "日报.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    qtbot.mouseClick(page.report.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已导出" in page.report.status.text())
+    assert target.read_bytes().startswith(b"%PDF")
+    assert page.report.export_button.isEnabled()
