@@ -9,15 +9,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from desktop.cli import EXIT_OK, UsageError, emit
 from desktop.cli._db import open_db
 from desktop.documents.slip import SIZES
+from desktop.domain.localtime import site_tz
 from desktop.i18n import t
 from desktop.services import consignments, slips
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -22,10 +22,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.documents import barcodes, fonts
 from desktop.documents.text import shorten, width, wrap
+from desktop.domain.localtime import site_tz
 from desktop.domain.masking import mask_phone, mask_text
 
 SIZES = ("58mm", "80mm", "a6", "a4")
-DEFAULT_TZ = "Asia/Shanghai"
+DEFAULT_TZ = str(site_tz())  # the site's zone: desktop.domain.localtime
 
 
 @dataclass(frozen=True)

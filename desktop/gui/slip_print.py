@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.domain.localtime import local
 from desktop.gui import printing
 from desktop.gui.context import AppContext
 from desktop.i18n import t
@@ -39,7 +40,7 @@ def pdf_output_dir() -> Path:
 def target_for(printer: str, number: str, reprint_no: int, when: datetime, out_dir: Path | None = None) -> printing.PrintTarget:
     if printer != printing.PDF_PRINTER:
         return printing.PrintTarget(printer=printer)
-    stamp = when.astimezone().strftime("%Y%m%d-%H%M%S")
+    stamp = local(when).strftime("%Y%m%d-%H%M%S")
     folder = out_dir if out_dir is not None else pdf_output_dir()
     return printing.PrintTarget(printer=printer, output_file=str(folder / f"{number}-{reprint_no}-{stamp}.pdf"))
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
 from desktop.domain import scanner
 from desktop.domain.clock import Clock, utc
+from desktop.domain.localtime import site_tz
 from desktop.i18n import t
 from desktop.services import audit, dwell
 from desktop.services.context import Actor, ServiceError
@@ -29,7 +29,7 @@ from desktop.services.setup import require_site
 from desktop.store.engine import Database
 from desktop.store.models import Bag, Consignment, CustodyEvent, Operator, Release, Slip
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
 REPEAT_WINDOW = timedelta(seconds=2)
 HANDOVER_KINDS = ("transfer", "receive", "partial", "damage")
 _NEEDS_REASON = ("partial", "damage")

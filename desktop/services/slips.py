@@ -16,7 +16,6 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -25,6 +24,7 @@ from desktop.documents.slip import Disinfected, SlipView, build_slips
 from desktop.domain import codes
 from desktop.domain.clock import utc
 from desktop.domain.enums import display
+from desktop.domain.localtime import site_tz
 from desktop.i18n import language, t
 from desktop.services import audit, consignments
 from desktop.services.consignments import ConsignmentInfo
@@ -49,7 +49,7 @@ from desktop.store.models import (
 
 KINDS = ("slip", "bag_label")
 _MAX_ATTEMPTS = 8
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
 
 
 @dataclass(frozen=True)

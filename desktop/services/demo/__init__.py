@@ -10,12 +10,12 @@ import importlib
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from desktop.domain.clock import ManualClock, SystemClock
+from desktop.domain.localtime import site_tz
 from desktop.store.engine import Database
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
 
 STEPS = [
     "desktop.services.demo.site",

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from desktop.domain.localtime import local
 from desktop.gui.context import AppContext
 from desktop.services import audit, verify
 
@@ -42,7 +43,7 @@ class AuditModel(QAbstractTableModel):
         row = self.rows[index.row()]
         key = self.COLUMNS[index.column()]
         if key == "at":
-            return datetime.fromisoformat(row["at"]).astimezone().strftime("%m-%d %H:%M:%S")
+            return local(datetime.fromisoformat(row["at"])).strftime("%m-%d %H:%M:%S")
         if key == "entity":
             return f"{row['entity']} {row['entity_id']}".strip()
         if key == "data":
