@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from desktop.documents.bag_label import BagLabelView, build_labels
 from desktop.domain.clock import utc
 from desktop.i18n import t
 from desktop.services import audit, consignments, setup, slips
@@ -594,3 +595,31 @@ def schedule(session: Session, batch: str, *, slot_minutes: int | None = None) -
 
 def local_hhmm(at: datetime | None) -> str:
     return utc(at).astimezone(LOCAL).strftime("%H:%M") if at else ""
+
+
+# --- labels -----------------------------------------------------------------------------------------
+
+
+def label_views(session: Session, batch: str, *, numbers: list[str] | None = None) -> list[BagLabelView]:
+    """What each bag label of a batch shows, in building / unit / room order (or only `numbers`)."""
+    rows = [b for b in bags(session, batch) if b.label]
+    plan = {(s.start, s.building): s.end for s in schedule(session, batch)}
+    site = setup.require_site(session)
+    wanted = {n.strip().upper() for n in numbers} if numbers else None
+    out = []
+    for i, b in enumerate(rows, start=1):
+        if wanted is not None and b.label not in wanted:
+            continue
+        out.append(BagLabelView(number=b.label, community=b.community, building=b.building, unit=b.unit, room=b.room,
+                                phone=b.phone, items=b.items, slot_start=b.slot_start,
+                                slot_end=plan.get((b.slot_start, b.building)) if b.slot_start else None,
+                                door=b.delivery == "door", batch=batch, seq=f"{i}/{len(rows)}", site_name=site.name))
+    return out
+
+
+def render_labels(session: Session, batch: str, *, size: str = "60x40", numbers: list[str] | None = None) -> bytes:
+    """The PDF of a batch's bag labels (writing a PDF is not a print: nothing is recorded)."""
+    views = label_views(session, batch, numbers=numbers)
+    if not views:
+        raise ServiceError("no_labels", t("批次 {b} 没有可打印的袋标签。", "Batch {b} has no bag labels to print.", b=batch))
+    return build_labels(views, size)
