@@ -31,6 +31,7 @@ COMMANDS = [
     "desktop.cli.scan",
     "desktop.cli.slips",
     "desktop.cli.timers",
+    "desktop.cli.households",
 ]
 
 
