@@ -34,7 +34,7 @@ def test_pdf_writes_one_file_per_slip_named_by_number_and_a4_as_one_file(tmp_pat
     assert main(["slips", "pdf", "--db", str(db_path), "--out", str(out), "--size", "58mm", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.pdf" for n in payload["slips"])
-    assert len(payload["slips"]) == 6
+    assert len(payload["slips"]) == 6 + 30  # the handoff slips and the group-buying bag labels
     sheet = tmp_path / "sheet"
     assert main(["slips", "pdf", "--db", str(db_path), "--out", str(sheet), "--size", "a4", "--date", "2026-11-28"]) == 0
     assert [p.name for p in sheet.iterdir()] == ["slips-2026-11-28-a4.pdf"]

@@ -23,6 +23,7 @@ STEPS = [
     "desktop.services.demo.disinfection",
     "desktop.services.demo.slips",
     "desktop.services.demo.handoff",
+    "desktop.services.demo.households",
 ]
 
 
