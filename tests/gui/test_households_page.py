@@ -80,12 +80,31 @@ def test_import_view_refresh_and_export(qtbot, page, monkeypatch, tmp_path, db, 
             location="gate", agent="84消毒液", dilution="1:100", parts=("外包装",), operators=("陈静",),
             ppe_mask=True, ppe_gloves=True, ppe_gown=True, started_at=now - timedelta(minutes=5), ended_at=now,
             slips=(label,)))
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.scanned(label)  # too early: the dwell is not over
+    assert not page.scan_verdict.ok and "未到时间" in page.status.text()
     clock.advance(timedelta(minutes=31))
-    with db.session() as s:
-        assert handoff.scan(s, code=label, actor=Actor("admin", "handoff"), clock=clock).ok
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.scanned(label)  # a scanner burst while this page shows
+    assert page.scan_verdict.ok
+    assert _cells(page.buildings, 3) == ["0", "1"] and _cells(page.buildings, 2) == ["4", "2"]
+    with db.session() as s:  # a bag picked up at the handoff station shows after a refresh
+        other = page.bags.item(2, 5).text()  # rows: the door household, the one just scanned, two more
+        assert page.bags.item(0, 3).text() == "送货上门" and page.bags.item(1, 5).text() == label
+        assert handoff.scan(s, code=other, actor=Actor("admin", "handoff"), clock=clock).ok
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
-    assert _cells(page.buildings, 3) == ["0", "1"] and _cells(page.buildings, 2) == ["4", "2"]
+    assert _cells(page.buildings, 3) == ["0", "2"]
+
+    door_label = page.door.item(0, 7).text()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.scanned(door_label)  # out for delivery
+    assert _cells(page.door, 6) == ["配送中"]
+    page.tabs.setCurrentWidget(page.door_tab)
+    page.door.selectRow(0)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(page.delivered_button, Qt.MouseButton.LeftButton)
+    assert _cells(page.door, 6) == ["已送达"] and "已签收" in page.status.text()
 
     page.size.setCurrentIndex(page.size.findData("a4"))
     with qtbot.waitSignal(page.exported, timeout=20_000) as sent:
@@ -100,5 +119,17 @@ def test_screenshot_states_switch_tabs(page):
     names = [name for name, _ in page.screenshot_states()]
     assert names == ["", "schedule", "door"]
     page.screenshot_states()[2][1]()
-    assert page.tabs.currentWidget() is page.door
-    assert isinstance(page.door, QWidget)
+    assert page.tabs.currentWidget() is page.door_tab
+    assert isinstance(page.door_tab, QWidget)
+
+
+def test_reschedule_moves_the_slots(qtbot, page, monkeypatch, tmp_path):
+    _choose(monkeypatch, write_xlsx(tmp_path / "good.xlsx", households(2, ("1", "2"), 0)))
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert _cells(page.schedule, 0) == ["09:00–09:15", "09:15–09:30"]
+    page.first_slot.setTime(QTime(16, 30))
+    page.slot_minutes.setValue(20)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(page.reschedule_button, Qt.MouseButton.LeftButton)
+    assert _cells(page.schedule, 0) == ["16:30–16:50", "16:50–17:10"]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.masking import mask_phone
@@ -41,7 +42,7 @@ from desktop.gui import printing
 from desktop.gui.ops import describe_error
 from desktop.gui.stations.base import StationPage
 from desktop.paths import data_dir
-from desktop.services import households
+from desktop.services import handoff, households
 
 BIG = 52
 LABEL_SIZES = ("60x40", "58mm", "80mm", "a4")
@@ -66,6 +67,7 @@ class HouseholdsPage(StationPage):
         self.current: str | None = None
         self.building_rows: list[households.BuildingRow] = []
         self.last_export: str = ""
+        self.scan_verdict: handoff.Verdict | None = None
         self._build()
 
     def title(self) -> str:
@@ -140,10 +142,13 @@ class HouseholdsPage(StationPage):
             self.size.addItem(text, key)
         self.export_button = self._button("export_button", self.tr("导出标签 PDF"), self.export_labels)
         self.print_button = self._button("print_button", self.tr("打印标签"), self.print_labels)
+        self.reschedule_button = self._button("reschedule_button", self.tr("按上面的时间重排时段"), self.reschedule)
+        self.delivered_button = self._button("delivered_button", self.tr("确认送达"), self.confirm_delivered)
         second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("批次"), self))
         second.addWidget(self.batch, 2)
         second.addWidget(self.refresh_button)
+        second.addWidget(self.reschedule_button)
         second.addStretch(1)
         second.addWidget(self.size)
         second.addWidget(self.export_button)
@@ -173,7 +178,18 @@ class HouseholdsPage(StationPage):
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.bags, self.tr("袋子"))
         self.tabs.addTab(self.schedule, self.tr("取货时段"))
-        self.tabs.addTab(self.door, self.tr("送货上门"))
+        door_tab = QWidget(self)
+        door_box = QVBoxLayout(door_tab)
+        door_box.setContentsMargins(0, 0, 0, 0)
+        door_box.addWidget(self.door, 1)
+        hint = QLabel(self.tr("送货员出发前在本页或接驳岗扫描袋标签；送到后选中该户，点“确认送达”。"), door_tab)
+        hint.setWordWrap(True)
+        door_row = QHBoxLayout()
+        door_row.addWidget(hint, 1)
+        door_row.addWidget(self.delivered_button)
+        door_box.addLayout(door_row)
+        self.door_tab = door_tab
+        self.tabs.addTab(door_tab, self.tr("送货上门"))
         self.tabs.addTab(self.report, self.tr("导入结果"))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.buildings)
@@ -202,7 +218,7 @@ class HouseholdsPage(StationPage):
         index = max(0, self.batch.findData(wanted)) if wanted else 0
         self.batch.setCurrentIndex(index if batches else -1)
         self.batch.blockSignals(False)
-        for w in (self.export_button, self.print_button):
+        for w in (self.export_button, self.print_button, self.reschedule_button):
             w.setEnabled(bool(batches))
         if batches:
             self._batch_chosen()
@@ -237,6 +253,7 @@ class HouseholdsPage(StationPage):
 
     def _show_batch(self, data: tuple[Any, ...]) -> None:
         info, rows, plan, door = data
+        before = self._selected_building()
         self.building_rows = rows
         if info is not None:
             picked = sum(r.picked_up for r in rows)
@@ -269,10 +286,18 @@ class HouseholdsPage(StationPage):
                 if col == 6:
                     item.setBackground(QColor(colour))
                 self.door.setItem(i, col, item)
-        if rows:
-            self.buildings.selectRow(0)
+        if rows:  # stay on the building being looked at
+            names = [r.building for r in rows]
+            self.buildings.selectRow(names.index(before) if before in names else 0)
         self._show_bags()
         self.loaded.emit()
+
+    def _selected_building(self) -> str | None:
+        model = self.buildings.selectionModel()
+        picked = model.selectedRows() if model else []
+        if not picked or picked[0].row() >= len(self.building_rows):
+            return None
+        return self.building_rows[picked[0].row()].building
 
     def _show_bags(self) -> None:
         picked = self.buildings.selectionModel().selectedRows() if self.buildings.selectionModel() else []
@@ -289,6 +314,48 @@ class HouseholdsPage(StationPage):
                 if col == 3 and b.delivery == "door":
                     item.setForeground(QColor("#b71c1c"))
                 self.bags.setItem(i, col, item)
+
+    # --- pickup: scanning a bag label, door delivery, the schedule ---------------------------
+
+    def scanned(self, code: str) -> bool:
+        """A bag label scanned at the pickup point: the handoff service releases the bag (never
+        before its dwell is over, never twice) and the tables follow."""
+        actor, clock, where = self.ctx.actor, self.ctx.clock, self.tr("团购取货")
+        self.ctx.ops.run(lambda s: handoff.scan(s, code=code, actor=actor, clock=clock, destination=where),
+                         on_done=self._scan_done, on_error=self._failed)
+        return True
+
+    def _scan_done(self, verdict: handoff.Verdict) -> None:
+        text = f"{verdict.headline} {verdict.slip_number or verdict.code} — {verdict.message}"
+        self._say(text, error=not verdict.ok)
+        self.scan_verdict = verdict
+        self._batch_chosen()
+
+    def confirm_delivered(self) -> None:
+        rows = self.door.selectionModel().selectedRows()
+        if not rows:
+            self._say(self.tr("请先在“送货上门”表中选中一户"), error=True)
+            return
+        label = self.door.item(rows[0].row(), 7).text()
+        where = " ".join(self.door.item(rows[0].row(), c).text() for c in (0, 1, 2))
+        holder = self.door.item(rows[0].row(), 3).text()
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+        self.ctx.ops.run(lambda s: handoff.hand_over(s, code=label, actor=actor, now=now, kind="receive",
+                                                     holder=holder, location=where),
+                         on_done=self._scan_done, on_error=self._failed)
+
+    def reschedule(self) -> None:
+        name = self.current
+        if not name:
+            return
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+        qdate = self.pickup_day.date()
+        day = datetime(qdate.year(), qdate.month(), qdate.day()).date()
+        first, minutes = self.first_slot.time().toString("HH:mm"), self.slot_minutes.value()
+        self.ctx.ops.run(lambda s: households.reschedule(s, actor=actor, now=now, batch=name, pickup_day=day,
+                                                         first_slot=first, slot_minutes=minutes),
+                         on_done=lambda _plan: (self._say(self.tr("已重排取货时段")), self._batch_chosen()),
+                         on_error=self._failed)
 
     # --- import -----------------------------------------------------------------------------
 
@@ -389,7 +456,7 @@ class HouseholdsPage(StationPage):
     def screenshot_states(self) -> list[tuple[str, Any]]:
         """The demo batch as it opens, its pickup schedule, and the door deliveries."""
         return [("", lambda: None), ("schedule", lambda: self.tabs.setCurrentWidget(self.schedule)),
-                ("door", lambda: self.tabs.setCurrentWidget(self.door))]
+                ("door", lambda: self.tabs.setCurrentWidget(self.door_tab))]
 
 
 __all__ = ["HouseholdsPage"]
