@@ -133,3 +133,18 @@ def test_reschedule_moves_the_slots(qtbot, page, monkeypatch, tmp_path):
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         qtbot.mouseClick(page.reschedule_button, Qt.MouseButton.LeftButton)
     assert _cells(page.schedule, 0) == ["16:30–16:50", "16:50–17:10"]
+
+
+def test_print_labels_without_a_printer_writes_the_pdf_printer_file(qtbot, page, monkeypatch, tmp_path):
+    from desktop.gui import printing
+    from desktop.gui.stations.households import labels_dir
+
+    monkeypatch.setattr(printing, "default_printer", lambda: "")
+    _choose(monkeypatch, write_xlsx(tmp_path / "good.xlsx", households(2, ("1",), 0)))
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_print is not None, timeout=20_000)
+    assert page.last_print.pages == 2 and "2 页" in page.status.text()
+    out = labels_dir() / "printed-60x40.pdf"
+    assert decode(rasterize(out, 300, 1)) == [("Code128", page.bags.item(0, 5).text())]

@@ -68,6 +68,7 @@ class HouseholdsPage(StationPage):
         self.building_rows: list[households.BuildingRow] = []
         self.last_export: str = ""
         self.scan_verdict: handoff.Verdict | None = None
+        self.last_print: printing.PrintResult | None = None
         self._build()
 
     def title(self) -> str:
@@ -142,7 +143,7 @@ class HouseholdsPage(StationPage):
             self.size.addItem(text, key)
         self.export_button = self._button("export_button", self.tr("导出标签 PDF"), self.export_labels)
         self.print_button = self._button("print_button", self.tr("打印标签"), self.print_labels)
-        self.reschedule_button = self._button("reschedule_button", self.tr("按上面的时间重排时段"), self.reschedule)
+        self.reschedule_button = self._button("reschedule_button", self.tr("重排时段"), self.reschedule)
         self.delivered_button = self._button("delivered_button", self.tr("确认送达"), self.confirm_delivered)
         second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("批次"), self))
@@ -387,7 +388,7 @@ class HouseholdsPage(StationPage):
             item.setBackground(QColor(RED if report.problems and i else (AMBER if report.problems else GREEN)))
             self.report.addItem(item)
         self.tabs.setCurrentWidget(self.report)
-        self._say(lines[0])
+        self._say(lines[0], error=not report.ok)
         if report.ok:
             self.batch_name.clear()
             self.ctx.ops.read(households.batches,
@@ -440,6 +441,7 @@ class HouseholdsPage(StationPage):
         self._render(send)
 
     def _printed(self, result: printing.PrintResult) -> None:
+        self.last_print = result
         self._say(self.tr("已发送到打印机 {p}：{n} 页").replace("{p}", result.printer)
                             .replace("{n}", str(result.pages)))
 
