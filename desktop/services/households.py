@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import re
 import unicodedata
 import zipfile
@@ -41,7 +42,7 @@ from desktop.domain.clock import utc
 from desktop.i18n import t
 from desktop.services import audit, consignments, setup, slips
 from desktop.services.context import Actor, ServiceError
-from desktop.store.models import Bag, Consignment, HouseholdOrder, Slip
+from desktop.store.models import AuditEvent, Bag, Consignment, HouseholdOrder, Slip
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 CATEGORY = "团购"
@@ -394,7 +395,15 @@ def _batch_key(batch: str, household: str) -> str:
     return "hh:" + hashlib.sha256(f"{batch}\n{household}".encode()).hexdigest()[:40]
 
 
-def _default_batch(path: Path, now: datetime) -> str:
+def _default_batch(session: Session, path: Path, now: datetime) -> str:
+    """The batch this very file was imported into before (found by its SHA-256 in the audit log),
+    else "MMDD-file name" of today: a file imported again on another day is still the same batch."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    events = session.exec(select(AuditEvent.entity_id, AuditEvent.data)
+                          .where(AuditEvent.action == "household.import")).all()
+    for entity_id, data in events:
+        if json.loads(data).get("sha256") == digest:
+            return entity_id
     return f"{now.astimezone(LOCAL):%m%d}-{path.stem}"[:60]
 
 
@@ -405,11 +414,11 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
     problems means nothing was written; a batch imported before with the same households is left
     as it is; a batch name already used for different households is refused."""
     path = Path(path)
-    name = (batch or _default_batch(path, now)).strip()
+    rows = read_rows(path)  # an unreadable file is refused before anything else
+    name = (batch or _default_batch(session, path, now)).strip()
     if not name:
         raise ServiceError("missing_batch", t("请填写批次名称。", "Enter a batch name."))
     site = setup.require_site(session)
-    rows = read_rows(path)
     report = ImportReport(file=path.name, batch=name, rows=len(rows))
     if not rows:
         report.problems.append(RowProblem(0, t("表格里没有订单。", "The sheet has no orders.")))

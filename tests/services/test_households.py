@@ -185,3 +185,14 @@ def test_unknown_batch(db):
     with db.session(write=False) as s, pytest.raises(ServiceError):
         hh.buildings(s, "nope")
     assert slips  # the labels are plain slips of kind bag_label
+
+
+def test_the_same_file_without_a_batch_name_is_the_same_batch_on_another_day(db, clock, actor, tmp_path):
+    path = write_xlsx(tmp_path / "团购.xlsx", households(2, ("1",), 0))
+    first = _import(db, clock, actor, path)
+    assert first.batch == "1129-团购" and first.imported == 2
+    clock.advance(timedelta(days=3))
+    again = _import(db, clock, actor, path)
+    assert (again.batch, again.imported, again.unchanged) == ("1129-团购", 0, 2)
+    newer = _import(db, clock, actor, write_xlsx(tmp_path / "团购.xlsx", households(3, ("1",), 0)))
+    assert (newer.batch, newer.imported) == ("1202-团购", 3)  # the next round, a new sheet under the same name
