@@ -102,12 +102,17 @@ def _fit(text: str, size: float, max_w: float, smallest: float) -> float:
     return size
 
 
+def _own_line(view: BagLabelView, spec: Spec) -> bool:
+    return spec.page_h is None and (view.door or bool(slot_text(view)))
+
+
 def label_height(view: BagLabelView, spec: Spec) -> float:
     """The content height of one label (rolls are cut to it)."""
     w = spec.page_w - 2 * spec.margin
     items = wrap(mask_text(view.items), fonts.FONT, spec.base, w, spec.item_lines) if spec.item_lines else []
     return (spec.base * 1.3 + spec.big * 1.25 + spec.base * 1.9 + spec.barcode_h + spec.base * 1.6
-            + len(items) * spec.base * 1.25 + (spec.base * 0.6 if items else 0) + 3)
+            + len(items) * spec.base * 1.25 + (spec.base * 0.6 if items else 0) + 3
+            + (spec.base * 2.6 if _own_line(view, spec) else 0) + (spec.base * 0.35 if view.door else 0))
 
 
 def draw_label(c: Canvas, view: BagLabelView, spec: Spec, x: float, top: float) -> None:
@@ -133,18 +138,27 @@ def draw_label(c: Canvas, view: BagLabelView, spec: Spec, x: float, top: float) 
     c.drawString(x, y, phone)
     mark_x = x + width(phone, font, base * 1.15) + base
     room = x + w - mark_x
+    if _own_line(view, spec):  # rolls have the length: the slot or the door mark big, on a line of its own
+        y -= base * 2.1
+        mark_x, room, base = x, w, base * 1.25
+        right_edge = x + width("送货上门", font, base * 1.25) + base * 0.8 if view.door else x + w
+    else:
+        right_edge = x + w
     if view.door:
         label = "送货上门"
         msize = _fit(label, base * 1.25, room - base * 0.8, base * 0.8)
         box_w, box_h = width(label, font, msize) + base * 0.8, msize * 1.45
-        c.rect(x + w - box_w, y - msize * 0.4, box_w, box_h, stroke=0, fill=1)
+        c.rect(right_edge - box_w, y - msize * 0.4, box_w, box_h, stroke=0, fill=1)
         c.setFillColorRGB(1, 1, 1)
-        _bold(c, x + w - box_w + base * 0.4, y, label, msize)
+        _bold(c, right_edge - box_w + base * 0.4, y, label, msize)
         c.setFillColorRGB(0, 0, 0)
     elif (slot := slot_text(view)):
         ssize = _fit(slot, base * 1.15, room, base * 0.7)
-        _bold(c, x + w - width(slot, font, ssize), y, slot, ssize)
-    y -= base * 0.4
+        left = x if right_edge == x + w and _own_line(view, spec) else right_edge - width(slot, font, ssize)
+        _bold(c, left, y, slot, ssize)
+    own = _own_line(view, spec)
+    base = spec.base
+    y -= base * (0.75 if view.door else 0.4) + (base * 0.5 if own else 0)  # clear of the mark's box
     if spec.item_lines:
         items = wrap(mask_text(view.items), font, base, w, spec.item_lines)
         if items:
