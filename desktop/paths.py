@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
-
 APP_DIR_NAME = "Gatehouse"
 DB_ENV = "GATEHOUSE_DB"
 
@@ -15,14 +13,24 @@ DB_ENV = "GATEHOUSE_DB"
 def data_dir() -> Path:
     """The per-user data folder (created on demand)."""
     override = os.environ.get("GATEHOUSE_DATA_DIR")
-    path = Path(override) if override else user_data_path(APP_DIR_NAME, appauthor=False)
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_path  # ~20 ms to import: only when needed
+
+        path = user_data_path(APP_DIR_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def log_dir() -> Path:
     override = os.environ.get("GATEHOUSE_DATA_DIR")
-    path = Path(override) / "logs" if override else user_log_path(APP_DIR_NAME, appauthor=False)
+    if override:
+        path = Path(override) / "logs"
+    else:
+        from platformdirs import user_log_path
+
+        path = user_log_path(APP_DIR_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

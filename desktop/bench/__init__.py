@@ -18,6 +18,7 @@ BENCHES = [
     "desktop.bench.dwell_board",
     "desktop.bench.scan",
     "desktop.bench.slip_render",
+    "desktop.bench.gate",
 ]
 
 

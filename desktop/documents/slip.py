@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -89,6 +90,7 @@ SPECS = {
     "a4cell": Spec("a4cell", A4_PT[0] / 2, A4_PT[1] / 3, 5 * mm, 9, 13 * mm, 0.8 * mm, desc_lines=2),
 }
 A4_COLUMNS, A4_ROWS = 2, 3
+_BUILD_LOCK = threading.Lock()
 GAP = 1.6 * mm
 
 
@@ -143,18 +145,22 @@ def field_rows(view: SlipView) -> list[tuple[str, str, int, int]]:
             if value and value.strip()]
 
 
-def _text(c: Canvas, x: float, y: float, text: str, size: float, bold: bool = False) -> None:
+def _text(c: Canvas, x: float, y: float, text: str, size: float, bold: bool = False, white: bool = False) -> None:
+    grey = 1 if white else 0
+    c.setFillGray(grey)
     c.setFont(fonts.FONT, size)
-    if bold:  # the face has no bold: stroke the outline as well
+    if bold:  # the face has no bold: stroke the outline as well, in the same colour
+        c.setStrokeGray(grey)
+        c.setLineWidth(size * 0.04)
         t = c.beginText(x, y)
         t.setFont(fonts.FONT, size)
         t.setTextRenderMode(2)
-        c.setLineWidth(size * 0.04)
-        c.setStrokeColor(c._fillColorObj)
         t.textOut(text)
         c.drawText(t)
+        c.setStrokeGray(0)
     else:
         c.drawString(x, y, text)
+    c.setFillGray(0)
 
 
 def _plan(view: SlipView, spec: Spec, content_h: float | None) -> list[Band]:
@@ -197,11 +203,8 @@ def _plan(view: SlipView, spec: Spec, content_h: float | None) -> list[Band]:
             h = size * 1.5
             c.setLineWidth(1.2)
             c.rect(x, top - h, w, h, stroke=1, fill=1 if inverse else 0)
-            if inverse:
-                c.setFillColorRGB(1, 1, 1)
-            _text(c, x + (w - width(label, font, size)) / 2, top - h + size * 0.42, label, size, bold=True)
-            c.setFillColorRGB(0, 0, 0)
-            c.setStrokeColorRGB(0, 0, 0)
+            _text(c, x + (w - width(label, font, size)) / 2, top - h + size * 0.42, label, size, bold=True,
+                  white=inverse)
 
         bands.append(Band("mark", size * 1.5 + GAP, mark))
 
@@ -220,8 +223,8 @@ def _plan(view: SlipView, spec: Spec, content_h: float | None) -> list[Band]:
         for label, value, max_lines, priority in field_rows(view)
     ]
 
-    foot = [f"开单 {view.issued_by} {view.station} {_fmt(view.issued_at, view.tz)}".strip(),
-            f"打印 {_fmt(view.printed_at or datetime.now().astimezone(), view.tz)}"]
+    issued = " ".join(x for x in (view.issued_by, view.station, _fmt(view.issued_at, view.tz)) if x)
+    foot = ([f"开单 {issued}"] if issued else []) + [f"打印 {_fmt(view.printed_at or datetime.now().astimezone(), view.tz)}"]
     foot = [shorten(line, font, base * 0.85, w) for line in foot]
     foot_h = len(foot) * base * 0.85 * 1.3 + GAP
 
@@ -301,6 +304,11 @@ def build_slips(views: Sequence[SlipView], size: str) -> bytes:
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES}, got {size!r}")
     fonts.register()
+    with _BUILD_LOCK:  # reportlab keeps per-document font state in objects every document shares
+        return _build(views, size)
+
+
+def _build(views: Sequence[SlipView], size: str) -> bytes:
     buf = io.BytesIO()
     title = views[0].number if len(views) == 1 else f"{len(views)} slips"
     c = _canvas(buf, A4_PT if size == "a4" else (SPECS[size].page_w, SPECS[size].page_h or 100 * mm), title)

@@ -8,7 +8,6 @@ boot (a monotonic reading means nothing after a reboot).
 from __future__ import annotations
 
 import time
-import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -66,7 +65,7 @@ class ManualClock:
         self._reading = ClockReading(
             wall=start or datetime(2026, 11, 29, 1, 0, tzinfo=UTC),
             mono=1000.0,
-            boot_id=boot_id or uuid.uuid4().hex,
+            boot_id=boot_id or _new_id(),
         )
 
     def now(self) -> datetime:
@@ -88,7 +87,13 @@ class ManualClock:
     def reboot(self, downtime: timedelta = timedelta(0)) -> None:
         """A new boot: monotonic restarts near zero, a new boot id."""
         r = self._reading
-        self._reading = ClockReading(wall=r.wall + downtime, mono=5.0, boot_id=uuid.uuid4().hex)
+        self._reading = ClockReading(wall=r.wall + downtime, mono=5.0, boot_id=_new_id())
+
+
+def _new_id() -> str:
+    import uuid  # only test and demo clocks need it
+
+    return uuid.uuid4().hex
 
 
 def utc(dt: datetime) -> datetime:

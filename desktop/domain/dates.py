@@ -96,7 +96,7 @@ def _bad_time(value: object) -> InputError:
 
 
 def site_zone() -> tzinfo:
-    """The local time zone the site reads its clocks in (the seed is in Jiangsu)."""
-    from zoneinfo import ZoneInfo
+    """The zone the site reads its clocks in: the one of desktop.domain.localtime."""
+    from desktop.domain.localtime import site_tz
 
-    return ZoneInfo("Asia/Shanghai")
+    return site_tz()

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.domain.enums import display
+from desktop.domain.localtime import stamp
 from desktop.gui import crash, prefs, stations
 from desktop.gui.context import AppContext
-from desktop.gui.forms.ui_about import Ui_AboutDialog
 from desktop.gui.icons import tinted_icon
 from desktop.gui.stations.base import StationPage
 from desktop.i18n import language
@@ -161,8 +161,7 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         if self.ctx is None:
             return
-        local = self.ctx.clock.now().astimezone()
-        self.clock_label.setText(local.strftime("%Y-%m-%d %H:%M:%S"))
+        self.clock_label.setText(stamp(self.ctx.clock.now()))
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -231,6 +230,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         if self.ctx is None:
             return
+        from desktop.gui.forms.ui_about import Ui_AboutDialog
+
         dialog = QDialog(self)
         ui = Ui_AboutDialog()
         ui.setupUi(dialog)

@@ -11,6 +11,7 @@ the print only after a completed job.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +110,10 @@ def to_mono(image: QImage) -> QImage:
 
 
 def _open(pdf: bytes) -> tuple[QPdfDocument, Path]:
-    tmp = Path(tempfile.mkstemp(prefix="gatehouse-slip-", suffix=".pdf")[1])
-    tmp.write_bytes(pdf)
+    fd, name = tempfile.mkstemp(prefix="gatehouse-slip-", suffix=".pdf")
+    with os.fdopen(fd, "wb") as f:  # closed before QtPdf opens it (Windows cannot share it otherwise)
+        f.write(pdf)
+    tmp = Path(name)
     doc = QPdfDocument(None)
     if doc.load(str(tmp)) != QPdfDocument.Error.None_ or doc.pageCount() < 1:
         tmp.unlink(missing_ok=True)

@@ -103,8 +103,8 @@ class ScanInput(QObject):
     def _key(self, target: QWidget, event: QKeyEvent) -> bool:
         if event.key() in _ENTER_KEYS:
             char = "\r"
-        elif event.modifiers() & _SHORTCUT_MODIFIERS or len(event.text()) != 1:
-            self._release_all()  # a shortcut or a navigation key: a person is working
+        elif event.modifiers() & _SHORTCUT_MODIFIERS or len(event.text()) != 1 or event.isAutoRepeat():
+            self._release_all()  # a shortcut, a navigation key or a key held down: a person is working
             return False
         else:
             char = event.text()

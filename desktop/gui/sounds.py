@@ -98,20 +98,26 @@ class Sounds(QObject):
 
     def __init__(self, parent: QObject | None = None, *, enabled: bool | None = None) -> None:
         super().__init__(parent)
-        self.enabled = audio_available() if enabled is None else enabled
+        self._enabled = enabled  # None: find out at the first sound (keeps QtMultimedia out of startup)
         self.last: str | None = None
         self._effects: dict[str, object] = {}
 
+    @property
+    def enabled(self) -> bool:
+        if self._enabled is None:
+            self._enabled = audio_available()
+        return self._enabled
+
     def play(self, kind: str) -> None:
         self.last = kind
-        if not self.enabled or kind not in TONES:
+        if kind not in TONES or not self.enabled:
             return
         try:
             effect = self._effects.get(kind) or self._load(kind)
             effect.play()  # type: ignore[attr-defined]
         except Exception:  # a sound is a courtesy; it must never stop a scan
             log.exception("could not play %s", kind)
-            self.enabled = False
+            self._enabled = False
 
     def _load(self, kind: str) -> object:
         from PySide6.QtMultimedia import QSoundEffect

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.i18n import t
@@ -34,9 +34,20 @@ class Startup(QObject):
         self._failed.connect(self._on_failed)
 
     def start(self) -> None:
-        QTimer.singleShot(0, self._begin)  # after the first paint
+        """Begin once the window has painted: the loader's imports would otherwise hold the
+        interpreter while the first paint waits (a hidden window starts after a short wait)."""
+        self.window.installEventFilter(self)
+        QTimer.singleShot(500, self._begin)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self._begin)
+        return False
 
     def _begin(self) -> None:
+        if self._thread is not None:
+            return
         self._thread = threading.Thread(target=self._load, name="open-database", daemon=True)
         self._thread.start()
 
@@ -74,6 +85,7 @@ class Startup(QObject):
             ctx.user.sign_in(dialog.result_actor, dialog.result_name, dialog.result_role)
             prefs.save(operator=dialog.result_actor.operator, station=dialog.result_actor.station)
         self.window.attach(ctx)
+        self.window.activateWindow()  # after the sign-in dialog, keys go to the window, not nowhere
         self.window.language_requested.connect(self._switch_language)
         from desktop.gui.scan_input import ScanInput
 

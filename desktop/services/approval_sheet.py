@@ -110,7 +110,9 @@ def _xlsx_grid(name: str, data: bytes) -> tuple[list[list[object]], list[tuple[i
 
 
 def _csv_grid(name: str, data: bytes) -> list[list[object]]:
-    for encoding in ("utf-8-sig", "gb18030"):  # GB18030 reads everything GBK wrote
+    # Excel's "Unicode text" is UTF-16 with a byte-order mark; GB18030 reads everything GBK wrote.
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
@@ -120,11 +122,11 @@ def _csv_grid(name: str, data: bytes) -> list[list[object]]:
         raise _unreadable(name, t("编码既不是 UTF-8 也不是 GBK", "the text is neither UTF-8 nor GBK"))
     if "\x00" in text:
         raise _unreadable(name, t("不是文本表格", "not a text table"))
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    # Comma, or tab when Excel saved "Unicode text". Never sniffed from the data: Chinese cells full
+    # of commas and semicolons would fool a sniffer.
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _find_header(grid: list[list[object]]) -> int | None:

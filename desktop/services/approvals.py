@@ -137,14 +137,21 @@ class ImportReport:
         out = [t("{f}：导入 {i} 条，未变 {u} 条（已导入过），拒绝 {r} 条。",
                  "{f}: {i} imported, {u} unchanged (already imported), {r} rejected.",
                  f=self.file, i=self.imported, u=self.unchanged, r=len(self.rejected))]
-        out += [t("  第{n}行{p}：{w}", "  row {n}{p}: {w}", n=p.row, p=f"（{display_plate(p.plate)}）" if p.plate else "",
-                  w=p.reason) for p in self.rejected]
+        out += [t("  第{n}行{p}：{w}", "  row {n}{p}: {w}", n=p.row,
+                  p=t("（{x}）", " ({x})", x=_shown(p.plate)) if p.plate else "", w=p.reason) for p in self.rejected]
         if self.blank_rows:
             out.append(t("  已跳过空行 {b} 行。", "  {b} blank rows skipped.", b=self.blank_rows))
         return out
 
     def as_dict(self) -> dict[str, object]:
         return {**asdict(self), "ok": self.ok}
+
+
+def _shown(plate: str) -> str:
+    try:
+        return display_plate(normalize_plate(plate))
+    except InputError:
+        return plate
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -204,7 +211,7 @@ def _point_id(session: Session, text: str) -> int:
     for p in points:
         if circled.get(wanted[:1]) == p.code:
             return p.id or 0
-    known = "、".join(f"{p.code}{p.name}" for p in points)
+    known = "、".join(f"{p.code}{p.name}" for p in points) or t("本站点还没有设置卸货点", "none set up at this site")
     raise InputError("unloading_point", t("卸货点“{v}”不存在（可选：{k}）", "No unloading point “{v}” (known: {k})",
                                           v=text, k=known))
 
@@ -229,7 +236,7 @@ def validate(session: Session, draft: ApprovalDraft, *, today: date) -> Approval
             id_number = normalize_id_number(o.id_number)
             phone = normalize_phone(o.phone) if (o.phone.strip() or i == 0) else ""
         except InputError as exc:
-            raise InputError(exc.field, f"{who}{o.name.strip()}：{exc.message}") from None
+            raise InputError(exc.field, t("{w}{n}：{m}", "{w} {n}: {m}", w=who, n=o.name.strip(), m=exc.message)) from None
         if id_number in seen:
             raise InputError("id_number", t("身份证号 {v} 在本车出现两次", "ID number {v} appears twice in this vehicle",
                                             v=id_number))
@@ -580,7 +587,9 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
 
 
 def _plate_or_raw(row: SheetRow) -> str:
+    """The plate as stored when it is valid, else as written (so the report can still name it)."""
+    raw = _text(row.values.get("plate"))
     try:
-        return normalize_plate(_text(row.values.get("plate")))
+        return normalize_plate(raw)
     except InputError:
-        return ""
+        return raw

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert, update
 from sqlmodel import Session, select
 
 from desktop.domain import audit_chain
@@ -39,29 +40,30 @@ def record(
     entity_id: object = "",
     data: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain inside the caller's transaction."""
-    head = session.exec(select(AuditHead).where(AuditHead.id == 1).with_for_update()).first()
+    """Append one event to the chain inside the caller's transaction.
+
+    The head row is read FOR UPDATE, so appenders on a shared server take turns; the event's id
+    is the head's last id plus one, which lets the hash (which covers the id) be written in the
+    same INSERT. Core statements rather than ORM flushes: this runs in every write, scans included.
+    """
+    session.flush()  # the change being audited is written first (and callers get its ids)
+    conn = session.connection()
+    head = conn.execute(
+        select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()  # type: ignore[arg-type]
+    ).first()
     if head is None:
-        head = AuditHead(id=1, last_id=0, last_hash=audit_chain.GENESIS)
-        session.add(head)
-    event = AuditEvent(
-        at=at,
-        operator=actor.operator,
-        station=actor.station,
-        action=action,
-        entity=entity,
-        entity_id=str(entity_id),
-        data=audit_chain.canonical(dict(data or {})).decode(),
-        prev_hash=head.last_hash,
-        hash="pending",
-    )
-    session.add(event)
-    session.flush()  # assigns the id, which the hash covers
-    event.hash = audit_chain.event_hash(event.prev_hash, _fields(event))
-    head.last_id = event.id or 0
-    head.last_hash = event.hash
-    session.add_all([event, head])
-    session.flush()
+        last_id, prev_hash = 0, audit_chain.GENESIS
+        conn.execute(insert(AuditHead).values(id=1, last_id=0, last_hash=prev_hash))
+    else:
+        last_id, prev_hash = head
+    event = AuditEvent(id=last_id + 1, at=at, operator=actor.operator, station=actor.station, action=action,
+                       entity=entity, entity_id=str(entity_id), data=audit_chain.canonical(dict(data or {})).decode(),
+                       prev_hash=prev_hash, hash="")
+    event.hash = audit_chain.event_hash(prev_hash, _fields(event))
+    conn.execute(insert(AuditEvent).values(
+        id=event.id, at=at, operator=event.operator, station=event.station, action=action, entity=entity,
+        entity_id=event.entity_id, data=event.data, prev_hash=prev_hash, hash=event.hash))
+    conn.execute(update(AuditHead).where(AuditHead.id == 1).values(last_id=event.id, last_hash=event.hash))  # type: ignore[arg-type]
     return event
 
 

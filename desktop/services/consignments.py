@@ -81,3 +81,22 @@ def set_state(session: Session, *, actor: Actor, now: datetime, consignment_id: 
     session.add(row)
     audit.record(session, actor=actor, action="consignment.state", at=now, entity="consignment",
                  entity_id=consignment_id, data={"from": old, "to": state, "reason": reason})
+
+
+def from_arrival(session: Session, *, actor: Actor, now: datetime, arrival_id: int) -> list[ConsignmentInfo]:
+    """The goods an admitted (or handed-off) vehicle brings: one consignment per approved cargo
+    line, going to the unloading point (entering) or the handoff zone. Idempotent: a vehicle
+    that already has consignments keeps them."""
+    from desktop.store.models import ApprovalCargo, UnloadingPoint
+
+    existing = for_arrival(session, arrival_id)
+    arrival = session.get(Arrival, arrival_id)
+    if existing or arrival is None or arrival.approval_id is None:
+        return existing
+    point = session.get(UnloadingPoint, arrival.unloading_point_id) if arrival.unloading_point_id else None
+    destination = f"{point.code} {point.name}" if point else t("接驳区", "handoff zone")
+    lines = session.exec(select(ApprovalCargo).where(ApprovalCargo.approval_id == arrival.approval_id)
+                         .order_by(ApprovalCargo.id)).all()  # type: ignore[arg-type]
+    return [create(session, actor=actor, now=now, category=line.category, description=line.description,
+                   quantity=line.quantity, unit=line.unit, destination=destination, arrival_id=arrival_id)
+            for line in lines if line.category.strip()]

@@ -19,7 +19,7 @@ from desktop.domain.clock import utc
 from desktop.domain.dates import site_zone
 from desktop.domain.identity import InputError, display_plate, normalize_id_number, normalize_plate
 from desktop.i18n import t
-from desktop.services import approvals, audit, passes, policy, setup
+from desktop.services import approvals, audit, consignments, passes, policy, setup
 from desktop.services.approvals import ApprovalInfo
 from desktop.services.context import Actor, ServiceError
 from desktop.services.passes import PassInfo
@@ -119,6 +119,8 @@ class Lookup:
     open_arrival: ArrivalInfo | None
     level: policy.ActiveLevel
     prefill: tuple[CheckInput, ...] = field(default_factory=tuple)
+    # approval_occupant_id -> the ID photo the reviewers accepted, to compare with the face at the gate
+    photos: dict[int, bytes] = field(default_factory=dict)
 
     @property
     def plate_display(self) -> str:
@@ -212,12 +214,23 @@ def lookup(session: Session, *, query: str, now: datetime) -> Lookup:
     if pass_info is None and number:
         pass_info = passes.find(session, number)
     pass_problem = passes.problem(pass_info, plate=plate, on=today, number=number) if number else None  # type: ignore[arg-type]
+    if pass_problem and pass_info is not None and problem is None:
+        problem = t("{p}，须督查员批准", "{p}: a supervisor must allow it", p=pass_problem)
     open_row = _open_arrival(session, plate, now)
     prefill = tuple(CheckInput(name=o.name, role=o.role, id_number=o.id_number, phone=o.phone,
                                approval_occupant_id=o.id, test_sampled_at=o.test_sampled_at)
                     for o in (approval.occupants if approval else ()))
     return Lookup(plate, pass_info, pass_problem, approval, problem, _arrival_info(session, open_row) if open_row else None,
-                  level, prefill)
+                  level, prefill, _photos(session, approval))
+
+
+def _photos(session: Session, approval: ApprovalInfo | None) -> dict[int, bytes]:
+    out = {}
+    for o in approval.occupants if approval else ():
+        shot = approvals.attachment(session, o.photo_id) if o.photo_id else None
+        if shot:
+            out[o.id] = shot[1]
+    return out
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -278,6 +291,10 @@ def check_in(session: Session, *, actor: Actor, now: datetime, plate: str, occup
         raise ServiceError("wrong_approval", t("该审批属于 {p}，不是本车。", "That approval belongs to {p}.",
                                                p=display_plate(approval.plate)))
     needs_supervisor = approval is None or approval.status != "approved" or approval.arrival_date != _today(now)
+    if approval is not None and approval.pass_number and not needs_supervisor:
+        # a pass revoked or expired since the approval: the approval alone no longer lets it through
+        held = passes.find(session, approval.pass_number)
+        needs_supervisor = held is not None and passes.problem(held, plate=plate, on=_today(now)) is not None  # type: ignore[arg-type]
     if needs_supervisor:
         if not supervisor:
             raise ServiceError("needs_supervisor", t("该车没有今天的有效审批，须督查员输入账号和密码批准。",
@@ -411,6 +428,8 @@ def decide(session: Session, *, actor: Actor, now: datetime, arrival_id: int, de
                  data={"plate": arrival.plate, "decision": decision, "reason": arrival.decision_reason,
                        "unloading_point_id": arrival.unloading_point_id, "route": arrival.route,
                        "overrides": [c.overridden for c in info.checks if c.overridden]})
+    if decision != "refuse":  # its goods now need disinfection, a dwell and a slip
+        consignments.from_arrival(session, actor=actor, now=now, arrival_id=arrival.id or 0)
     return _arrival_info(session, arrival)
 
 

@@ -155,12 +155,11 @@ def headline(kind: VerdictKind) -> str:
 def _already(session: Session, release: Release | None) -> _Judgement:
     if release is None:
         return _Judgement(VerdictKind.ALREADY, message=t("这批物资已经放行。", "These goods have already been moved on."))
-    where = release.destination or release.station
     return _Judgement(VerdictKind.ALREADY, release=release, message=t(
         "已于 {at} 由 {who} 在 {st} 交接（接收：{r}，去向：{d}）。不要重复发放。",
         "Handed off at {at} by {who} at {st} (received by {r}, to {d}). Do not hand it out again.",
         at=local_time(release.released_at), who=_who(session, release.released_by), st=release.station or "—",
-        r=release.receiver or "—", d=where or "—"))
+        r=release.receiver or "—", d=release.destination or "—"))
 
 
 def _voided(session: Session, slip: Slip) -> _Judgement:
@@ -216,8 +215,7 @@ def _event(session: Session, *, actor: Actor, now: datetime, slip: Slip | None, 
     row = CustodyEvent(slip_id=slip.id if slip else None, code_raw=code, verdict=verdict, kind=kind,
                        station=actor.station, operator=actor.operator, at=now, holder=holder, location=location,
                        vehicle=vehicle, quantity=quantity, reason=reason)
-    session.add(row)
-    session.flush()
+    session.add(row)  # flushed (and given its id) by the audit record that always follows
     return row
 
 

@@ -102,6 +102,7 @@ def set_active_level(session: Session, *, actor: Actor, now: datetime, managemen
                      reason: str = "") -> ActiveLevel:
     """Put a management/risk level in force at this site (audited as policy.level)."""
     _check_level(management_level, risk_level)
+    ensure_defaults(session, actor=actor, now=now)  # the rules become rows the first time anyone sets a level
     old = active(session)
     value = json.dumps({"management_level": management_level, "risk_level": risk_level})
     row = session.get(Setting, ACTIVE_KEY) or Setting(key=ACTIVE_KEY, value=value, updated_at=now)

@@ -24,7 +24,8 @@ from sqlmodel import Session, select
 from desktop.documents.slip import Disinfected, SlipView, build_slips
 from desktop.domain import codes
 from desktop.domain.clock import utc
-from desktop.i18n import t
+from desktop.domain.enums import display
+from desktop.i18n import language, t
 from desktop.services import audit, consignments
 from desktop.services.consignments import ConsignmentInfo
 from desktop.services.context import Actor, ServiceError
@@ -317,7 +318,7 @@ def slip_view(session: Session, number: str, *, printed_at: datetime | None = No
         disinfections=tuple(Disinfected(at=utc(d.ended_at), agent=d.agent, dilution=d.dilution,
                                         place=_PLACES.get(d.location, d.location)) for d in done),
         dwell_end=_dwell_end(session, done), issued_by=_display_name(session, row.issued_by),
-        issued_at=utc(row.issued_at), station=row.station, printed_at=printed_at,
+        issued_at=utc(row.issued_at), station=display(row.station, language()), printed_at=printed_at,
         reprint_no=row.print_count if reprint_no is None else reprint_no,
         voided=row.voided_at is not None, void_reason=row.void_reason,
     )
@@ -399,3 +400,30 @@ def save_print_settings(session: Session, *, actor: Actor, now: datetime, printe
     if changes:
         update_station_settings(session, actor=actor, now=now, name=actor.station, **changes)
     return print_settings(session, actor.station)
+
+
+@dataclass(frozen=True)
+class SlipRow:
+    """A slip with a one-line account of its goods, for lists."""
+
+    slip: SlipInfo
+    goods: str
+    quantity: str
+    destination: str
+
+
+def rows_for_day(session: Session, day: date) -> list[SlipRow]:
+    """The slips issued on a local day, newest first, with their goods."""
+    out = []
+    for slip in reversed(list_slips(session, day=day)):
+        g = consignments.get(session, slip.consignment_id) if slip.consignment_id else None
+        qty = "" if g is None or not g.quantity else (f"{g.quantity:g}{g.unit}")
+        out.append(SlipRow(slip, " · ".join(x for x in (g.category, g.description) if x) if g else "", qty,
+                           (g.destination or g.recipient) if g else ""))
+    return out
+
+
+def unslipped_on(session: Session, day: date) -> list[int]:
+    """Consignments registered on a local day that have no live slip."""
+    lo, hi = day_bounds(day)
+    return [cid for cid, _ in unslipped_consignments(session, since=lo, until=hi)]

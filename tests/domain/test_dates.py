@@ -2,6 +2,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.dates import parse_date, parse_datetime
 from desktop.domain.identity import InputError
@@ -38,3 +40,9 @@ def test_datetimes():
     assert parse_datetime(46354.396, tz=SH).replace(second=0, microsecond=0) == datetime(2026, 11, 28, 9, 30, tzinfo=SH)
     with pytest.raises(InputError):
         parse_datetime("2026-11-28 25:00", tz=SH)
+
+
+@given(st.dates(date(1950, 1, 1), date(2099, 12, 31)))
+def test_excel_serials_and_text_agree(day):
+    serial = (day - date(1899, 12, 30)).days
+    assert parse_date(serial) == parse_date(str(serial)) == parse_date(day.strftime("%Y年%m月%d日")) == day

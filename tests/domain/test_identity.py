@@ -88,3 +88,20 @@ def test_phones(raw, want):
 def test_bad_phones(raw):
     with pytest.raises(InputError):
         normalize_phone(raw)
+
+
+_SERIAL = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+
+
+@given(st.sampled_from(list("京沪苏皖浙鲁豫")), st.sampled_from(list("ABCDEFGHJKLMN")),
+       st.text(_SERIAL, min_size=5, max_size=5), st.lists(st.sampled_from([" ", "·", "-", ""]), min_size=6, max_size=6),
+       st.booleans(), st.booleans())
+def test_any_way_of_typing_a_plate_gives_the_same_plate(province, letter, serial, gaps, lower, wide):
+    plate = province + letter + serial
+    chars = list(plate)
+    typed = "".join(c + g for c, g in zip(chars, [*gaps, ""], strict=False))
+    if lower:
+        typed = typed.lower()
+    if wide:  # full-width forms, as a Chinese input method types them
+        typed = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in typed)
+    assert normalize_plate(typed) == plate

@@ -80,6 +80,7 @@ def test_compliant_vehicle_plate_enter_confirm_decide(window, qtbot, approved, d
     qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: "已放行进入" in page.verdict.text())
     assert "①" in page.verdict.text() and "东环路" in page.verdict.text()
+    assert page.sounds.last == "ok"
     [arrival] = _arrivals(db, clock)
     assert (arrival.status, arrival.plate, arrival.decided_by) == ("admitted", "苏N12345", "admin")
     assert page.plate.text() == "" and page.plate.hasFocus()  # ready for the next vehicle
@@ -96,6 +97,7 @@ def test_old_sample_shows_why_in_red_and_f7_refuses(window, qtbot, approved, db,
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None)
     assert "采样时间52小时前，超过48小时" in page.cards[0].result.text()
+    assert page.sounds.last == "already"  # the low, harsh "stop" sound
     assert not page.enter_button.isEnabled() and page.refuse_button.hasFocus()
 
     def answer() -> None:
@@ -172,3 +174,149 @@ def test_no_camera_falls_back_to_a_file_and_never_crashes(window, qtbot, approve
     qtbot.waitUntil(lambda: page.cards[0].photo_button.isEnabled())
     qtbot.mouseClick(page.cards[0].photo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已拍照" in page.cards[0].photo_button.text())
+
+
+def test_supervisor_puts_lockdown_in_force_and_f5_is_gone(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.level.setCurrentIndex(dialog.level.findData("lockdown"))
+        qtbot.keyClicks(dialog.username, "zhou.min")
+        qtbot.keyClicks(dialog.pin, "2468")
+        qtbot.keyClicks(dialog.reason, "county notice 12")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
+    qtbot.mouseClick(page.level_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "封控" in page.level_label.text())
+    assert "不得进入" in page.level_label.text()
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.arrival is not None)
+    assert not page.enter_button.isEnabled() and page.handoff_button.hasFocus()
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F5)  # ignored: nothing enters under lockdown
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
+    assert [a.status for a in _arrivals(db, clock)] == ["handoff"]
+
+
+def test_wrong_pin_for_the_level_changes_nothing(window, qtbot, approved, db):
+    page = _gate_page(window, qtbot)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.level.setCurrentIndex(dialog.level.findData("lockdown"))
+        qtbot.keyClicks(dialog.username, "zhou.min")
+        qtbot.keyClicks(dialog.pin, "0000")
+        qtbot.keyClicks(dialog.reason, "x")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
+    qtbot.mouseClick(page.level_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "密码不正确" in page.verdict.text())
+    assert "防范" in page.level_label.text()
+
+
+def test_vehicle_without_approval_takes_the_supervisor_path(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+    _type_chinese(page.plate, "皖L52013")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    assert "督查员" in page.notice.text()
+    card = page.cards[0]
+    assert card.name_edit is not None and card.name_edit.hasFocus()
+    _type_chinese(card.name_edit, "朱永刚")
+    qtbot.keyClicks(card.id_edit, DRIVER_IDS[5])
+    qtbot.keyClicks(card.sampled, "2026-11-29 06:30")
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.username, "zhou.min")
+        qtbot.keyClicks(dialog.pin, "2468")
+        qtbot.keyClicks(dialog.reason, "ad-hoc medicine")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.arrival is not None)
+    assert page.arrival.needs_supervisor and page.arrival.cleared
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
+
+
+def test_a_scanned_pass_is_looked_up_and_slip_codes_are_left_to_handoff(window, qtbot, approved):
+    import random
+
+    from desktop.domain import codes
+
+    page = _gate_page(window, qtbot)
+    slip = codes.new_code(window.ctx.site.code, random.Random(3).randrange)
+    assert page.scanned(slip) is False
+    assert page.scanned("BG-0001\r") is True
+    qtbot.waitUntil(lambda: page.vehicle.text() == "苏N·12345")
+
+
+def test_leaving_vehicle_is_looked_up_and_f10_logs_the_exit(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.enter_button.isEnabled())
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: page.inside_list.count() == 1)
+    clock.advance(timedelta(minutes=40))
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已进入" in page.notice.text())
+    assert page.exit_button.isEnabled() and page.exit_button.hasFocus()
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: "已出门" in page.verdict.text())
+    qtbot.waitUntil(lambda: page.inside_list.count() == 0)
+    assert [a.status for a in _arrivals(db, clock)] == ["exited"]
+
+
+def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(window, qtbot, approved, db, clock):
+    from desktop.gui.slip_actions import IssueSlipsDialog
+    from desktop.services.approvals import CargoLine
+
+    with db.session() as s:
+        approvals.add(s, actor=ADMIN, now=clock.now(), approve=True, draft=ApprovalDraft(
+            plate="苏N77777", arrival_date=date(2026, 11, 29), supplier_name="宿迁市苏果超市配送中心", mode="handoff",
+            cargo=(CargoLine("大米", 60, "袋"), CargoLine("食用油", 24, "桶")),
+            occupants=(OccupantDraft("张建国", DRIVER_IDS[0], "13812345678",
+                                     test_sampled_at=clock.now() - timedelta(hours=3)),)))
+    page = _gate_page(window, qtbot)
+    assert not page.slips_button.isEnabled()
+    _type_chinese(page.plate, "苏N77777")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.arrival is not None and page.arrival.status == "checking")
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
+    assert page.slips_button.isEnabled()
+    shown = []
+
+    def look_and_issue():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IssueSlipsDialog) and w.isVisible())
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+        shown.append([dialog.table.item(r, 0).text() for r in range(2)])
+        dialog.table.selectAll()
+        qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: all(dialog.table.item(r, 3).text().startswith("GH-") for r in range(2)))
+        dialog.accept()
+
+    QTimer.singleShot(0, look_and_issue)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F9)
+    assert shown == [["大米", "食用油"]]
+    from desktop.services import slips
+
+    with db.session(write=False) as s:
+        [arrival] = [a for a in gate.today(s, now=clock.now()) if a.plate == "苏N77777"]
+        goods = slips.goods_with_slips(s, arrival_id=arrival.id)
+    assert [g.consignment.destination for g in goods] == ["接驳区", "接驳区"]
+    assert all(g.slip is not None for g in goods)

@@ -192,3 +192,18 @@ def test_the_main_window_routes_a_scan_on_another_station_page_to_the_handoff(wi
     finally:
         scans.scanned.disconnect(window.deliver_scan)
         scans.uninstall()
+
+
+def test_a_key_held_down_is_typing_not_a_scan(screen, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    page, notes = screen
+    shown = []
+    page.verdict_shown.connect(shown.append)
+    for _ in range(12):
+        QApplication.sendEvent(notes, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier,
+                                                "a", True))
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: notes.text() == "a" * 12)
+    assert shown == []

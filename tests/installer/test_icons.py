@@ -14,7 +14,7 @@ from desktop.paths import resource
 
 pytestmark = pytest.mark.gui
 
-STATIONS = ["review", "gate", "disinfection", "handoff", "supervision", "admin"]
+STATIONS = ["review", "gate", "disinfection", "handoff", "slips", "supervision", "admin"]
 
 
 def render(svg: Path, size: int) -> QImage:

@@ -143,3 +143,15 @@ def test_default_date_applies_to_rows_without_one(db, actor, tmp_path):
 def test_past_arrival_date_is_rejected(db, actor, tmp_path):
     report = run(db, actor, write_csv(tmp_path / "p.csv", good_rows("2026-11-20")))
     assert report.imported == 0 and all("已过" in p.reason for p in report.rejected)
+
+
+def test_commas_inside_chinese_cells_and_tab_separated_text(db, actor, tmp_path):
+    rows = good_rows()
+    rows[0][6] = "大米 50袋,食用油 20桶,面粉 10袋"  # commas inside a quoted cell
+    report = run(db, actor, write_csv(tmp_path / "c.csv", rows))
+    assert report.imported == 2
+    with db.session(write=False) as s:
+        assert len(approvals.list_for_date(s, date(2026, 11, 30))[0].cargo) == 3
+    tab = tmp_path / "t.txt"
+    tab.write_text("\n".join("\t".join(str(c) for c in r) for r in [HEADER, *good_rows("2026-12-01")]), encoding="utf-16")
+    assert run(db, actor, tab).imported == 2  # Excel's "Unicode text": UTF-16, tab-separated

@@ -28,7 +28,8 @@ def test_demo_has_disinfections_and_timers_in_every_state(tmp_path):
     db.dispose()
     assert set(states) == set(maths.BOARD_STATES), states
     assert {"released", "recalled", "ready", "dwelling"} <= set(status), status
-    assert unacknowledged == ["猪肉"]  # the one completion the team has not confirmed yet
+    # the pork is the completion the team has not confirmed yet; vehicle goods may join it
+    assert "猪肉" in unacknowledged
 
 
 def test_demo_of_a_future_day_still_builds(tmp_path):

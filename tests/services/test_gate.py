@@ -158,6 +158,10 @@ def test_pass_number_lookup_and_its_problems(db, actor):
         passes.revoke(s, actor=actor, now=NOW, number="BG-0001", reason="车辆更换")
         found = gate.lookup(s, query="BG-0001", now=NOW)
     assert "已注销：车辆更换" in (found.pass_problem or "")
+    assert "督查员" in (found.approval_problem or "")
+    with pytest.raises(ServiceError) as err:  # the approval alone no longer lets it through
+        check_in(db, actor, query="苏N12345")
+    assert err.value.code == "needs_supervisor"
 
 
 def test_typed_wrong_plates_and_ids_get_clear_messages(db, actor):
@@ -197,3 +201,14 @@ def test_review_reject_needs_reason_and_blocks_gate(db, actor):
         approvals.decide(s, actor=actor, now=NOW, approval_id=made.id, approve=False, reason="材料不全")
         found = gate.lookup(s, query="苏N12345", now=NOW)
     assert "驳回" in (found.approval_problem or "") and "材料不全" in found.approval_problem
+
+
+def test_lookup_brings_the_reviewed_id_photo_for_comparison(db, actor):
+    made = approve(db, actor)
+    with db.session() as s:
+        approvals.attach(s, actor=actor, now=NOW, occupant_id=made.occupants[0].id, kind="photo", data=b"\x89PNG-face",
+                         mime="image/png")
+        found = gate.lookup(s, query="苏N12345", now=NOW)
+        assert found.photos == {made.occupants[0].id: b"\x89PNG-face"}
+        assert approvals.get(s, made.id).occupants[0].photo_id is not None
+        assert "approval.material" in [e["action"] for e in audit.recent(s, limit=3)]

@@ -165,3 +165,16 @@ def test_goods_with_slips_and_print_settings_per_station(db, clock, actor):
         assert slips.print_settings(s, "handoff") == slips.PrintSettings()  # per station
         with pytest.raises(ServiceError):
             slips.save_print_settings(s, actor=actor, now=clock.now(), paper="b5")
+
+
+def test_rows_for_day_and_unslipped(db, clock, actor):
+    from datetime import date
+    with db.session() as s:
+        a = _consignment(s, actor, clock.now(), description="东北大米", quantity=20, unit="袋", destination="一食堂")
+        b = _consignment(s, actor, clock.now())
+        slip = slips.issue_slip(s, actor=actor, now=clock.now(), consignment_id=a.id)
+        rows = slips.rows_for_day(s, date(2026, 11, 29))
+        assert [(r.slip.number, r.goods, r.quantity, r.destination) for r in rows] == [
+            (slip.number, "大米 · 东北大米", "20袋", "一食堂")]
+        assert slips.unslipped_on(s, date(2026, 11, 29)) == [b.id]
+        assert slips.unslipped_on(s, date(2026, 11, 28)) == []

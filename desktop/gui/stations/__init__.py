@@ -16,10 +16,11 @@ if TYPE_CHECKING:
     from desktop.gui.stations.base import StationPage
 
 PAGES = [
-    ("review", QT_TRANSLATE_NOOP("Stations", "审核"), "desktop.gui.stations.placeholder:ReviewPage"),
+    ("review", QT_TRANSLATE_NOOP("Stations", "审核"), "desktop.gui.stations.review:ReviewPage"),
     ("gate", QT_TRANSLATE_NOOP("Stations", "门岗"), "desktop.gui.stations.gate:GatePage"),
     ("disinfection", QT_TRANSLATE_NOOP("Stations", "消杀"), "desktop.gui.stations.disinfection:DisinfectionPage"),
     ("handoff", QT_TRANSLATE_NOOP("Stations", "接驳"), "desktop.gui.stations.handoff:HandoffPage"),
+    ("slips", QT_TRANSLATE_NOOP("Stations", "交接单"), "desktop.gui.stations.slips:SlipsPage"),
     ("households", QT_TRANSLATE_NOOP("Stations", "团购"), "desktop.gui.stations.households:HouseholdsPage"),
     ("supervision", QT_TRANSLATE_NOOP("Stations", "督查"), "desktop.gui.stations.supervision:SupervisionPage"),
     ("admin", QT_TRANSLATE_NOOP("Stations", "管理"), "desktop.gui.stations.admin:AdminPage"),

@@ -16,11 +16,11 @@ GATE = Actor("li.qiang", "gate")
 HANDOFF = Actor("liu.yang", "handoff")
 
 AD_HOC = [  # (local time, category, description, quantity, unit, recipient, destination)
-    (9, 10, "快递", "学生个人快递（零星自采）", 36, "件", "东门快递架", "接驳区 A 架"),
-    (9, 40, "药品", "校医院常用药品", 4, "箱", "校医院 王医生 13851234567", "校医院"),
-    (10, 15, "蔬菜", "青菜、土豆、西红柿", 60, "箱", "七食堂", "② 7食堂北门"),
-    (11, 5, "口罩", "医用外科口罩", 20, "箱", "后勤处", "物资仓库"),
-    (14, 30, "牛奶", "纯牛奶 250ml×24", 80, "箱", "京东超市", "③ 校园京东超市西入口"),
+    (11, 10, "快递", "学生个人快递（零星自采）", 36, "件", "东门快递架", "接驳区 A 架"),
+    (11, 40, "药品", "校医院常用药品", 4, "箱", "校医院 王医生 13851234567", "校医院"),
+    (13, 15, "蔬菜", "青菜、土豆、西红柿", 60, "箱", "七食堂", "② 7食堂北门"),
+    (14, 5, "口罩", "医用外科口罩", 20, "箱", "后勤处", "物资仓库"),
+    (15, 30, "牛奶", "纯牛奶 250ml×24", 80, "箱", "京东超市", "③ 校园京东超市西入口"),
 ]
 
 
@@ -68,12 +68,16 @@ def slip_actor(slip: slips.SlipInfo) -> Actor:
 
 
 def _for_earlier_consignments(s, demo: DemoDay, draw) -> list[slips.SlipInfo]:  # type: ignore[no-untyped-def]
-    """Slips for goods the gate/disinfection steps registered today (if those steps ran)."""
+    """Slips for goods the gate/disinfection steps registered (if those steps ran), issued a minute
+    after the goods were registered. Those steps time some goods against the real now, so the
+    window runs from the demo day's start to the real now."""
+    from datetime import timedelta
+
     from desktop.services.slips import day_bounds, unslipped_consignments
 
-    lo, hi = day_bounds(demo.day)
+    lo, _hi = day_bounds(demo.day)
     out = []
-    for cid, created_at in unslipped_consignments(s, since=lo, until=hi):
-        out.append(slips.issue_slip(s, actor=GATE, now=max(created_at, demo.clock.now()), consignment_id=cid,
+    for cid, created_at in unslipped_consignments(s, since=lo, until=demo.real_now + timedelta(seconds=1)):
+        out.append(slips.issue_slip(s, actor=GATE, now=created_at + timedelta(minutes=1), consignment_id=cid,
                                     randbelow=draw))
     return out

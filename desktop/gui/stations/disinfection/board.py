@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 
 from desktop.domain import dwell as maths
 from desktop.domain.clock import Clock
+from desktop.domain.localtime import hhmm
 from desktop.services.dwell import Board, BoardRow
 
 ROW_HEIGHT = 84
@@ -222,7 +223,7 @@ class TimerBoard(QWidget):
     def ready_text(self, row: BoardRow, left: float, mono: float | None) -> str:
         if mono is None:
             return ""
-        at = maths.ready_at(row.deadline_mono, self.clock.read()).astimezone().strftime("%H:%M")
+        at = hhmm(maths.ready_at(row.deadline_mono, self.clock.read()))
         return (self.tr("完成于 {t}") if left <= 0 else self.tr("预计 {t}")).replace("{t}", at)
 
     def states(self) -> list[tuple[int, str, str]]:

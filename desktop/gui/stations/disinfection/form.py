@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import codes
+from desktop.domain.localtime import hhmm, hhmmss
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
 from desktop.services import disinfection, setup
@@ -187,7 +188,7 @@ class RecordForm(QWidget):
         self.vehicles.clear()
         for v in vehicles:
             status = self.tr("已入场") if v.status == "admitted" else self.tr("接驳")
-            text = f"{v.plate}  ·  {status}  ·  {v.arrived_at.astimezone():%H:%M}  ·  " + \
+            text = f"{v.plate}  ·  {status}  ·  {hhmm(v.arrived_at)}  ·  " + \
                 self.tr("{n}批物资").replace("{n}", str(v.consignments))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, v)
@@ -219,7 +220,7 @@ class RecordForm(QWidget):
 
     def _stamp_start(self) -> None:
         self.started_at = self.ctx.clock.now()
-        self.started_label.setText(self.tr("开始于 {t}").replace("{t}", f"{self.started_at.astimezone():%H:%M:%S}"))
+        self.started_label.setText(self.tr("开始于 {t}").replace("{t}", f"{hhmmss(self.started_at)}"))
 
     def _target_chosen(self) -> None:
         if self.started_at is None:
@@ -302,7 +303,7 @@ class RecordForm(QWidget):
         self.clear_target()
         for box in (*self.part_boxes, self.ppe_mask, self.ppe_gloves, self.ppe_gown):
             box.setChecked(False)
-        ready = done.ready_at.astimezone().strftime("%H:%M")
+        ready = hhmm(done.ready_at)
         self.show_message(self.tr("已登记：{x}，静置 {m} 分钟，{t} 后可转运。").replace("{x}", done.label)
                           .replace("{m}", str(done.minutes)).replace("{t}", ready), ok=True)
         self.recorded.emit(done)

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QGridLayout,
@@ -28,14 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import codes
 from desktop.domain.dates import site_zone
 from desktop.domain.enums import display
 from desktop.domain.identity import InputError
+from desktop.domain.scanner import ScanKind, read_scan
 from desktop.gui.ops import describe_error
+from desktop.gui.sounds import Sounds
 from desktop.gui.stations.base import StationPage
-from desktop.gui.stations.gate import photo
-from desktop.gui.stations.gate.dialogs import LevelDialog, OverrideDialog, ReasonDialog, SupervisorDialog
+from desktop.gui.stations.gate.actions import GateActions
+from desktop.gui.stations.gate.dialogs import SupervisorDialog
 from desktop.gui.stations.gate.occupant import OccupantCard
 from desktop.i18n import language
 from desktop.services import gate, policy, setup
@@ -52,7 +52,7 @@ QPushButton#decide { font-size: 17pt; min-height: 54px; }
 LEVEL_COLOURS = {"prevention": "#1a7f37", "control": "#b26a00", "lockdown": "#c62828"}
 
 
-class GatePage(StationPage):
+class GatePage(GateActions, StationPage):
     key = "gate"
 
     def __init__(self, *args: Any, **kw: Any) -> None:
@@ -62,6 +62,7 @@ class GatePage(StationPage):
         self.arrival: ArrivalInfo | None = None
         self.cards: list[OccupantCard] = []
         self.level: policy.ActiveLevel | None = None
+        self.sounds = Sounds(self)  # rising = go, low and harsh = stop (silent where there is no audio)
         main = QHBoxLayout(self)
         main.addLayout(self._build_left(), 1)
         main.addLayout(self._build_right())
@@ -136,6 +137,8 @@ class GatePage(StationPage):
         self.exit_button = self._button(self.tr("F10 出门登记"), self.log_exit)
         self.cancel_button = self._button(self.tr("撤销登记"), self.cancel_arrival, object_name="")
         self.clear_button = self._button(self.tr("Esc 下一辆"), self.reset, object_name="")
+        self.slips_button = self._button(self.tr("F9 开交接单"), self.issue_slips, object_name="")
+        self.slips_button.setEnabled(False)
         right.addWidget(self.confirm_button)
         point_label = QLabel(self.tr("卸货点"), self)
         point_label.setBuddy(self.point)
@@ -145,6 +148,7 @@ class GatePage(StationPage):
         for i, b in enumerate((self.enter_button, self.handoff_button, self.refuse_button, self.override_button,
                                self.exit_button, self.cancel_button, self.add_person_button, self.clear_button)):
             grid.addWidget(b, i // 2, i % 2)
+        grid.addWidget(self.slips_button, 4, 0, 1, 2)
         right.addLayout(grid)
         self.inside_title = QLabel(self.tr("在场车辆"), self)
         self.inside_title.setObjectName("heading")
@@ -157,7 +161,7 @@ class GatePage(StationPage):
 
     def _shortcuts(self) -> None:
         for key, slot in ((Qt.Key.Key_F5, self.admit), (Qt.Key.Key_F6, self.handoff), (Qt.Key.Key_F7, self.refuse),
-                          (Qt.Key.Key_F8, self.override), (Qt.Key.Key_F10, self.log_exit),
+                          (Qt.Key.Key_F8, self.override), (Qt.Key.Key_F9, self.issue_slips), (Qt.Key.Key_F10, self.log_exit),
                           (Qt.Key.Key_Escape, self.reset)):
             QShortcut(QKeySequence(key), self, activated=slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -206,11 +210,10 @@ class GatePage(StationPage):
         self.notice.setVisible(bool(text))
         self.notice.setStyleSheet(f"background: {colour}; color: white;" if colour else "")
 
-    def _say(self, text: str, *, ok: bool) -> None:
+    def _say(self, text: str, *, ok: bool, sound: str | None = None) -> None:
         self.verdict.setText(text)
         self.verdict.setStyleSheet("background: #1a7f37; color: white;" if ok else "background: #c62828; color: white;")
-        if not ok:
-            QApplication.beep()
+        self.sounds.play(sound or ("ok" if ok else "invalid"))
 
     def _update_buttons(self) -> None:
         a, f = self.arrival, self.found
@@ -227,13 +230,19 @@ class GatePage(StationPage):
 
     def _set_cards(self, people: list[CheckInput], *, editable: bool) -> None:
         for card in self.cards:
+            # gone at once, not at the next turn of the event loop (a nested loop may never get there)
+            self.cards_layout.removeWidget(card)
+            card.hide()
+            card.setParent(None)
             card.deleteLater()
         self.cards = []
         for person in people:
             self._add_card(person, editable)
 
     def _add_card(self, person: CheckInput, editable: bool) -> None:
-        card = OccupantCard(person, editable_identity=editable, parent=self.cards_host)
+        photos = self.found.photos if self.found else {}
+        card = OccupantCard(person, editable_identity=editable, parent=self.cards_host,
+                            photo=photos.get(person.approval_occupant_id or -1))
         card.photo_requested.connect(self.take_photo)
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
         self.cards.append(card)
@@ -241,13 +250,14 @@ class GatePage(StationPage):
     # --- look up -------------------------------------------------------------------------------
 
     def scanned(self, code: str) -> bool:
-        try:
-            codes.parse(code)  # a handoff slip: not for the gate
-        except codes.CodeError:
-            self.plate.setText(code)
-            self.look_up()
-            return True
-        return False
+        """A scanned pass number (or plate) is looked up; slip codes, even misread ones, are
+        the handoff station's."""
+        if read_scan(code, site=self.ctx.site.code).kind in (ScanKind.CODE, ScanKind.INVALID):
+            return False
+        self.reset()
+        self.plate.setText(code.strip())
+        self.look_up()
+        return True
 
     def look_up(self) -> None:
         query = self.plate.text()
@@ -321,7 +331,7 @@ class GatePage(StationPage):
             if self._ask(dialog) != QDialog.DialogCode.Accepted:
                 return
             extra = dict(zip(("supervisor", "supervisor_pin", "reason"), dialog.values(), strict=True))
-        approval_id = found.approval.id if found.approval and not found.approval_problem else None
+        approval_id = found.approval.id if found.approval else None  # the service decides if it suffices
         pass_number = found.pass_info.number if found.pass_info else None
         self._run(lambda s: gate.check_in(s, actor=actor, now=now, plate=found.plate, occupants=people,
                                           approval_id=approval_id, pass_number=pass_number, **extra))
@@ -349,108 +359,8 @@ class GatePage(StationPage):
             self._say(self.tr("全部合格 — 按 F5 进入，F6 转接驳"), ok=True)
             (self.enter_button if self.enter_button.isEnabled() else self.handoff_button).setFocus()
         else:
-            self._say(self.tr("有检查不合格：F7 劝返，或 F8 请督查员放行"), ok=False)
+            self._say(self.tr("有检查不合格：F7 劝返，或 F8 请督查员放行"), ok=False, sound="already")
             self.refuse_button.setFocus()
-
-    # --- decisions ---------------------------------------------------------------------------------
-
-    def _decide(self, decision: str, *, reason: str = "") -> None:
-        if self.arrival is None or self.arrival.status != "checking":
-            return
-        actor, now, arrival_id = self.ctx.actor, self.ctx.clock.now(), self.arrival.id
-        point = self.point.currentData() if decision == "enter" else None
-        self._run(lambda s: gate.decide(s, actor=actor, now=now, arrival_id=arrival_id, decision=decision,
-                                        unloading_point_id=point, reason=reason), then=self._decided)
-
-    def admit(self) -> None:
-        if self.enter_button.isEnabled():
-            self._decide("enter")
-
-    def handoff(self) -> None:
-        if self.handoff_button.isEnabled():
-            self._decide("handoff")
-
-    def refuse(self) -> None:
-        if not self.refuse_button.isEnabled():
-            return
-        usual = [f.message for _, f in self.arrival.open_failures] if self.arrival else []
-        dialog = ReasonDialog(self.tr("劝返"), self.tr("劝返原因会告知司机并记入日志。"),
-                              [*usual, self.tr("司机拒绝关窗/戴口罩"), self.tr("无有效审批")], self)
-        if self._ask(dialog) == QDialog.DialogCode.Accepted:
-            self._decide("refuse", reason=dialog.text())
-
-    def _decided(self, arrival: ArrivalInfo) -> None:
-        plate = arrival.plate_display
-        text = {
-            "admitted": self.tr("{p} 已放行进入 → {u}；路线：{r}").replace("{u}", arrival.unloading_point)
-                        .replace("{r}", arrival.route),
-            "handoff": self.tr("{p} 转接驳区卸货，不进入"),
-            "refused": self.tr("{p} 已劝返：{r}").replace("{r}", arrival.decision_reason),
-        }.get(arrival.status, plate).replace("{p}", plate)
-        self.reset()
-        self._say(text, ok=arrival.status != "refused")
-        self.refresh_inside()
-
-    def override(self) -> None:
-        if not self.override_button.isEnabled() or self.arrival is None:
-            return
-        dialog = OverrideDialog(self.arrival, self)
-        if self._ask(dialog) != QDialog.DialogCode.Accepted:
-            return
-        (check_id, check), (name, pin, reason) = dialog.choice(), dialog.values()
-        actor, now, arrival_id = self.ctx.actor, self.ctx.clock.now(), self.arrival.id
-        self._run(lambda s: gate.override(s, actor=actor, now=now, arrival_id=arrival_id, check_id=check_id,
-                                          check=check, supervisor=name, pin=pin, reason=reason))
-
-    def cancel_arrival(self) -> None:
-        if self.arrival is None:
-            return
-        dialog = ReasonDialog(self.tr("撤销登记"), self.tr("登记有误时撤销；记录保留并注明原因。"),
-                              [self.tr("车牌号录错"), self.tr("重复登记")], self)
-        if self._ask(dialog) != QDialog.DialogCode.Accepted:
-            return
-        actor, now, arrival_id, reason = self.ctx.actor, self.ctx.clock.now(), self.arrival.id, dialog.text()
-        self._run(lambda s: gate.cancel(s, actor=actor, now=now, arrival_id=arrival_id, reason=reason),
-                  then=lambda a: (self.reset(), self._say(self.tr("已撤销登记：{p}").replace("{p}", a.plate_display),
-                                                          ok=True)))
-
-    def log_exit(self) -> None:
-        actor, now = self.ctx.actor, self.ctx.clock.now()
-        arrival_id = self.arrival.id if self.arrival and self.arrival.status in ("admitted", "handoff") else None
-        plate = self.plate.text()
-        if arrival_id is None and not plate.strip():
-            return
-        self._run(lambda s: gate.log_exit(s, actor=actor, now=now, arrival_id=arrival_id, plate=plate),
-                  then=lambda a: (self.reset(), self._say(self.tr("{p} 已出门").replace("{p}", a.plate_display), ok=True),
-                                  self.refresh_inside()))
-
-    def take_photo(self, check_id: int) -> None:
-        shot = photo.take_photo(self)
-        if shot is None:
-            return
-        data, mime = shot
-        actor, now = self.ctx.actor, self.ctx.clock.now()
-        card = next((c for c in self.cards if c.check_id == check_id), None)
-        self.ctx.ops.run(lambda s: gate.attach_identity_photo(s, actor=actor, now=now, check_id=check_id, data=data,
-                                                              mime=mime),
-                         on_done=lambda _id: card.show_photo_saved() if card else None, on_error=self._error)
-
-    def change_level(self) -> None:
-        current = (self.level.management_level, self.level.risk_level) if self.level else ("prevention", "low")
-        dialog = LevelDialog(current, self)
-        if self._ask(dialog) != QDialog.DialogCode.Accepted:
-            return
-        name, pin, reason = dialog.values()
-        level, risk = dialog.level.currentData(), dialog.risk.currentData()
-        actor, now = self.ctx.actor, self.ctx.clock.now()
-
-        def work(s: Any) -> Any:
-            setup.verify_supervisor(s, username=name, pin=pin)
-            policy.set_active_level(s, actor=actor, now=now, management_level=level, risk_level=risk,
-                                    reason=f"{reason}（{name}）")
-            return self._level_and_points(s)
-
-        self.ctx.ops.run(work, on_done=self._show_level, on_error=self._error)
 
     # --- vehicles inside ---------------------------------------------------------------------------
 
@@ -472,13 +382,13 @@ class GatePage(StationPage):
         self.inside_title.setText(self.tr("在场车辆（{n}）").replace("{n}", str(len(rows))))
 
     def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
-        def failing() -> None:
-            self.plate.setText("苏N60218")
-            self.look_up()
+        def show(query: str) -> Callable[[], None]:
+            def enter() -> None:
+                self.reset()
+                self.plate.setText(query)
+                self.look_up()
+            return enter
 
-        def compliant() -> None:
-            self.reset()
-            self.plate.setText("BG-2022-0031")
-            self.look_up()
-
-        return [("", lambda: None), ("lookup", compliant)]
+        # on the demo day: a compliant vehicle by pass number, then one whose sample is too old
+        return [("", lambda: None), ("vehicle", show("BG-2022-0031")), ("failing", show("苏N60218")),
+                ("failing-checked", self.confirm)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +39,8 @@ class OccupantCard(QFrame):
 
     photo_requested = Signal(int)
 
-    def __init__(self, person: CheckInput, *, editable_identity: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, person: CheckInput, *, editable_identity: bool, photo: bytes | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("occupant")
         self.setStyleSheet(CARD_STYLE)
@@ -67,7 +69,19 @@ class OccupantCard(QFrame):
         self.photo_button.clicked.connect(lambda: self.check_id and self.photo_requested.emit(self.check_id))
         top.addWidget(self.photo_button)
         outer.addLayout(top)
-        outer.addLayout(self._checks(person))
+        body = QHBoxLayout()
+        self.reference = QLabel(self)
+        self.reference.setFixedSize(96, 120)
+        pixmap = QPixmap()
+        if photo and pixmap.loadFromData(photo):
+            self.reference.setPixmap(pixmap.scaled(96, 120, Qt.AspectRatioMode.KeepAspectRatio,
+                                                   Qt.TransformationMode.SmoothTransformation))
+            self.reference.setToolTip(self.tr("审核时的证件照：与本人核对"))
+            body.addWidget(self.reference)
+        else:
+            self.reference.hide()
+        body.addLayout(self._checks(person), 1)
+        outer.addLayout(body)
         self.result = QLabel("", self)
         self.result.setWordWrap(True)
         outer.addWidget(self.result)
@@ -100,11 +114,17 @@ class OccupantCard(QFrame):
         grid.addWidget(self.health, 0, 0)
         grid.addWidget(self.test, 0, 1)
         grid.addWidget(self.sampled, 0, 2)
-        grid.addWidget(self.contact, 0, 3)
-        grid.addWidget(self.itinerary, 1, 0)
-        grid.addWidget(self.identity, 1, 1)
-        grid.addWidget(self.pledge, 1, 2)
-        grid.addWidget(self.rules, 2, 0, 1, 4)
+        grid.addWidget(self.contact, 1, 0)
+        grid.addWidget(self.itinerary, 1, 1, 1, 2)
+        grid.addWidget(self.identity, 2, 0)
+        grid.addWidget(self.pledge, 2, 1)
+        grid.addWidget(self.rules, 3, 0, 1, 3)
+        for combo in (self.health, self.test, self.contact):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
+        self.sampled.setMinimumWidth(200)
+        for col, stretch in enumerate((1, 1, 2)):
+            grid.setColumnStretch(col, stretch)
         return grid
 
     def value(self) -> CheckInput:

@@ -1,0 +1,134 @@
+"""The gate's decisions and the dialogs they need: enter, handoff, refuse, supervisor override,
+cancel, exit, photo, management level. Mixed into GatePage (it owns the widgets and state)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog
+
+from desktop.gui.stations.gate import photo
+from desktop.gui.stations.gate.dialogs import LevelDialog, OverrideDialog, ReasonDialog
+from desktop.services import gate, policy, setup
+from desktop.services.gate import ArrivalInfo
+
+
+class GateActions:
+    """Expects the GatePage attributes: ctx, arrival, cards, level, point, the buttons, and
+    _run/_ask/_say/_error/_show_level/_level_and_points/reset/refresh_inside."""
+
+    ctx: Any
+    arrival: ArrivalInfo | None
+    slips_for: int | None = None  # the arrival whose goods F9 issues slips for
+    level: policy.ActiveLevel | None
+
+    # --- decisions ---------------------------------------------------------------------------------
+
+    def _decide(self, decision: str, *, reason: str = "") -> None:
+        if self.arrival is None or self.arrival.status != "checking":
+            return
+        actor, now, arrival_id = self.ctx.actor, self.ctx.clock.now(), self.arrival.id
+        point = self.point.currentData() if decision == "enter" else None
+        self._run(lambda s: gate.decide(s, actor=actor, now=now, arrival_id=arrival_id, decision=decision,
+                                        unloading_point_id=point, reason=reason), then=self._decided)
+
+    def admit(self) -> None:
+        if self.enter_button.isEnabled():
+            self._decide("enter")
+
+    def handoff(self) -> None:
+        if self.handoff_button.isEnabled():
+            self._decide("handoff")
+
+    def refuse(self) -> None:
+        if not self.refuse_button.isEnabled():
+            return
+        usual = [f.message for _, f in self.arrival.open_failures] if self.arrival else []
+        dialog = ReasonDialog(self.tr("劝返"), self.tr("劝返原因会告知司机并记入日志。"),
+                              [*usual, self.tr("司机拒绝关窗/戴口罩"), self.tr("无有效审批")], self)
+        if self._ask(dialog) == QDialog.DialogCode.Accepted:
+            self._decide("refuse", reason=dialog.text())
+
+    def _decided(self, arrival: ArrivalInfo) -> None:
+        plate = arrival.plate_display
+        text = {
+            "admitted": self.tr("{p} 已放行进入 → {u}；路线：{r}").replace("{u}", arrival.unloading_point)
+                        .replace("{r}", arrival.route),
+            "handoff": self.tr("{p} 转接驳区卸货，不进入"),
+            "refused": self.tr("{p} 已劝返：{r}").replace("{r}", arrival.decision_reason),
+        }.get(arrival.status, plate).replace("{p}", plate)
+        self.reset()
+        self.slips_for = arrival.id if arrival.status in ("admitted", "handoff") else None
+        self.slips_button.setEnabled(self.slips_for is not None)
+        self._say(text, ok=arrival.status != "refused", sound="voided" if arrival.status == "refused" else "ok")
+        self.refresh_inside()
+
+    def issue_slips(self) -> None:
+        """Handoff slips for the goods of the vehicle just let in or sent to the handoff zone."""
+        if self.slips_for is None:
+            return
+        from desktop.gui.slip_actions import IssueSlipsDialog
+
+        self._ask(IssueSlipsDialog(self.ctx, arrival_id=self.slips_for, parent=self))
+
+    def override(self) -> None:
+        if not self.override_button.isEnabled() or self.arrival is None:
+            return
+        dialog = OverrideDialog(self.arrival, self)
+        if self._ask(dialog) != QDialog.DialogCode.Accepted:
+            return
+        (check_id, check), (name, pin, reason) = dialog.choice(), dialog.values()
+        actor, now, arrival_id = self.ctx.actor, self.ctx.clock.now(), self.arrival.id
+        self._run(lambda s: gate.override(s, actor=actor, now=now, arrival_id=arrival_id, check_id=check_id,
+                                          check=check, supervisor=name, pin=pin, reason=reason))
+
+    def cancel_arrival(self) -> None:
+        if self.arrival is None:
+            return
+        dialog = ReasonDialog(self.tr("撤销登记"), self.tr("登记有误时撤销；记录保留并注明原因。"),
+                              [self.tr("车牌号录错"), self.tr("重复登记")], self)
+        if self._ask(dialog) != QDialog.DialogCode.Accepted:
+            return
+        actor, now, arrival_id, reason = self.ctx.actor, self.ctx.clock.now(), self.arrival.id, dialog.text()
+        self._run(lambda s: gate.cancel(s, actor=actor, now=now, arrival_id=arrival_id, reason=reason),
+                  then=lambda a: (self.reset(), self._say(self.tr("已撤销登记：{p}").replace("{p}", a.plate_display),
+                                                          ok=True)))
+
+    def log_exit(self) -> None:
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+        arrival_id = self.arrival.id if self.arrival and self.arrival.status in ("admitted", "handoff") else None
+        plate = self.plate.text()
+        if arrival_id is None and not plate.strip():
+            return
+        self._run(lambda s: gate.log_exit(s, actor=actor, now=now, arrival_id=arrival_id, plate=plate),
+                  then=lambda a: (self.reset(), self._say(self.tr("{p} 已出门").replace("{p}", a.plate_display), ok=True),
+                                  self.refresh_inside()))
+
+    def take_photo(self, check_id: int) -> None:
+        shot = photo.take_photo(self)
+        if shot is None:
+            return
+        data, mime = shot
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+        card = next((c for c in self.cards if c.check_id == check_id), None)
+        self.ctx.ops.run(lambda s: gate.attach_identity_photo(s, actor=actor, now=now, check_id=check_id, data=data,
+                                                              mime=mime),
+                         on_done=lambda _id: card.show_photo_saved() if card else None, on_error=self._error)
+
+    def change_level(self) -> None:
+        current = (self.level.management_level, self.level.risk_level) if self.level else ("prevention", "low")
+        dialog = LevelDialog(current, self)
+        if self._ask(dialog) != QDialog.DialogCode.Accepted:
+            return
+        name, pin, reason = dialog.values()
+        level, risk = dialog.level.currentData(), dialog.risk.currentData()
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+
+        def work(s: Any) -> Any:
+            setup.verify_supervisor(s, username=name, pin=pin)
+            policy.set_active_level(s, actor=actor, now=now, management_level=level, risk_level=risk,
+                                    reason=f"{reason}（{name}）")
+            return self._level_and_points(s)
+
+        self.ctx.ops.run(work, on_done=self._show_level, on_error=self._error)
+
