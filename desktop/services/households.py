@@ -632,3 +632,13 @@ def render_labels(session: Session, batch: str, *, size: str = "60x40", numbers:
     if not views:
         raise ServiceError("no_labels", t("批次 {b} 没有可打印的袋标签。", "Batch {b} has no bag labels to print.", b=batch))
     return build_labels(views, size)
+
+
+def record_label_prints(session: Session, *, actor: Actor, now: datetime, numbers: list[str], printer: str,
+                        paper: str, ok: bool = True, error: str = "") -> int:
+    """Record the bag labels a printer took (or refused) — after the job, never before; each is a
+    `slip.print` of its label. Returns how many were recorded."""
+    for number in numbers:
+        slips.record_print(session, actor=actor, now=now, number=number, printer=printer, paper=paper, ok=ok,
+                           error=error)
+    return len(numbers)

@@ -146,5 +146,11 @@ def test_print_labels_without_a_printer_writes_the_pdf_printer_file(qtbot, page,
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_print is not None, timeout=20_000)
     assert page.last_print.pages == 2 and "2 页" in page.status.text()
+    qtbot.waitUntil(lambda: not page.ctx.ops.busy, timeout=10_000)
+    with page.ctx.db.session(write=False) as s:  # each label recorded as printed once, after the job
+        from desktop.services import slips
+
+        counts = [slips.get_slip(s, page.bags.item(r, 5).text()).print_count for r in range(page.bags.rowCount())]
+    assert counts == [1, 1]
     out = labels_dir() / "printed-60x40.pdf"
     assert decode(rasterize(out, 300, 1)) == [("Code128", page.bags.item(0, 5).text())]

@@ -412,12 +412,13 @@ class HouseholdsPage(StationPage):
             self._say(self.tr("请先选择批次"))
             return
         self._say(self.tr("正在生成标签…"))
-        self.ctx.ops.read(lambda s: households.render_labels(s, name, size=size),
-                          on_done=lambda pdf: then(name, size, pdf), on_error=self._failed)
+        self.ctx.ops.read(lambda s: (households.render_labels(s, name, size=size),
+                                     [v.number for v in households.label_views(s, name)]),
+                          on_done=lambda done: then(name, size, *done), on_error=self._failed)
 
     def export_labels(self) -> None:
         """Write the batch's labels PDF into the data folder (on a worker) and say where."""
-        def write(name: str, size: str, pdf: bytes) -> None:
+        def write(name: str, size: str, pdf: bytes, _numbers: list[str]) -> None:
             safe = re.sub(r"[^\w.-]+", "_", name).strip("_") or "batch"
             path = labels_dir() / f"bag-labels-{safe}-{size}.pdf"
             self.ctx.ops.submit(lambda: (path.write_bytes(pdf), str(path))[1], on_done=self._exported,
@@ -432,15 +433,28 @@ class HouseholdsPage(StationPage):
 
     def print_labels(self) -> None:
         """Send the labels to the default printer (a PDF file when the station has none)."""
-        def send(name: str, size: str, pdf: bytes) -> None:
+        def send(name: str, size: str, pdf: bytes, numbers: list[str]) -> None:
             printer = printing.default_printer()
             target = printing.PrintTarget(printer=printer) if printer else printing.PrintTarget(
                 printer=printing.PDF_PRINTER, output_file=str(labels_dir() / f"printed-{size}.pdf"))
-            self.ctx.ops.submit(lambda: printing.print_pdf(pdf, target), on_done=self._printed, on_error=self._failed)
+            self.ctx.ops.submit(lambda: printing.print_pdf(pdf, target),
+                                on_done=lambda result: self._printed(result, numbers, size),
+                                on_error=lambda exc: self._print_failed(exc, numbers, size, target.printer))
 
         self._render(send)
 
-    def _printed(self, result: printing.PrintResult) -> None:
+    def _record(self, numbers: list[str], printer: str, paper: str, ok: bool, error: str = "") -> None:
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+        self.ctx.ops.run(lambda s: households.record_label_prints(s, actor=actor, now=now, numbers=numbers,
+                                                                  printer=printer, paper=paper, ok=ok, error=error),
+                         on_error=self._failed)
+
+    def _print_failed(self, exc: BaseException, numbers: list[str], size: str, printer: str) -> None:
+        self._failed(exc)
+        self._record(numbers, printer, size, ok=False, error=str(exc))
+
+    def _printed(self, result: printing.PrintResult, numbers: list[str], size: str) -> None:
+        self._record(numbers, result.printer, size, ok=True)
         self.last_print = result
         self._say(self.tr("已发送到打印机 {p}：{n} 页").replace("{p}", result.printer)
                             .replace("{n}", str(result.pages)))

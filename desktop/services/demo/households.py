@@ -96,6 +96,10 @@ def run(demo: DemoDay) -> dict[str, int]:
         with demo.db.session() as s:
             report = households.import_file(s, actor=OFFICER, now=clock.wall, path=_sheet(Path(folder), demo),
                                             batch=name, pickup_day=demo.day, first_slot="09:00", slot_minutes=15)
+    clock.wall += timedelta(minutes=10)  # the labels go to the supplier, who packs one bag per label
+    with demo.db.session() as s:
+        households.record_label_prints(s, actor=OFFICER, now=clock.wall, numbers=report.labels,
+                                       printer="GP-3120TU", paper="60x40")
     clock.wall = real - timedelta(minutes=65)  # the supplier's van is at the gate; the bags are sprayed there
     with demo.db.session() as s:
         done = disinfection.record(s, actor=SPRAYER, clock=clock, form=disinfection.DisinfectionForm(
