@@ -33,6 +33,7 @@ COMMANDS = [
     "desktop.cli.slips",
     "desktop.cli.timers",
     "desktop.cli.report",
+    "desktop.cli.households",
 ]
 
 

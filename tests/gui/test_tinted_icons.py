@@ -10,7 +10,7 @@ from desktop.paths import resource
 
 pytestmark = pytest.mark.gui
 
-STATIONS = ["review", "gate", "disinfection", "handoff", "supervision", "admin"]
+STATIONS = ["review", "gate", "disinfection", "handoff", "households", "supervision", "admin"]
 
 
 def _opaque_colours(pixmap: QPixmap) -> set[str]:

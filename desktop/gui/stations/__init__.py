@@ -21,6 +21,7 @@ PAGES = [
     ("disinfection", QT_TRANSLATE_NOOP("Stations", "消杀"), "desktop.gui.stations.disinfection:DisinfectionPage"),
     ("handoff", QT_TRANSLATE_NOOP("Stations", "接驳"), "desktop.gui.stations.handoff:HandoffPage"),
     ("slips", QT_TRANSLATE_NOOP("Stations", "交接单"), "desktop.gui.stations.slips:SlipsPage"),
+    ("households", QT_TRANSLATE_NOOP("Stations", "团购"), "desktop.gui.stations.households:HouseholdsPage"),
     ("supervision", QT_TRANSLATE_NOOP("Stations", "督查"), "desktop.gui.stations.supervision:SupervisionPage"),
     ("admin", QT_TRANSLATE_NOOP("Stations", "管理"), "desktop.gui.stations.admin:AdminPage"),
 ]

@@ -24,6 +24,7 @@ STEPS = [
     "desktop.services.demo.slips",
     "desktop.services.demo.handoff",
     "desktop.services.demo.supervision",
+    "desktop.services.demo.households",
 ]
 
 
