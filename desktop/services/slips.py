@@ -338,9 +338,11 @@ def render_pdf(session: Session, numbers: list[str], *, size: str, printed_at: d
 def unslipped_consignments(session: Session, *, since: datetime, until: datetime) -> list[tuple[int, datetime]]:
     """(id, created_at) of consignments registered in [since, until) that have no live slip."""
     live = select(Slip.consignment_id).where(Slip.voided_at.is_(None), Slip.consignment_id.is_not(None))  # type: ignore[union-attr]
+    bagged = select(Bag.consignment_id).where(Bag.consignment_id.is_not(None))  # type: ignore[union-attr]
     rows = session.exec(select(Consignment).where(Consignment.created_at >= since, Consignment.created_at < until,
                                                   Consignment.order_id.is_(None),  # type: ignore[union-attr]
-                                                  Consignment.id.not_in(live))  # type: ignore[union-attr]
+                                                  Consignment.id.not_in(live),  # type: ignore[union-attr]
+                                                  Consignment.id.not_in(bagged))  # type: ignore[union-attr]  # one label per bag instead
                         .order_by(Consignment.created_at)).all()  # type: ignore[arg-type]
     return [(r.id or 0, utc(r.created_at)) for r in rows]
 
@@ -412,10 +414,13 @@ class SlipRow:
     destination: str
 
 
-def rows_for_day(session: Session, day: date) -> list[SlipRow]:
-    """The slips issued on a local day, newest first, with their goods."""
+def rows_for_day(session: Session, day: date, *, kind: str | None = "slip") -> list[SlipRow]:
+    """The slips issued on a local day, newest first, with their goods. Bag labels are listed on the
+    group-buying page, so by default only handoff slips (`kind=None`: both)."""
     out = []
     for slip in reversed(list_slips(session, day=day)):
+        if kind is not None and slip.kind != kind:
+            continue
         g = consignments.get(session, slip.consignment_id) if slip.consignment_id else None
         qty = "" if g is None or not g.quantity else (f"{g.quantity:g}{g.unit}")
         out.append(SlipRow(slip, " · ".join(x for x in (g.category, g.description) if x) if g else "", qty,

@@ -4,7 +4,7 @@ import pytest
 
 from desktop.domain import codes
 from desktop.services import audit, consignments, slips
-from desktop.services.context import ServiceError
+from desktop.services.context import Actor, ServiceError
 
 
 def _consignment(s, actor, now, **kw):
@@ -178,3 +178,25 @@ def test_rows_for_day_and_unslipped(db, clock, actor):
             (slip.number, "大米 · 东北大米", "20袋", "一食堂")]
         assert slips.unslipped_on(s, date(2026, 11, 29)) == [b.id]
         assert slips.unslipped_on(s, date(2026, 11, 28)) == []
+
+
+def test_the_slips_list_leaves_bag_labels_and_bagged_goods_to_the_group_buying_page(db, clock):
+    from datetime import timedelta
+
+    from handoff_world import bag_labels, slip_for
+
+    from desktop.domain.localtime import local
+
+    with db.session() as s:
+        handoff_slip = slip_for(s, clock.now())
+        bagged, labels = bag_labels(s, clock.read(), n=2)
+        loose = consignments.create(s, actor=Actor("li.qiang", "gate"), now=clock.now(), category="蔬菜")
+    day = local(clock.now()).date()
+    lo, hi = slips.day_bounds(day)
+    with db.session(write=False) as s:
+        listed = [r.slip.number for r in slips.rows_for_day(s, day)]
+        everything = [r.slip.number for r in slips.rows_for_day(s, day, kind=None)]
+        unslipped = [cid for cid, _ in slips.unslipped_consignments(s, since=lo - timedelta(hours=1), until=hi)]
+    assert listed == [handoff_slip]
+    assert set(everything) == {handoff_slip, *labels}
+    assert unslipped == [loose.id] and bagged not in unslipped
