@@ -102,6 +102,7 @@ class OccupantCard(QFrame):
         self.sampled.setPlaceholderText(self.tr("采样时间，如 2026-11-28 09:30"))
         if p.test_sampled_at:
             self.sampled.setText(p.test_sampled_at.astimezone(site_zone()).strftime("%Y-%m-%d %H:%M"))
+            self.sampled.setCursorPosition(0)
         self.contact = QComboBox(self)
         for text, value in ((self.tr("无疫区接触史"), False), (self.tr("有疫区接触史"), True), (self.tr("未询问"), None)):
             self.contact.addItem(text, value)
@@ -122,7 +123,8 @@ class OccupantCard(QFrame):
         for combo in (self.health, self.test, self.contact):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(5)
-        self.sampled.setMinimumWidth(200)
+        # the whole "2026-11-28 09:30" must show: a guard reads the year and the minutes
+        self.sampled.setMinimumWidth(self.sampled.fontMetrics().horizontalAdvance("2026-11-28 09:30") + 30)
         for col, stretch in enumerate((1, 1, 2)):
             grid.setColumnStretch(col, stretch)
         return grid
