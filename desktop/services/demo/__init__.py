@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from desktop.domain.clock import ManualClock, SystemClock
+from desktop.domain.clock import ClockReading, ManualClock, SystemClock
 from desktop.domain.localtime import site_tz
 from desktop.store.engine import Database
 
@@ -47,6 +47,28 @@ class DemoDay:
         if target > self.clock.now():
             self.clock.advance(target - self.clock.now())
         return self.clock.now()
+
+
+class AlignedClock:
+    """A chosen wall time read as this machine's clocks would have read it then, so timers the
+    demo starts run on the real boot's monotonic clock (a future day gets a boot of its own)."""
+
+    def __init__(self, base: ClockReading) -> None:
+        self.base, self.wall = base, base.wall
+
+    def now(self) -> datetime:
+        return self.wall
+
+    def read(self) -> ClockReading:
+        back = (self.base.wall - self.wall).total_seconds()
+        return ClockReading(self.wall, self.base.mono - back, self.base.boot_id)
+
+
+def aligned_clock(demo: DemoDay) -> AlignedClock:
+    real, system = demo.real_now, SystemClock().read()
+    if real <= system.wall + timedelta(minutes=1):
+        return AlignedClock(ClockReading(real, system.mono - (system.wall - real).total_seconds(), system.boot_id))
+    return AlignedClock(ClockReading(real, 86_400.0, f"demo-{demo.day.isoformat()}"))
 
 
 def build(db: Database, *, day: date, seed: int = 2022, now: datetime | None = None) -> dict[str, int]:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from desktop.domain.clock import ClockReading, SystemClock
 from desktop.services import consignments, disinfection, dwell
 from desktop.services.context import Actor, ServiceError
-from desktop.services.demo import DemoDay
+from desktop.services.demo import AlignedClock, DemoDay, aligned_clock
 
 TEAM = Actor("chen.jing", "disinfection")
 OPERATORS = ("陈静", "赵磊")
@@ -31,21 +30,6 @@ GOODS = [
 ]
 
 
-class _AlignedClock:
-    """Reads a chosen wall time as this machine's clocks would have read it then."""
-
-    def __init__(self, base: ClockReading) -> None:
-        self.base = base
-        self.wall = base.wall
-
-    def now(self) -> datetime:
-        return self.wall
-
-    def read(self) -> ClockReading:
-        back = (self.base.wall - self.wall).total_seconds()
-        return ClockReading(self.wall, self.base.mono - back, self.base.boot_id)
-
-
 def _form(at: datetime, *, location: str, agent: tuple[str, str], parts: tuple[str, ...], goods: tuple[int, ...] = (),
           arrival_id: int | None = None, round_: int = 1) -> disinfection.DisinfectionForm:
     return disinfection.DisinfectionForm(location=location, agent=agent[0], dilution=agent[1], parts=parts,
@@ -56,12 +40,7 @@ def _form(at: datetime, *, location: str, agent: tuple[str, str], parts: tuple[s
 
 def run(demo: DemoDay) -> dict[str, int]:
     real = demo.real_now
-    system = SystemClock().read()
-    if real <= system.wall + timedelta(minutes=1):
-        base = ClockReading(real, system.mono - (system.wall - real).total_seconds(), system.boot_id)
-    else:  # a day in the future: its "now" is not this machine's, so it gets a boot of its own
-        base = ClockReading(real, 86_400.0, f"demo-{demo.day.isoformat()}")
-    clock = _AlignedClock(base)
+    clock = aligned_clock(demo)
     to_acknowledge = []
     wipe, spray = ("75%酒精擦拭", "75%"), ("84消毒液", "1:100")
     counts = {"disinfections": 0, "dwell_timers": 0}
@@ -90,7 +69,7 @@ def run(demo: DemoDay) -> dict[str, int]:
     return counts
 
 
-def _fate(demo: DemoDay, clock: _AlignedClock, fate: str, done: disinfection.Recorded, cid: int) -> None:
+def _fate(demo: DemoDay, clock: AlignedClock, fate: str, done: disinfection.Recorded, cid: int) -> None:
     start = clock.wall
     if fate == "released":
         clock.wall = start + timedelta(minutes=45)
@@ -112,7 +91,7 @@ def _fate(demo: DemoDay, clock: _AlignedClock, fate: str, done: disinfection.Rec
             pass
 
 
-def _vehicles(demo: DemoDay, clock: _AlignedClock, real: datetime) -> int:
+def _vehicles(demo: DemoDay, clock: AlignedClock, real: datetime) -> int:
     """Vehicles the gate admitted (when the gate's demo step ran first): disinfected at the gate."""
     clock.wall = real - timedelta(minutes=5)
     with demo.db.session(write=False) as s:

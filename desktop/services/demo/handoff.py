@@ -10,14 +10,13 @@ machine's boot, as the disinfection step's timers were, so what they say matches
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from desktop.domain import codes
 from desktop.domain import dwell as maths
-from desktop.domain.clock import ClockReading, SystemClock
 from desktop.services import consignments, disinfection, dwell, handoff, slips
 from desktop.services.context import Actor
-from desktop.services.demo import DemoDay
+from desktop.services.demo import AlignedClock, DemoDay, aligned_clock
 
 TEAM = Actor("liu.yang", "handoff")
 SPRAYER = Actor("chen.jing", "disinfection")
@@ -25,29 +24,8 @@ SECOND = Actor("sun.li", "handoff-2")
 VEHICLE = "接驳车1号（苏N·D2022）"
 
 
-class _Aligned:
-    """A wall time read as this machine's clocks would have read it then (see demo.disinfection)."""
-
-    def __init__(self, base: ClockReading) -> None:
-        self.base, self.wall = base, base.wall
-
-    def now(self) -> datetime:
-        return self.wall
-
-    def read(self) -> ClockReading:
-        back = (self.base.wall - self.wall).total_seconds()
-        return ClockReading(self.wall, self.base.mono - back, self.base.boot_id)
-
-
-def _clock(demo: DemoDay) -> _Aligned:
-    real, system = demo.real_now, SystemClock().read()
-    if real <= system.wall + timedelta(minutes=1):
-        return _Aligned(ClockReading(real, system.mono - (system.wall - real).total_seconds(), system.boot_id))
-    return _Aligned(ClockReading(real, 86_400.0, f"demo-{demo.day.isoformat()}"))
-
-
 def run(demo: DemoDay) -> dict[str, int]:
-    clock = _clock(demo)
+    clock = aligned_clock(demo)
     with demo.db.session(write=False) as s:
         day_slips = [x for x in slips.list_slips(s, day=demo.day) if x.kind == "slip"]
         goods = {x.number: consignments.get(s, x.consignment_id) for x in day_slips if x.consignment_id}
@@ -88,7 +66,7 @@ def run(demo: DemoDay) -> dict[str, int]:
             **{f"scans_{k}": n for k, n in sorted(verdicts.items())}}
 
 
-def _left_alone(demo: DemoDay, clock: _Aligned) -> set[int]:
+def _left_alone(demo: DemoDay, clock: AlignedClock) -> set[int]:
     """Timers the team has not got to: an alarm nobody acknowledged, goods standing overdue. They
     stay on the board (that is what the supervisors look for)."""
     clock.wall = demo.real_now - timedelta(minutes=2)
@@ -100,12 +78,12 @@ def _left_alone(demo: DemoDay, clock: _Aligned) -> set[int]:
             or (r.deadline_mono <= mono and not r.acknowledged)}
 
 
-def _timer_of(demo: DemoDay, clock: _Aligned, consignment_id: int) -> int | None:
+def _timer_of(demo: DemoDay, clock: AlignedClock, consignment_id: int) -> int | None:
     with demo.db.session(write=False) as s:
         return dwell.release_status(s, consignment_id=consignment_id, clock=clock).timer_id
 
 
-def _disinfect_ad_hoc(demo: DemoDay, clock: _Aligned, day_slips: list[slips.SlipInfo]) -> set[int]:
+def _disinfect_ad_hoc(demo: DemoDay, clock: AlignedClock, day_slips: list[slips.SlipInfo]) -> set[int]:
     """Small deliveries handed off at the gate are sprayed in the handoff zone; the latest one is
     still waiting for it."""
     with demo.db.session(write=False) as s:
@@ -127,7 +105,7 @@ def _disinfect_ad_hoc(demo: DemoDay, clock: _Aligned, day_slips: list[slips.Slip
     return timers
 
 
-def _custody(demo: DemoDay, clock: _Aligned, released: list[str], step: timedelta) -> None:
+def _custody(demo: DemoDay, clock: AlignedClock, released: list[str], step: timedelta) -> None:
     """Onto the transfer vehicle, then signed for; the second delivery arrives two short."""
     for i, number in enumerate(released[:3]):
         clock.wall += step

@@ -12,13 +12,12 @@ dwell board agrees.
 from __future__ import annotations
 
 import tempfile
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from desktop.domain.clock import ClockReading, SystemClock
 from desktop.services import disinfection, dwell, handoff, households
 from desktop.services.context import Actor
-from desktop.services.demo import DemoDay
+from desktop.services.demo import DemoDay, aligned_clock
 
 OFFICER = Actor("wang.fang", "gate")  # the community's information officer imports the sheet
 SPRAYER = Actor("chen.jing", "disinfection")
@@ -29,27 +28,6 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 BASKETS = ("蔬菜套餐A×1；鸡蛋10枚", "蔬菜套餐B×1；猪肉1kg", "大米5kg；食用油1桶", "蔬菜套餐A×2；牛奶1箱",
            "水果套餐×1；面条2袋")
 SPECIAL = {(2, 3): "独居老人", (2, 7): "残疾；无智能手机"}  # (building index, household index)
-
-
-class _Aligned:
-    """A wall time read as this machine's clocks would have read it then."""
-
-    def __init__(self, base: ClockReading) -> None:
-        self.base, self.wall = base, base.wall
-
-    def now(self) -> datetime:
-        return self.wall
-
-    def read(self) -> ClockReading:
-        back = (self.base.wall - self.wall).total_seconds()
-        return ClockReading(self.wall, self.base.mono - back, self.base.boot_id)
-
-
-def _clock(demo: DemoDay) -> _Aligned:
-    real, system = demo.real_now, SystemClock().read()
-    if real <= system.wall + timedelta(minutes=1):
-        return _Aligned(ClockReading(real, system.mono - (system.wall - real).total_seconds(), system.boot_id))
-    return _Aligned(ClockReading(real, 86_400.0, f"demo-{demo.day.isoformat()}"))
 
 
 def batch_name(demo: DemoDay) -> str:
@@ -89,7 +67,7 @@ def run(demo: DemoDay) -> dict[str, int]:
     with demo.db.session(write=False) as s:
         if any(b.name == name for b in households.batches(s)):
             return {"household_bags": 0}
-    clock = _clock(demo)
+    clock = aligned_clock(demo)
     real = demo.real_now
     with tempfile.TemporaryDirectory() as folder:
         clock.wall = real - timedelta(hours=3)
