@@ -6,16 +6,12 @@ above them is skipped. Nothing here validates values: that is `approvals.import_
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.i18n import t
 from desktop.services.context import ServiceError
+from desktop.services.spreadsheets import find_header, header_key, read_grid
 
 # field -> accepted header spellings (after removing spaces, asterisks and bracketed notes)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -45,12 +41,6 @@ def field_label(name: str) -> str:
     return HEADERS[name][0]
 
 
-def _header_key(text: object) -> str:
-    s = unicodedata.normalize("NFKC", str(text or ""))
-    s = re.sub(r"[(（\[【].*?[)）\]】]", "", s)
-    return re.sub(r"[\s*＊:：]", "", s)
-
-
 @dataclass
 class SheetRow:
     number: int  # as the person sees it in the spreadsheet (1-based, header counted)
@@ -66,74 +56,16 @@ class Sheet:
     columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
 
 
-def _unreadable(name: str, why: str) -> ServiceError:
-    return ServiceError("unreadable", t("无法读取 {f}：{w}", "Cannot read {f}: {w}", f=name, w=why))
-
-
 def read_sheet(path: Path, *, require_date: bool = True) -> Sheet:
     """The rows of the first sheet that has our headers. Raises ServiceError("unreadable" or
     "missing_columns") with a message naming the file and what is wrong."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _unreadable(path.name, exc.strerror or str(exc)) from None
-    if not data.strip():
-        raise _unreadable(path.name, t("文件是空的", "the file is empty"))
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise _unreadable(path.name, t("文件设了密码，或是旧版 .xls 格式。请取消密码并另存为 .xlsx 后再导入",
-                                       "the file is password-protected or an old .xls; remove the password "
-                                       "and save it as .xlsx"))
-    if data[:2] == b"PK":
-        grid, merges, title = _xlsx_grid(path.name, data)
-    elif path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        raise _unreadable(path.name, t("不是有效的 Excel 文件（可能已损坏）", "not a valid Excel file (damaged?)"))
-    else:
-        grid, merges, title = _csv_grid(path.name, data), [], path.name
-    return _to_sheet(path.name, title, grid, merges, require_date)
-
-
-def _xlsx_grid(name: str, data: bytes) -> tuple[list[list[object]], list[tuple[int, int, int, int, str]], str]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise _unreadable(name, t("不是有效的 Excel 文件（{e}）", "not a valid Excel file ({e})", e=exc)) from None
-    for ws in wb.worksheets:
-        grid = [list(r) for r in ws.iter_rows(values_only=True)]
-        if _find_header(grid) is not None:
-            merges = [(m.min_row, m.max_row, m.min_col, m.max_col, m.coord) for m in ws.merged_cells.ranges]
-            return grid, merges, ws.title
-    ws = wb.worksheets[0]
-    return [list(r) for r in ws.iter_rows(values_only=True)], [], ws.title
-
-
-def _csv_grid(name: str, data: bytes) -> list[list[object]]:
-    # Excel's "Unicode text" is UTF-16 with a byte-order mark; GB18030 reads everything GBK wrote.
-    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise _unreadable(name, t("编码既不是 UTF-8 也不是 GBK", "the text is neither UTF-8 nor GBK"))
-    if "\x00" in text:
-        raise _unreadable(name, t("不是文本表格", "not a text table"))
-    # Comma, or tab when Excel saved "Unicode text". Never sniffed from the data: Chinese cells full
-    # of commas and semicolons would fool a sniffer.
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    grid = read_grid(path, _ALIASES)
+    return _to_sheet(path.name, grid.title, grid.cells, grid.merges, require_date)
 
 
 def _find_header(grid: list[list[object]]) -> int | None:
-    for i, row in enumerate(grid[:15]):
-        if sum(1 for c in row if _header_key(c) in _ALIASES) >= 3:
-            return i
-    return None
+    return find_header(grid, _ALIASES)
 
 
 def _blank(value: object) -> bool:
@@ -150,7 +82,7 @@ def _to_sheet(name: str, title: str, grid: list[list[object]], merges: list[tupl
     columns: dict[str, int] = {}
     written: dict[str, str] = {}
     for col, cell in enumerate(grid[header_at]):
-        key = _ALIASES.get(_header_key(cell))
+        key = _ALIASES.get(header_key(cell))
         if key and key not in columns:
             columns[key], written[key] = col, str(cell).strip()
     needed = list(REQUIRED) + (["arrival_date"] if require_date else [])

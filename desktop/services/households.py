@@ -21,13 +21,10 @@ Scanning a bag label at the handoff (desktop.services.handoff.scan) marks the ba
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 import unicodedata
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -42,6 +39,7 @@ from desktop.domain.localtime import site_tz
 from desktop.i18n import t
 from desktop.services import audit, consignments, setup, slips
 from desktop.services.context import Actor, ServiceError
+from desktop.services.spreadsheets import find_header, header_key, read_grid
 from desktop.store.models import AuditEvent, Bag, Consignment, HouseholdOrder, Slip
 
 LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
@@ -176,58 +174,12 @@ class BatchInfo:
 # --- reading the sheet ------------------------------------------------------------------------------
 
 
-def _header_key(text: object) -> str:
-    s = unicodedata.normalize("NFKC", str(text or ""))
-    s = re.sub(r"[(（\[【].*?[)）\]】]", "", s)
-    return re.sub(r"[\s*＊:：_]", "", s).lower()
-
-
-def _unreadable(name: str, why: str) -> ServiceError:
-    return ServiceError("unreadable", t("无法读取 {f}：{w}", "Cannot read {f}: {w}", f=name, w=why))
-
-
 def _grid(path: Path) -> list[list[object]]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _unreadable(path.name, exc.strerror or str(exc)) from None
-    if not data.strip():
-        raise _unreadable(path.name, t("文件是空的", "the file is empty"))
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise _unreadable(path.name, t("文件设了密码，或是旧版 .xls 格式。请另存为 .xlsx 后再导入",
-                                       "password-protected or an old .xls; save it as .xlsx"))
-    if data[:2] == b"PK":
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-            raise _unreadable(path.name, t("不是有效的 Excel 文件（{e}）", "not a valid Excel file ({e})", e=exc)) from None
-        grids = [[list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets]
-        wb.close()
-        return next((g for g in grids if _find_header(g) is not None), grids[0] if grids else [])
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        raise _unreadable(path.name, t("不是有效的 Excel 文件（可能已损坏）", "not a valid Excel file (damaged?)"))
-    for encoding in ("utf-8-sig", "gb18030"):  # GB18030 reads everything GBK wrote
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise _unreadable(path.name, t("编码既不是 UTF-8 也不是 GBK", "the text is neither UTF-8 nor GBK"))
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    return read_grid(path, _ALIASES).cells
 
 
 def _find_header(grid: list[list[object]]) -> int | None:
-    for i, row in enumerate(grid[:15]):
-        if sum(1 for c in row if _header_key(c) in _ALIASES) >= 3:
-            return i
-    return None
+    return find_header(grid, _ALIASES)
 
 
 def _cell(value: object) -> str:
@@ -249,7 +201,7 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
             "{f} has no header row (expected columns such as 楼栋, 房号, 电话).", f=path.name))
     columns: dict[str, int] = {}
     for i, cell in enumerate(grid[at]):
-        name = _ALIASES.get(_header_key(cell))
+        name = _ALIASES.get(header_key(cell))
         if name and name not in columns:
             columns[name] = i
     missing = [HEADERS[f][0] for f in ("building", "room", "phone") if f not in columns]

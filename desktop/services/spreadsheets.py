@@ -1,0 +1,102 @@
+"""Reading the spreadsheets people send (.xlsx, or .csv in UTF-8, GBK or Excel's UTF-16 "Unicode
+text") into a grid of cells, with errors that name the file and say what to do. Shared by the
+approval list and the household order sheet; each knows its own headers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Container
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.i18n import t
+from desktop.services.context import ServiceError
+
+Merge = tuple[int, int, int, int, str]  # min_row, max_row, min_col, max_col, "B3:B4"
+
+
+@dataclass
+class Grid:
+    title: str
+    cells: list[list[object]]
+    merges: list[Merge] = field(default_factory=list)
+
+
+def unreadable(name: str, why: str) -> ServiceError:
+    return ServiceError("unreadable", t("无法读取 {f}：{w}", "Cannot read {f}: {w}", f=name, w=why))
+
+
+def header_key(text: object) -> str:
+    """A header as compared: full-width folded, bracketed notes, spaces, asterisks and colons removed."""
+    s = unicodedata.normalize("NFKC", str(text or ""))
+    s = re.sub(r"[(（\[【].*?[)）\]】]", "", s)
+    return re.sub(r"[\s*＊:：_]", "", s).lower()
+
+
+def find_header(cells: list[list[object]], known: Container[str], *, at_least: int = 3) -> int | None:
+    """The first of the top 15 rows with `at_least` known headers (a title row above is allowed)."""
+    for i, row in enumerate(cells[:15]):
+        if sum(1 for c in row if header_key(c) in known) >= at_least:
+            return i
+    return None
+
+
+def read_grid(path: Path, known: Container[str]) -> Grid:
+    """The first sheet whose header row has known headers (else the first sheet)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise unreadable(path.name, exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise unreadable(path.name, t("文件是空的", "the file is empty"))
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise unreadable(path.name, t("文件设了密码，或是旧版 .xls 格式。请取消密码并另存为 .xlsx 后再导入",
+                                      "the file is password-protected or an old .xls; remove the password "
+                                      "and save it as .xlsx"))
+    if data[:2] == b"PK":
+        return _xlsx(path.name, data, known)
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise unreadable(path.name, t("不是有效的 Excel 文件（可能已损坏）", "not a valid Excel file (damaged?)"))
+    return Grid(path.name, _csv(path.name, data))
+
+
+def _xlsx(name: str, data: bytes, known: Container[str]) -> Grid:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise unreadable(name, t("不是有效的 Excel 文件（{e}）", "not a valid Excel file ({e})", e=exc)) from None
+    for ws in wb.worksheets:
+        cells = [list(r) for r in ws.iter_rows(values_only=True)]
+        if find_header(cells, known) is not None:
+            merges = [(m.min_row, m.max_row, m.min_col, m.max_col, m.coord) for m in ws.merged_cells.ranges]
+            return Grid(ws.title, cells, merges)
+    ws = wb.worksheets[0]
+    return Grid(ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
+
+
+def _csv(name: str, data: bytes) -> list[list[object]]:
+    # Excel's "Unicode text" is UTF-16 with a byte-order mark; GB18030 reads everything GBK wrote.
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise unreadable(name, t("编码既不是 UTF-8 也不是 GBK", "the text is neither UTF-8 nor GBK"))
+    if "\x00" in text:
+        raise unreadable(name, t("不是文本表格", "not a text table"))
+    # Comma, or tab when Excel saved "Unicode text". Never sniffed from the data: Chinese cells full
+    # of commas and semicolons would fool a sniffer.
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
