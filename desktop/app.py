@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import time
 from typing import TYPE_CHECKING
 
 from desktop.domain.clock import Clock, SystemClock
@@ -68,38 +66,3 @@ def run_gui(*, db_target: str | None, lang: str | None, station: str | None = No
     code = app.exec()
     startup.shutdown()
     return int(state["code"] or code)
-
-
-def first_paint_probe(db_target: str, t0: float) -> tuple[float, float]:
-    """For the startup bench: seconds from `t0` until the main window first painted, and until
-    its station pages were ready (database open, admin signed in)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    from desktop.gui.application import make_app
-    from desktop.gui.main_window import MainWindow
-    from desktop.gui.startup import Startup
-
-    app = make_app("zh", [sys.argv[0]])
-    window = MainWindow()
-    marks: dict[str, float] = {}
-
-    class Probe(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and "paint" not in marks:
-                marks["paint"] = time.perf_counter() - t0
-            return False
-
-    probe = Probe()
-    window.installEventFilter(probe)
-    window.show()
-    startup = Startup(window, db_target, station="gate", operator="admin", language="zh", sign_in=False)
-
-    def ready(_code: int) -> None:
-        marks["ready"] = time.perf_counter() - t0
-        QTimer.singleShot(0, app.quit)
-
-    startup.finished.connect(ready)
-    startup.start()
-    app.exec()
-    startup.shutdown()
-    return marks["paint"], marks["ready"]

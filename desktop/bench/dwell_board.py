@@ -12,7 +12,7 @@ import os
 from datetime import timedelta
 from typing import Any
 
-from desktop.bench import figure, median_ms
+from desktop.bench import figure
 
 TIMERS = 500
 TARGET_MS = 4.0
@@ -29,33 +29,12 @@ def _board(rows: int, clock):  # type: ignore[no-untyped-def]
 
 def run() -> list[dict[str, Any]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QPoint, QRect
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QApplication
-
     from desktop.domain.clock import ManualClock
-    from desktop.gui.stations.disinfection.board import TimerBoard
+    from desktop.gui.measure import board_update_ms
 
-    app = QApplication.instance() or QApplication([])
     clock = ManualClock()
-    results = {}
-    for name, rows in (("empty", 0), ("full", TIMERS)):
-        board = TimerBoard(clock, sound=None)
-        board.resize(560, 640)
-        board.set_board(_board(rows, clock))
-        board.canvas.resize(540, max(1, rows) * 84)
-        image = QImage(540, 600, QImage.Format.Format_ARGB32_Premultiplied)
-
-        def update(board=board, image=image) -> None:  # type: ignore[no-untyped-def]
-            clock.advance(0.25)
-            board.tick()
-            painter = QPainter(image)
-            board.canvas.render(painter, QPoint(0, 0), QRect(0, 0, 540, 600))
-            painter.end()
-
-        results[name] = median_ms(update, repeat=60, warmup=5)
-        board.deleteLater()
-    app.processEvents()
+    results = {name: board_update_ms(lambda rows=rows: _board(rows, clock), clock, rows)
+               for name, rows in (("empty", 0), ("full", TIMERS))}
     full, empty = results["full"], results["empty"]
     return [figure(f"dwell board update, {TIMERS} running timers", full, "ms", "empty board update", empty,
                    f"< {TARGET_MS:g} ms", full < TARGET_MS, timers=TIMERS)]

@@ -182,52 +182,16 @@ _SCREEN = "import sys; from desktop.bench.scan import screen_child; screen_child
 def screen_child(spec_path: str) -> None:
     """In a child process, offscreen: type each number as a scanner burst into the handoff page and
     time the Enter to the painted verdict. Prints {"scan": [...ms], "paint": [...ms]}."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.gui.context import AppContext, Session
-    from desktop.gui.ops import Ops
-    from desktop.gui.scan_input import ScanInput
-    from desktop.gui.stations.handoff import HandoffPage
+    from desktop.gui.measure import handoff_screen_times
 
     spec = json.loads(Path(spec_path).read_text())
-    app = QApplication.instance() or QApplication([])
     db = open_database(spec["db"])
     clock = ManualClock(start=datetime.fromisoformat(spec["wall"]), boot_id=spec["boot"])
     with db.session(write=False) as s:
         site = setup.require_site(s)
-    ops = Ops(db)
-    ctx = AppContext(db=db, clock=clock, site=site, user=Session(SCANNER, "bench", "handoff"), ops=ops)
-    page = HandoffPage(ctx)
-    page.resize(1366, 700)
-    page.show()
-    ScanInput.install(app).scanned.connect(page.scanned)
-    page.activateWindow()
-    page.entry.setFocus()
-    ops.wait_idle()
-    app.processEvents()
-
-    def until_painted(action: Any) -> float:
-        loop = QEventLoop()
-        page.panel.painted.connect(loop.quit)
-        QTimer.singleShot(5000, loop.quit)
-        t0 = time.perf_counter()
-        action()
-        loop.exec()
-        page.panel.painted.disconnect(loop.quit)
-        return (time.perf_counter() - t0) * 1000
-
-    scan_ms, paint_ms = [], []
-    for number in spec["numbers"]:
-        clock.advance(0.05)
-        QTest.keyClicks(page.entry, number)  # microseconds apart: a burst
-        scan_ms.append(until_painted(lambda: QTest.keyClick(page.entry, Qt.Key.Key_Return)))
-        last = page.panel.headline.text()
-        paint_ms.append(until_painted(lambda last=last: page.panel.show_idle(last + " ", "")))
-    ops.wait_idle()
+    times = handoff_screen_times(db, clock, site, SCANNER, spec["numbers"])
     db.dispose()
-    print(json.dumps({"scan": scan_ms, "paint": paint_ms}), flush=True)
+    print(json.dumps(times), flush=True)
     os._exit(0)  # PySide can crash tearing down an interpreter with live Qt objects; the figures are out
 
 

@@ -18,20 +18,14 @@ from desktop.bench import figure
 
 _BARE = r"""
 import time; t0 = time.perf_counter()
-from PySide6.QtWidgets import QApplication, QMainWindow
-from PySide6.QtCore import QObject, QEvent, QTimer
-app = QApplication([])
-class W(QMainWindow):
-    def paintEvent(self, e):
-        super().paintEvent(e)
-        print(time.perf_counter() - t0, flush=True); QTimer.singleShot(0, app.quit)
-w = W(); w.resize(1366, 768); w.show(); app.exec()
+from desktop.gui.bare_window import bare_window_probe
+print(bare_window_probe(t0), flush=True)
 """
 
 _GATEHOUSE = r"""
 import time; t0 = time.perf_counter()
 import sys
-from desktop.app import first_paint_probe
+from desktop.gui.measure import first_paint_probe
 paint, ready = first_paint_probe(sys.argv[1], t0)
 print(paint, ready, flush=True)
 """
