@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.bench import median_ms
@@ -79,6 +78,8 @@ def board_update_ms(make_board: Callable[[], Any], clock: Any, rows: int) -> flo
 def handoff_screen_times(db: Any, clock: Any, site: Any, actor: Any, numbers: list[str]) -> dict[str, list[float]]:
     """Type each number as a scanner burst into the handoff page; ms from Enter to the painted
     verdict, and for repainting the panel alone."""
+    from PySide6.QtTest import QTest  # not in the frozen bundle: this bench runs from source
+
     from desktop.gui.context import AppContext, Session
     from desktop.gui.ops import Ops
     from desktop.gui.scan_input import ScanInput

@@ -116,8 +116,9 @@ def test_bundle_carries_migrations_and_resources_as_files(bundle: Path) -> None:
     assert (migrations / "env.py").is_file()
     assert (migrations / "script.py.mako").is_file()
     for path in (ROOT / "resources").rglob("*"):
-        if path.is_file():
+        if path.is_file() and "screenshots" not in path.parts:  # README pictures, not the app's
             assert (internal / "resources" / path.relative_to(ROOT / "resources")).is_file(), path
+    assert not (internal / "resources" / "screenshots").exists()
 
 
 def test_bundle_leaves_out_unused_qt(bundle: Path) -> None:
