@@ -97,6 +97,10 @@ class ScanInput(QObject):
         # that has the focus (or the window, when nothing has).
         if not isinstance(obj, QWidget):
             return False
+        # While a modal dialog is open (a file chooser, a confirmation, a form) the keys are its own:
+        # a fast typist or a scan there must not be released behind it on a page nobody sees.
+        if QApplication.activeModalWidget() is not None:
+            return False
         focus = QApplication.focusWidget()
         return obj is focus or (focus is None and obj.isWindow())
 

@@ -207,3 +207,37 @@ def test_a_key_held_down_is_typing_not_a_scan(screen, qtbot):
     qtbot.keyClick(notes, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: notes.text() == "a" * 12)
     assert shown == []
+
+
+def test_keys_typed_fast_into_a_modal_dialog_stay_in_the_dialog(window, qtbot, db, clock):
+    # QA walk: a path typed quickly into the import file chooser was taken as a scan, the window
+    # behind the dialog jumped to the handoff page and the dialog's field stayed empty.
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    from desktop.gui.stations.handoff import HandoffPage as Page
+
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    scans = ScanInput.install()
+    scans.scanned.connect(window.deliver_scan)
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    try:
+        window.show_page(window.page_index("admin"))
+        dialog.setModal(True)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        field.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+        page = next(p for p in window.pages if isinstance(p, Page))
+        shown = []
+        page.verdict_shown.connect(shown.append)
+        qtbot.keyClicks(field, number, delay=1)
+        assert field.text() == number
+        assert shown == [] and window.current_page().key == "admin"
+    finally:
+        dialog.close()
+        scans.scanned.disconnect(window.deliver_scan)
+        scans.uninstall()
