@@ -299,10 +299,12 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
     qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
     assert page.slips_button.isEnabled()
+    assert "苏N·77777" in page.slips_button.text()  # F9 outlives the next lookup: it names its vehicle
     shown = []
 
     def look_and_issue():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IssueSlipsDialog) and w.isVisible())
+        assert "苏N·77777" in dialog.windowTitle()
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
         shown.append([dialog.table.item(r, 0).text() for r in range(2)])
         dialog.table.selectAll()
