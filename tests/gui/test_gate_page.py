@@ -140,10 +140,12 @@ def test_wrong_plate_and_second_check_in_are_explained(window, qtbot, approved, 
     _type_chinese(page.plate, "苏N1234")
     qtbot.keyClick(page.plate, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "位数不对" in page.verdict.text())
+    assert "#c62828" in page.verdict.styleSheet()
     page.plate.clear()
     qtbot.keyClicks(page.plate, "BG-0001")
     qtbot.keyClick(page.plate, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(page.cards) == 1)
+    assert page.verdict.text() == "" and "#c62828" not in page.verdict.styleSheet()  # no blank red bar
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None)
     qtbot.keyClick(_focused(page), Qt.Key.Key_Escape)

@@ -263,6 +263,7 @@ class GatePage(GateActions, StationPage):
         query = self.plate.text()
         now = self.ctx.clock.now()
         self.verdict.setText("")
+        self.verdict.setStyleSheet("")  # no empty red (or green) bar left over from the last vehicle
         self.ctx.ops.read(lambda s: gate.lookup(s, query=query, now=now), on_done=self._show_lookup,
                           on_error=self._error)
 
