@@ -97,6 +97,7 @@ def test_old_sample_shows_why_in_red_and_f7_refuses(window, qtbot, approved, db,
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None)
     assert "采样时间52小时前，超过48小时" in page.cards[0].result.text()
+    assert "周海涛：采样时间52小时前" in page.verdict.text()  # who and why, even when the card is off screen
     assert page.sounds.last == "already"  # the low, harsh "stop" sound
     assert not page.enter_button.isEnabled() and page.refuse_button.hasFocus()
 
