@@ -299,6 +299,7 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
     qtbot.waitUntil(lambda: len(page.cards) == 1)
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None and page.arrival.status == "checking")
+    qtbot.waitUntil(page.handoff_button.hasFocus)  # approved for the handoff zone: Enter must not let it in
     qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
     assert page.slips_button.isEnabled()

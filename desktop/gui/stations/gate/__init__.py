@@ -358,7 +358,10 @@ class GatePage(GateActions, StationPage):
             return
         if arrival.cleared:
             self._say(self.tr("全部合格 — 按 F5 进入，F6 转接驳"), ok=True)
-            (self.enter_button if self.enter_button.isEnabled() else self.handoff_button).setFocus()
+            # The approval says how the goods come in: a handoff-zone vehicle gets F6 under Enter, not F5
+            approval = self.found.approval if self.found else None
+            handoff = approval is not None and approval.mode == "handoff"
+            (self.enter_button if self.enter_button.isEnabled() and not handoff else self.handoff_button).setFocus()
         else:
             # Who failed and why, on the bar itself: with three people in the cab the failing card
             # can be below the fold.
