@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from desktop.domain.scanner import MAX_GAP, MIN_LENGTH, Action, BurstDetector, ScanKind, read_scan
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_CASE_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock)
 _SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
 _PROPERTY = "gatehouse_scan_input"
@@ -105,6 +106,8 @@ class ScanInput(QObject):
         return obj is focus or (focus is None and obj.isWindow())
 
     def _key(self, target: QWidget, event: QKeyEvent) -> bool:
+        if event.key() in _CASE_KEYS:
+            return False  # a scanner presses Shift before each capital: part of the burst, not a person
         if event.key() in _ENTER_KEYS:
             char = "\r"
         elif event.modifiers() & _SHORTCUT_MODIFIERS or len(event.text()) != 1 or event.isAutoRepeat():
