@@ -100,7 +100,7 @@ def test_not_yet_is_amber_with_the_time_left_and_already_is_red(screen, qtbot, d
     with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
         burst(qtbot, notes, done)
     assert got.args[0].kind is V.ALREADY and page.panel.colour == RED and page.panel.headline.text() == "已交接"
-    assert "liu.yang" in page.panel.detail.text() and "handoff" in page.panel.detail.text()  # who, where
+    assert "liu.yang" in page.panel.detail.text() and "接驳组" in page.panel.detail.text()  # who, where
     assert page.sounds.last == "already"
 
 
