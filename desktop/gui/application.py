@@ -24,6 +24,8 @@ QPushButton:disabled { color: #8a96a3; border-color: #b6c0ca; }
 QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateTimeEdit, QDateEdit, QPlainTextEdit {
     min-height: 40px; border: 2px solid #6b7f93; border-radius: 4px; background: white; padding: 2px 6px; }
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus { border-color: #f0a000; }
+QComboBox QAbstractItemView { background: white; color: #10263b; selection-background-color: #f0a000;
+                              selection-color: #10263b; }
 QCheckBox::indicator, QRadioButton::indicator { width: 28px; height: 28px; }
 QListWidget#nav { background: #17324d; color: white; border: none; font-size: 17pt; }
 QListWidget#nav::item { padding: 14px 10px; }

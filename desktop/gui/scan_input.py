@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from desktop.domain.scanner import MAX_GAP, MIN_LENGTH, Action, BurstDetector, ScanKind, read_scan
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_CASE_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock)
 _SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
 _PROPERTY = "gatehouse_scan_input"
@@ -97,10 +98,16 @@ class ScanInput(QObject):
         # that has the focus (or the window, when nothing has).
         if not isinstance(obj, QWidget):
             return False
+        # While a modal dialog is open (a file chooser, a confirmation, a form) the keys are its own:
+        # a fast typist or a scan there must not be released behind it on a page nobody sees.
+        if QApplication.activeModalWidget() is not None:
+            return False
         focus = QApplication.focusWidget()
         return obj is focus or (focus is None and obj.isWindow())
 
     def _key(self, target: QWidget, event: QKeyEvent) -> bool:
+        if event.key() in _CASE_KEYS:
+            return False  # a scanner presses Shift before each capital: part of the burst, not a person
         if event.key() in _ENTER_KEYS:
             char = "\r"
         elif event.modifiers() & _SHORTCUT_MODIFIERS or len(event.text()) != 1 or event.isAutoRepeat():

@@ -64,7 +64,11 @@ def print_slip(ctx: AppContext, number: str, *, printer: str, paper: str, reprin
                     on_error=lambda exc: on_finished(PrintOutcome(_unknown(ctx, number), False, _not_recorded(ok, exc))))
 
     def printed(_result: printing.PrintResult) -> None:
-        record(True, t("已打印 {n}。", "Printed {n}.", n=number))
+        if target.printer == printing.PDF_PRINTER:  # say where the file went, or nobody can find it
+            record(True, t("已打印 {n}，PDF 文件：{f}", "Printed {n} to the PDF file {f}", n=number,
+                           f=target.output_file))
+        else:
+            record(True, t("已打印 {n}。", "Printed {n}.", n=number))
 
     def failed(exc: BaseException) -> None:
         message = exc.message if isinstance(exc, printing.PrintError) else t(

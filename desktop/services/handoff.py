@@ -21,8 +21,9 @@ from sqlmodel import Session, col, select
 
 from desktop.domain import scanner
 from desktop.domain.clock import Clock, utc
+from desktop.domain.enums import display
 from desktop.domain.localtime import site_tz
-from desktop.i18n import t
+from desktop.i18n import language, t
 from desktop.services import audit, dwell
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
@@ -158,7 +159,8 @@ def _already(session: Session, release: Release | None) -> _Judgement:
     return _Judgement(VerdictKind.ALREADY, release=release, message=t(
         "已于 {at} 由 {who} 在 {st} 交接（接收：{r}，去向：{d}）。不要重复发放。",
         "Handed off at {at} by {who} at {st} (received by {r}, to {d}). Do not hand it out again.",
-        at=local_time(release.released_at), who=_who(session, release.released_by), st=release.station or "—",
+        at=local_time(release.released_at), who=_who(session, release.released_by),
+        st=display(release.station, language()) if release.station else "—",
         r=release.receiver or "—", d=release.destination or "—"))
 
 

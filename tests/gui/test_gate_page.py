@@ -97,6 +97,7 @@ def test_old_sample_shows_why_in_red_and_f7_refuses(window, qtbot, approved, db,
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None)
     assert "采样时间52小时前，超过48小时" in page.cards[0].result.text()
+    assert "周海涛：采样时间52小时前" in page.verdict.text()  # who and why, even when the card is off screen
     assert page.sounds.last == "already"  # the low, harsh "stop" sound
     assert not page.enter_button.isEnabled() and page.refuse_button.hasFocus()
 
@@ -140,10 +141,12 @@ def test_wrong_plate_and_second_check_in_are_explained(window, qtbot, approved, 
     _type_chinese(page.plate, "苏N1234")
     qtbot.keyClick(page.plate, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "位数不对" in page.verdict.text())
+    assert "#c62828" in page.verdict.styleSheet()
     page.plate.clear()
     qtbot.keyClicks(page.plate, "BG-0001")
     qtbot.keyClick(page.plate, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(page.cards) == 1)
+    assert page.verdict.text() == "" and "#c62828" not in page.verdict.styleSheet()  # no blank red bar
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None)
     qtbot.keyClick(_focused(page), Qt.Key.Key_Escape)
@@ -296,13 +299,16 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
     qtbot.waitUntil(lambda: len(page.cards) == 1)
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None and page.arrival.status == "checking")
+    qtbot.waitUntil(page.handoff_button.hasFocus)  # approved for the handoff zone: Enter must not let it in
     qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
     assert page.slips_button.isEnabled()
+    assert "苏N·77777" in page.slips_button.text()  # F9 outlives the next lookup: it names its vehicle
     shown = []
 
     def look_and_issue():
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IssueSlipsDialog) and w.isVisible())
+        assert "苏N·77777" in dialog.windowTitle()
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
         shown.append([dialog.table.item(r, 0).text() for r in range(2)])
         dialog.table.selectAll()

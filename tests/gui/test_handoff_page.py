@@ -100,7 +100,7 @@ def test_not_yet_is_amber_with_the_time_left_and_already_is_red(screen, qtbot, d
     with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
         burst(qtbot, notes, done)
     assert got.args[0].kind is V.ALREADY and page.panel.colour == RED and page.panel.headline.text() == "已交接"
-    assert "liu.yang" in page.panel.detail.text() and "handoff" in page.panel.detail.text()  # who, where
+    assert "liu.yang" in page.panel.detail.text() and "接驳组" in page.panel.detail.text()  # who, where
     assert page.sounds.last == "already"
 
 
@@ -207,3 +207,53 @@ def test_a_key_held_down_is_typing_not_a_scan(screen, qtbot):
     qtbot.keyClick(notes, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: notes.text() == "a" * 12)
     assert shown == []
+
+
+def test_keys_typed_fast_into_a_modal_dialog_stay_in_the_dialog(window, qtbot, db, clock):
+    # QA walk: a path typed quickly into the import file chooser was taken as a scan, the window
+    # behind the dialog jumped to the handoff page and the dialog's field stayed empty.
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    from desktop.gui.stations.handoff import HandoffPage as Page
+
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    scans = ScanInput.install()
+    scans.scanned.connect(window.deliver_scan)
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    try:
+        window.show_page(window.page_index("admin"))
+        dialog.setModal(True)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        field.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+        page = next(p for p in window.pages if isinstance(p, Page))
+        shown = []
+        page.verdict_shown.connect(shown.append)
+        qtbot.keyClicks(field, number, delay=1)
+        assert field.text() == number
+        assert shown == [] and window.current_page().key == "admin"
+    finally:
+        dialog.close()
+        scans.scanned.disconnect(window.deliver_scan)
+        scans.uninstall()
+
+
+def test_a_scanner_that_presses_shift_for_capitals_is_still_a_scan(screen, qtbot, db, clock):
+    # QA walk: a USB scanner (and xdotool) sends a Shift key press before every capital letter; each
+    # one ended the burst, so a slip scanned with the focus on another page was typed in as text.
+    page, notes = screen
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
+        for char in number:
+            if char.isupper():
+                qtbot.keyPress(notes, Qt.Key.Key_Shift, delay=1)
+            qtbot.keyClick(notes, char, delay=1)
+        qtbot.keyClick(notes, Qt.Key.Key_Return, delay=1)
+    assert got.args[0].kind is V.OK and got.args[0].slip_number == number
+    assert notes.text() == ""

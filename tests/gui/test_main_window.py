@@ -77,3 +77,13 @@ def test_an_error_in_a_background_write_is_shown_and_nothing_is_saved(window, ct
     qtbot.waitUntil(lambda: len(shown) > 0)
     assert "磁盘" in shown[0]
     assert ctx.ops.call_now(lambda s: setup.get_setting(s, "half")) is None
+
+
+def test_the_highlighted_choice_in_a_dropdown_stays_readable(qapp):
+    # The line-edit rule gives the popup a white background; without its own selection colours the
+    # item under the cursor was drawn white on white (QA walk, role and unloading-point lists).
+    from desktop.gui.application import STYLESHEET
+
+    rule = STYLESHEET.split("QComboBox QAbstractItemView", 1)[1].split("}", 1)[0]
+    assert "selection-background-color: #f0a000" in rule
+    assert "selection-color: #10263b" in rule

@@ -87,3 +87,16 @@ def test_pass_register_adds_and_refuses_a_bad_plate(window, qtbot, db, clock):
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.table.item(0, 0).text() == "BG-0042" and dialog.table.item(0, 1).text() == "苏N·12345"
     dialog.accept()
+
+
+def test_a_sheet_for_another_day_brings_that_day_on_screen(window, qtbot, db, clock, tmp_path, monkeypatch):
+    # QA walk: the page opens on tomorrow; a sheet for today said "导入 3 条" and showed none of them.
+    page = _page(window, qtbot, db, clock)
+    page.day.setDate(QDate(2026, 12, 2))
+    path = write_xlsx(tmp_path / "名单.xlsx", good_rows())
+    monkeypatch.setattr("desktop.gui.stations.review.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "report_dialog", None) is not None and page.report_dialog.isVisible())
+    page.report_dialog.accept()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert page.selected_day() == date(2026, 11, 30)

@@ -59,6 +59,7 @@ def test_preview_then_print_to_pdf_decodes_and_reprint_is_marked(qtbot, ctx, db,
     assert "已打印" in dlg.message.text()
     out = Path(dlg.last_output)
     assert out.exists()
+    assert str(out) in dlg.message.text()  # a PDF "printer": the person is told where the file is
     assert ("Code128", slip.number) in _printed_raster_codes(out, tmp_path)
     with db.session(write=False) as s:
         assert slips.get_slip(s, slip.number).print_count == 1

@@ -75,6 +75,7 @@ def test_already_names_who_when_where(db, clock):
     assert v.kind is V.ALREADY and not v.ok
     assert v.released_by == "liu.yang" and v.released_station == "handoff" and v.destination == "一食堂"
     assert "09:00:00" in v.message and "王师傅" in v.message  # 01:00 UTC is 09:00 in Shanghai
+    assert "在 接驳组 交接" in v.message  # the station as people call it, not its key "handoff"
     assert count(db, Release) == 1
     with db.session(write=False) as s:
         assert [e.verdict for e in handoff.custody_chain(s, number)] == ["ok", "already"]

@@ -108,7 +108,7 @@ class GatePage(GateActions, StationPage):
         self.cards_host = QWidget(self)
         self.cards_layout = QVBoxLayout(self.cards_host)
         self.cards_layout.addStretch(1)
-        scroll = QScrollArea(self)
+        self.cards_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards_host)
         left.addWidget(scroll, 1)
@@ -263,6 +263,7 @@ class GatePage(GateActions, StationPage):
         query = self.plate.text()
         now = self.ctx.clock.now()
         self.verdict.setText("")
+        self.verdict.setStyleSheet("")  # no empty red (or green) bar left over from the last vehicle
         self.ctx.ops.read(lambda s: gate.lookup(s, query=query, now=now), on_done=self._show_lookup,
                           on_error=self._error)
 
@@ -357,9 +358,19 @@ class GatePage(GateActions, StationPage):
             return
         if arrival.cleared:
             self._say(self.tr("全部合格 — 按 F5 进入，F6 转接驳"), ok=True)
-            (self.enter_button if self.enter_button.isEnabled() else self.handoff_button).setFocus()
+            # The approval says how the goods come in: a handoff-zone vehicle gets F6 under Enter, not F5
+            approval = self.found.approval if self.found else None
+            handoff = approval is not None and approval.mode == "handoff"
+            (self.enter_button if self.enter_button.isEnabled() and not handoff else self.handoff_button).setFocus()
         else:
-            self._say(self.tr("有检查不合格：F7 劝返，或 F8 请督查员放行"), ok=False, sound="already")
+            # Who failed and why, on the bar itself: with three people in the cab the failing card
+            # can be below the fold.
+            name, failure = arrival.open_failures[0]
+            self._say(f"{name}：{failure.message}\n" + self.tr("有检查不合格：F7 劝返，或 F8 请督查员放行"),
+                      ok=False, sound="already")
+            failing = next((c for c, ch in zip(self.cards, arrival.checks, strict=False) if ch.open_failures), None)
+            if failing is not None:
+                self.cards_scroll.ensureWidgetVisible(failing)
             self.refuse_button.setFocus()
 
     # --- vehicles inside ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ class GateActions:
     ctx: Any
     arrival: ArrivalInfo | None
     slips_for: int | None = None  # the arrival whose goods F9 issues slips for
+    slips_plate: str = ""  # and its plate as shown
     level: policy.ActiveLevel | None
 
     # --- decisions ---------------------------------------------------------------------------------
@@ -59,7 +60,10 @@ class GateActions:
         }.get(arrival.status, plate).replace("{p}", plate)
         self.reset()
         self.slips_for = arrival.id if arrival.status in ("admitted", "handoff") else None
+        self.slips_plate = plate if self.slips_for is not None else ""
         self.slips_button.setEnabled(self.slips_for is not None)
+        # F9 stays on this vehicle while the next one is looked up: name it, on the key and the dialog
+        self.slips_button.setText(" ".join(x for x in (self.tr("F9 开交接单"), self.slips_plate) if x))
         self._say(text, ok=arrival.status != "refused", sound="voided" if arrival.status == "refused" else "ok")
         self.refresh_inside()
 
@@ -69,7 +73,9 @@ class GateActions:
             return
         from desktop.gui.slip_actions import IssueSlipsDialog
 
-        self._ask(IssueSlipsDialog(self.ctx, arrival_id=self.slips_for, parent=self))
+        dialog = IssueSlipsDialog(self.ctx, arrival_id=self.slips_for, parent=self)
+        dialog.setWindowTitle(f"{dialog.windowTitle()} — {self.slips_plate}")
+        self._ask(dialog)
 
     def override(self) -> None:
         if not self.override_button.isEnabled() or self.arrival is None:

@@ -226,9 +226,19 @@ class ReviewPage(StationPage):
 
     def _imported(self, report: ImportReport) -> None:
         self._say(report.lines()[0], ok=report.ok)
-        self.refresh()
+        ids = list(report.approval_ids)
+        # A sheet for another day than the one on screen: show that day, or the rows just imported
+        # seem to have vanished.
+        self.ctx.ops.read(lambda s: sorted({a.arrival_date for i in ids if (a := approvals.get(s, i))}),
+                          on_done=self._show_imported_day)
         self.report_dialog = ImportReportDialog(report, self)
         self.report_dialog.open()
+
+    def _show_imported_day(self, days: list[date]) -> None:
+        if days and self.selected_day() not in days:
+            self.day.setDate(qdate(days[0]))  # refreshes
+        else:
+            self.refresh()
 
     # --- add / edit / decide -------------------------------------------------------------------
 
