@@ -8,13 +8,10 @@ Exit 0 every row imported or unchanged; 1 some rows rejected (the others are imp
 from __future__ import annotations
 
 import argparse
-from datetime import date
-from pathlib import Path
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, UsageError, emit
-from desktop.cli._db import open_db
+from desktop.cli._common import input_file, open_db, parse_day
 from desktop.domain.clock import SystemClock
-from desktop.i18n import t
 from desktop.services import approvals, setup
 from desktop.services.context import Actor, ServiceError
 
@@ -32,13 +29,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import(args: argparse.Namespace) -> int:
-    try:
-        day = date.fromisoformat(args.day) if args.day else None
-    except ValueError as exc:
-        raise UsageError(t("日期格式应为 YYYY-MM-DD：{d}", "date must be YYYY-MM-DD: {d}", d=args.day)) from exc
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(t("找不到文件：{f}", "no such file: {f}", f=path))
+    day = parse_day(args.day)
+    path = input_file(args.file)
     db = open_db(args)
     try:
         now = SystemClock().now()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.cli import EXIT_OK, UsageError, emit
-from desktop.cli._db import open_db
+from desktop.cli import EXIT_OK, emit
+from desktop.cli._common import open_db, parse_day
 from desktop.i18n import t
 from desktop.services import demo
 
@@ -19,10 +19,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        day = date.fromisoformat(args.day) if args.day else date.today()
-    except ValueError as exc:
-        raise UsageError(t("日期格式应为 YYYY-MM-DD：{d}", "date must be YYYY-MM-DD: {d}", d=args.day)) from exc
+    day = parse_day(args.day) or date.today()
     db = open_db(args)
     try:
         summary = demo.build(db, day=day, seed=args.seed)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import date
 from pathlib import Path
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, UsageError, emit
-from desktop.cli._db import open_db
+from desktop.cli._common import input_file, open_db, parse_day
 from desktop.documents.bag_label import SIZES
 from desktop.domain.clock import SystemClock
 from desktop.domain.masking import mask_phone
@@ -44,20 +43,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     wait.set_defaults(func=run_waiting)
 
 
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(t("日期格式应为 YYYY-MM-DD：{d}", "date must be YYYY-MM-DD: {d}", d=text)) from exc
-
-
 def run_import(args: argparse.Namespace) -> int:
-    day = _day(args.day)
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(t("找不到文件：{f}", "no such file: {f}", f=path))
+    day = parse_day(args.day)
+    path = input_file(args.file)
     db = open_db(args)
     try:
         now = SystemClock().now()

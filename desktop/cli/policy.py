@@ -8,7 +8,7 @@ import argparse
 from dataclasses import asdict
 
 from desktop.cli import EXIT_OK, emit
-from desktop.cli._db import open_db
+from desktop.cli._common import open_db
 from desktop.domain.checks import check_name
 from desktop.domain.clock import SystemClock
 from desktop.domain.enums import ManagementLevel, RiskLevel, display

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from desktop.cli import EXIT_OK, UsageError, emit
-from desktop.cli._db import open_db
+from desktop.cli._common import open_db, parse_day
 from desktop.documents.daily_report import build_daily_report
 from desktop.domain.clock import SystemClock
 from desktop.i18n import t
@@ -30,12 +30,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _day(text: str | None, now: datetime) -> date:
-    if text is None:
-        return now.astimezone(LOCAL).date()
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(t("日期格式应为 YYYY-MM-DD：{d}", "date must be YYYY-MM-DD: {d}", d=text)) from exc
+    return parse_day(text) or now.astimezone(LOCAL).date()
 
 
 def _lines(data: dict[str, object]) -> list[str]:

@@ -12,7 +12,7 @@ import os
 from dataclasses import asdict
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, UsageError, emit
-from desktop.cli._db import open_db
+from desktop.cli._common import open_db
 from desktop.domain.clock import SystemClock
 from desktop.i18n import t
 from desktop.services import handoff

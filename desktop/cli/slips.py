@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli import EXIT_OK, UsageError, emit
-from desktop.cli._db import open_db
+from desktop.cli._common import open_db, parse_day
 from desktop.documents.slip import SIZES
 from desktop.domain.localtime import site_tz
 from desktop.i18n import t
@@ -34,15 +34,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     pdf.set_defaults(func=run_pdf)
 
 
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(t("日期格式应为 YYYY-MM-DD：{d}", "date must be YYYY-MM-DD: {d}", d=text)) from exc
-
-
 def _row(slip: slips.SlipInfo, goods: consignments.ConsignmentInfo | None) -> dict[str, object]:
     return {
         "number": slip.number, "kind": slip.kind, "issued_at": slip.issued_at.isoformat(),
@@ -54,7 +45,7 @@ def _row(slip: slips.SlipInfo, goods: consignments.ConsignmentInfo | None) -> di
 
 
 def run_list(args: argparse.Namespace) -> int:
-    day = _day(args.day)
+    day = parse_day(args.day)
     db = open_db(args)
     try:
         with db.session(write=False) as s:
@@ -80,7 +71,7 @@ def _local(iso: str) -> str:
 
 
 def run_pdf(args: argparse.Namespace) -> int:
-    day = _day(args.day)
+    day = parse_day(args.day)
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)

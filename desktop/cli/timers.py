@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli import EXIT_OK, emit
-from desktop.cli._db import open_db
+from desktop.cli._common import open_db
 from desktop.domain import dwell as maths
 from desktop.domain.clock import SystemClock
 from desktop.i18n import t

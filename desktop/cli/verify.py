@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
-from desktop.cli._db import open_db
+from desktop.cli._common import open_db
 from desktop.services import verify
 
 
