@@ -87,3 +87,24 @@ def test_the_highlighted_choice_in_a_dropdown_stays_readable(qapp):
     rule = STYLESHEET.split("QComboBox QAbstractItemView", 1)[1].split("}", 1)[0]
     assert "selection-background-color: #f0a000" in rule
     assert "selection-color: #10263b" in rule
+
+
+def test_a_window_replaced_by_a_language_switch_leaves_no_handler_behind(ctx, qtbot):
+    # QA walk: after 视图 → 语言 → English every database operation popped "An unexpected error
+    # happened" (the old window's busy-label lambda, still connected to the shared ops).
+    from desktop.gui.main_window import MainWindow
+
+    old = MainWindow(ctx)
+    old.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(old))
+    new = MainWindow(ctx)
+    qtbot.addWidget(new)
+    ctx.ops.busy_changed.emit(True)  # raised RuntimeError (deleted QLabel) in the old window's handler
+    assert new.busy_label.text() == "正在保存…"
+    ctx.ops.busy_changed.emit(False)
+
+
+def _alive(obj) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(obj)
