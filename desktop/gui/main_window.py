@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         ctx.user.changed.connect(self._update_status)
         ctx.ops.failed.connect(self._show_failure)
-        ctx.ops.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("正在保存…") if busy else ""))
+        # A bound method, not a lambda: it is disconnected when this window goes (a language switch
+        # builds a new window on the same ops; the lambda kept calling the deleted label).
+        ctx.ops.busy_changed.connect(self._show_busy)
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
         self._tick()
@@ -157,6 +159,9 @@ class MainWindow(QMainWindow):
         where = self.ctx.db.path or self.ctx.db.url
         self.db_label.setText(self.tr("数据：{0}").replace("{0}", Path(str(where)).name))
         self.db_label.setToolTip(str(where))
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("正在保存…") if busy else "")
 
     def _tick(self) -> None:
         if self.ctx is None:

@@ -14,9 +14,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from desktop.i18n import t
 from desktop.services.context import ServiceError
+
+
+def _receiver_gone(callback: Callable[..., Any]) -> bool:
+    """A page's method whose page was deleted while its work ran (the window rebuilt for another
+    language, a dialog closed): nobody is there to show the result."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not isValid(owner)
 
 
 class _Relay(QObject):
@@ -84,13 +92,13 @@ class Ops(QObject):
         @Slot(object)
         def finished(result: Any) -> None:
             self._finish(relay)
-            if on_done:
+            if on_done and not _receiver_gone(on_done):
                 on_done(result)
 
         @Slot(object)
         def errored(exc: BaseException) -> None:
             self._finish(relay)
-            if on_error:
+            if on_error and not _receiver_gone(on_error):
                 on_error(exc)
             else:
                 self.failed.emit(describe_error(exc))

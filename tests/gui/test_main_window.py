@@ -87,3 +87,42 @@ def test_the_highlighted_choice_in_a_dropdown_stays_readable(qapp):
     rule = STYLESHEET.split("QComboBox QAbstractItemView", 1)[1].split("}", 1)[0]
     assert "selection-background-color: #f0a000" in rule
     assert "selection-color: #10263b" in rule
+
+
+def test_a_window_replaced_by_a_language_switch_leaves_no_handler_behind(ctx, qtbot):
+    # QA walk: after 视图 → 语言 → English every database operation popped "An unexpected error
+    # happened" (the old window's busy-label lambda, still connected to the shared ops).
+    from desktop.gui.main_window import MainWindow
+
+    old = MainWindow(ctx)
+    old.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(old))
+    new = MainWindow(ctx)
+    qtbot.addWidget(new)
+    ctx.ops.busy_changed.emit(True)  # raised RuntimeError (deleted QLabel) in the old window's handler
+    assert new.busy_label.text() == "正在保存…"
+    ctx.ops.busy_changed.emit(False)
+
+
+def _alive(obj) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(obj)
+
+
+def test_admin_adds_an_unloading_point_a_new_site_needs(window, qtbot, db):
+    # QA walk: on a first start there was no way to create unloading points from the window, so a
+    # supplier's sheet naming one was refused ("本站点还没有设置卸货点") and the gate had none to pick.
+    from desktop.services import setup
+
+    window.show_page(window.page_index("admin"))
+    page = window.current_page()
+    qtbot.waitUntil(lambda: page.points.count() == 1 and "还没有卸货点" in page.points.item(0).text())
+    qtbot.mouseClick(page.add_point_button, Qt.MouseButton.LeftButton)
+    assert "编号和名称" in page.point_message.text()
+    qtbot.keyClicks(page.point_code, "1")
+    qtbot.keyClicks(page.point_name, "Canteen 1-2 west")
+    qtbot.mouseClick(page.add_point_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.points.count() == 1 and "Canteen 1-2 west" in page.points.item(0).text())
+    with db.session(write=False) as s:
+        assert [(p.code, p.name) for p in setup.list_unloading_points(s)] == [("1", "Canteen 1-2 west")]

@@ -51,6 +51,7 @@ class AdminPage(StationPage):
         form.addRow(self.message)
         list_box = QGroupBox(self.tr("操作员"), self)
         QVBoxLayout(list_box).addWidget(self.operators)
+        points_box = self._build_points()
         where = QLabel(self.tr("数据库：{db}\n数据文件夹：{dir}\n备份：文件 → 备份数据库（Ctrl+B）")
                        .replace("{db}", str(self.ctx.db.path or self.ctx.db.url)).replace("{dir}", str(data_dir())), self)
         where.setWordWrap(True)
@@ -59,13 +60,67 @@ class AdminPage(StationPage):
         row.addWidget(form_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
+        layout.addWidget(points_box, 1)
         layout.addWidget(where)
+
+    def _build_points(self) -> QGroupBox:
+        """Unloading points: a new site has none, and the gate and the approval sheets need them."""
+        self.points = QListWidget(self)
+        self.point_code = QLineEdit(self)
+        self.point_code.setPlaceholderText("①")
+        self.point_code.setMaximumWidth(90)
+        self.point_name = QLineEdit(self)
+        self.point_name.setPlaceholderText(self.tr("名称，如 食堂1-2连廊西侧"))
+        self.point_route = QLineEdit(self)
+        self.point_route.setPlaceholderText(self.tr("路线，如 东门→东环路→一食堂西侧"))
+        self.add_point_button = QPushButton(self.tr("添加卸货点"), self)
+        self.add_point_button.clicked.connect(self.add_point)
+        self.point_message = QLabel("", self)
+        box = QGroupBox(self.tr("卸货点"), self)
+        fields = QHBoxLayout()
+        fields.addWidget(self.point_code)
+        fields.addWidget(self.point_name, 2)
+        fields.addWidget(self.point_route, 3)
+        fields.addWidget(self.add_point_button)
+        column = QVBoxLayout(box)
+        column.addWidget(self.points, 1)
+        column.addLayout(fields)
+        column.addWidget(self.point_message)
+        return box
 
     def title(self) -> str:
         return self.tr("管理")
 
     def activated(self) -> None:
         self.ctx.ops.read(setup.list_operators, on_done=self._show_operators)
+        self.ctx.ops.read(setup.list_unloading_points, on_done=self._show_points)
+
+    def _show_points(self, points: list[setup.UnloadingPointInfo]) -> None:
+        self.points.clear()
+        for p in points:
+            self.points.addItem(f"{p.code}  {p.name}" + (f"  （{p.route}）" if p.route else ""))
+        if not points:
+            self.points.addItem(self.tr("还没有卸货点：进校车辆和名单里的“卸货点”需要先在这里添加。"))
+
+    def add_point(self) -> None:
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+        code, name, route = self.point_code.text().strip(), self.point_name.text().strip(), self.point_route.text()
+        if not code or not name:
+            self._say_point(self.tr("请填写卸货点编号和名称。"), ok=False)
+            return
+
+        def done(point: setup.UnloadingPointInfo) -> None:
+            self._say_point(self.tr("已添加：{0}").replace("{0}", f"{point.code} {point.name}"), ok=True)
+            for field in (self.point_code, self.point_name, self.point_route):
+                field.clear()
+            self.activated()
+
+        self.ctx.ops.run(lambda s: setup.add_unloading_point(s, actor=actor, now=now, code=code, name=name, route=route),
+                         on_done=done, on_error=lambda exc: self._say_point(describe_error(exc), ok=False))
+
+    def _say_point(self, text: str, *, ok: bool) -> None:
+        self.point_message.setStyleSheet(f"color: {'#1b7f3b' if ok else '#b00020'}; font-weight: bold;")
+        self.point_message.setText(text)
 
     def _show_operators(self, operators: list[setup.OperatorInfo]) -> None:
         self.operators.clear()
