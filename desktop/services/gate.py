@@ -217,8 +217,11 @@ def lookup(session: Session, *, query: str, now: datetime) -> Lookup:
     if pass_problem and pass_info is not None and problem is None:
         problem = t("{p}，须督查员批准", "{p}: a supervisor must allow it", p=pass_problem)
     open_row = _open_arrival(session, plate, now)
+    # Only what the materials support is offered as confirmed: a pledge on file, a photo to compare.
     prefill = tuple(CheckInput(name=o.name, role=o.role, id_number=o.id_number, phone=o.phone,
-                               approval_occupant_id=o.id, test_sampled_at=o.test_sampled_at)
+                               approval_occupant_id=o.id, test_sampled_at=o.test_sampled_at,
+                               pledge_signed=o.pledge_id is not None,
+                               identity_ok=True if o.photo_id is not None else None)
                     for o in (approval.occupants if approval else ()))
     return Lookup(plate, pass_info, pass_problem, approval, problem, _arrival_info(session, open_row) if open_row else None,
                   level, prefill, _photos(session, approval))

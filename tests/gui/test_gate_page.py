@@ -31,12 +31,29 @@ def approved(db, clock):
         passes.add(s, actor=ADMIN, now=now, number="BG-0001", plate="苏N12345", valid_from=today,
                    valid_to=today + timedelta(days=30))
         for plate, hours, pass_number, person in (("苏N12345", 20, "BG-0001", 0), ("苏N60218", 52, None, 1)):
-            approvals.add(s, actor=ADMIN, now=now, approve=True, draft=ApprovalDraft(
+            made = approvals.add(s, actor=ADMIN, now=now, approve=True, draft=ApprovalDraft(
                 plate=plate, arrival_date=today, supplier_name="宿迁市苏果超市配送中心", mode="enter",
                 unloading_point_id=point.id, pass_number=pass_number,
                 occupants=(OccupantDraft(["张建国", "周海涛"][person], DRIVER_IDS[person], "13812345678",
                                          test_sampled_at=now - timedelta(hours=hours)),)))
+            with_materials(s, made, now)
     return point
+
+
+def with_materials(s, approval, now):
+    """The day-ahead materials: an ID photo to compare and a signed pledge for each person."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image, data = QImage(24, 32, QImage.Format.Format_RGB32), QByteArray()
+    image.fill(QColor("#4a7ab0"))
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    for occupant in approval.occupants:
+        for kind in ("photo", "pledge"):
+            approvals.attach(s, actor=ADMIN, now=now, occupant_id=occupant.id, kind=kind, data=bytes(data),
+                             mime="image/png")
 
 
 def _gate_page(window, qtbot) -> GatePage:
@@ -234,6 +251,10 @@ def test_vehicle_without_approval_takes_the_supervisor_path(window, qtbot, appro
     _type_chinese(card.name_edit, "朱永刚")
     qtbot.keyClicks(card.id_edit, DRIVER_IDS[5])
     qtbot.keyClicks(card.sampled, "2026-11-29 06:30")
+    # no day-ahead materials: nothing is ticked until the guard has compared the ID and taken the pledge
+    assert not card.identity.isChecked() and not card.pledge.isChecked()
+    card.identity.click()
+    card.pledge.click()
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -287,11 +308,12 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
     from desktop.services.approvals import CargoLine
 
     with db.session() as s:
-        approvals.add(s, actor=ADMIN, now=clock.now(), approve=True, draft=ApprovalDraft(
+        made = approvals.add(s, actor=ADMIN, now=clock.now(), approve=True, draft=ApprovalDraft(
             plate="苏N77777", arrival_date=date(2026, 11, 29), supplier_name="宿迁市苏果超市配送中心", mode="handoff",
             cargo=(CargoLine("大米", 60, "袋"), CargoLine("食用油", 24, "桶")),
             occupants=(OccupantDraft("张建国", DRIVER_IDS[0], "13812345678",
                                      test_sampled_at=clock.now() - timedelta(hours=3)),)))
+        with_materials(s, made, clock.now())
     page = _gate_page(window, qtbot)
     assert not page.slips_button.isEnabled()
     _type_chinese(page.plate, "苏N77777")
@@ -326,3 +348,22 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
         goods = slips.goods_with_slips(s, arrival_id=arrival.id)
     assert [g.consignment.destination for g in goods] == ["接驳区", "接驳区"]
     assert all(g.slip is not None for g in goods)
+
+
+def test_without_a_pledge_or_photo_on_file_nothing_is_ticked_for_the_guard(window, qtbot, approved, db, clock):
+    with db.session() as s:
+        approvals.add(s, actor=ADMIN, now=clock.now(), approve=True, draft=ApprovalDraft(
+            plate="苏N88888", arrival_date=date(2026, 11, 29), supplier_name="宿迁市苏果超市配送中心", mode="handoff",
+            occupants=(OccupantDraft("张建国", DRIVER_IDS[0], "13812345678",
+                                     test_sampled_at=clock.now() - timedelta(hours=3)),)))
+    page = _gate_page(window, qtbot)
+    _type_chinese(page.plate, "苏N88888")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    card = page.cards[0]
+    assert card.itinerary.isChecked() and card.rules.isChecked()
+    assert not card.identity.isChecked() and not card.pledge.isChecked()
+    qtbot.keyClick(_focused(page), Qt.Key.Key_Return)  # confirming as shown records what was not done
+    qtbot.waitUntil(lambda: page.arrival is not None)
+    assert page.arrival.open_failures
+    assert not page.handoff_button.isEnabled()

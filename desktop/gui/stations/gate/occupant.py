@@ -110,8 +110,11 @@ class OccupantCard(QFrame):
         self.identity = QCheckBox(self.tr("人证一致"), self)
         self.pledge = QCheckBox(self.tr("已签承诺书"), self)
         self.rules = QCheckBox(self.tr("已告知：按路线、戴口罩、关车窗、不下车"), self)
-        for box in (self.itinerary, self.identity, self.pledge, self.rules):
+        for box in (self.itinerary, self.rules):  # asked and told at the window
             box.setChecked(True)
+        # never ticked for the guard without the materials: a pledge on file, a photo to compare
+        self.identity.setChecked(bool(p.identity_ok))
+        self.pledge.setChecked(p.pledge_signed)
         grid.addWidget(self.health, 0, 0)
         grid.addWidget(self.test, 0, 1)
         grid.addWidget(self.sampled, 0, 2)
