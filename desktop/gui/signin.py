@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from desktop.domain.enums import display
@@ -49,24 +51,32 @@ class SignInDialog(QDialog):
 
     def _update_pin(self) -> None:
         op = self._current()
-        needs = bool(op and op.has_pin)
+        needs = bool(op and (op.has_pin or setup.needs_pin(op)))
         self.ui.pinEdit.setEnabled(needs)
         self.ui.pinLabel.setEnabled(needs)
+        first = bool(op and needs and not op.has_pin)
+        self.ui.pinEdit.setPlaceholderText(self.tr("首次登录：请设置至少4位数字密码") if first
+                                           else self.tr("督查员和管理员需要输入"))
         (self.ui.pinEdit if needs else self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)).setFocus()
 
     def _accept(self) -> None:
         op = self._current()
         if op is None:
             return
-        if op.has_pin:
+        pin = self.ui.pinEdit.text()
+        actor = Actor(operator=op.username, station=self.ui.stationBox.currentData())
+        if op.has_pin or setup.needs_pin(op):
             try:
-                pin = self.ui.pinEdit.text()
-                self.ops.call_now(lambda s: setup.check_operator_pin(s, username=op.username, pin=pin))
+                if op.has_pin:
+                    self.ops.call_now(lambda s: setup.check_operator_pin(s, username=op.username, pin=pin))
+                else:  # a new site's administrator: the first sign-in sets the PIN
+                    self.ops.call_now(lambda s: setup.set_pin(s, actor=actor, now=datetime.now(UTC),
+                                                              username=op.username, pin=pin), write=True)
             except ServiceError as exc:
                 self.ui.errorLabel.setText(exc.message)
                 self.ui.pinEdit.selectAll()
                 return
-        self.result_actor = Actor(operator=op.username, station=self.ui.stationBox.currentData())
+        self.result_actor = actor
         self.result_name, self.result_role = op.display_name, op.role
         self.accept()
 

@@ -199,3 +199,26 @@ def check_operator_pin(session: Session, *, username: str, pin: str) -> Operator
     if op.pin_hash and not check_pin(pin, op.pin_hash):
         raise ServiceError("bad_pin", t("密码不正确。", "Wrong PIN."))
     return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, bool(op.pin_hash))
+
+
+MIN_PIN_LENGTH = 4
+
+
+def set_pin(session: Session, *, actor: Actor, now: datetime, username: str, pin: str) -> OperatorInfo:
+    """Give an operator a new PIN (audited; the PIN itself is never written anywhere but its hash)."""
+    op = session.exec(select(Operator).where(Operator.username == username.strip().lower())).first()
+    if op is None:
+        raise ServiceError("unknown_operator", t("没有这个操作员。", "No such operator."))
+    if len(pin.strip()) < MIN_PIN_LENGTH or not pin.strip().isdigit():
+        raise ServiceError("weak_pin", t("密码须为至少{n}位数字。", "The PIN must be at least {n} digits.",
+                                         n=MIN_PIN_LENGTH))
+    op.pin_hash = hash_pin(pin.strip())
+    session.add(op)
+    audit.record(session, actor=actor, action="operator.pin", at=now, entity="operator", entity_id=op.id,
+                 data={"username": op.username})
+    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, True)
+
+
+def needs_pin(op: OperatorInfo) -> bool:
+    """Supervisors and administrators approve and override: they always sign in with a PIN."""
+    return op.role in (Role.SUPERVISOR, Role.ADMIN)

@@ -56,3 +56,37 @@ def test_unhandled_exception_is_logged_shown_and_offered_next_start(qapp, monkey
     crash.offer_previous_crash(None)
     assert len(shown) == 2
     assert crash.unseen_crash_logs() == []
+
+
+def test_a_new_sites_administrator_sets_a_pin_at_the_first_sign_in(ctx, qtbot):
+    dialog = SignInDialog(ctx.ops, last={"operator": "admin", "station": "admin"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ui.pinEdit.isEnabled() and "首次登录" in dialog.ui.pinEdit.placeholderText()
+    qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)  # no PIN: refused, in words
+    assert dialog.result_actor is None and "4" in dialog.ui.errorLabel.text()
+    qtbot.keyClicks(dialog.ui.pinEdit, "1357")
+    qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+    assert dialog.result_actor == Actor("admin", "admin")
+    assert ctx.ops.call_now(lambda s: setup.check_operator_pin(s, username="admin", pin="1357")).has_pin
+
+
+def test_the_admin_page_sets_a_pin_for_the_chosen_operator(window, ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    ctx.ops.call_now(lambda s: setup.add_operator(s, actor=Actor("admin", "admin"), now=ctx.clock.now(),
+                                                  username="sun.li", display_name="孙丽", role="handoff"), write=True)
+    window.show_page(window.page_index("admin"))
+    page = window.current_page()
+    qtbot.waitUntil(lambda: page.operators.count() == 2)
+    row = next(i for i in range(page.operators.count()) if "sun.li" in page.operators.item(i).text())
+    assert "无密码" in page.operators.item(row).text()
+    page.operators.setCurrentRow(row)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("12", True))
+    qtbot.mouseClick(page.pin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "至少" in page.message.text())  # too short: refused, nothing changed
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("8642", True))
+    qtbot.mouseClick(page.pin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已设置" in page.message.text())
+    assert ctx.ops.call_now(lambda s: setup.check_operator_pin(s, username="sun.li", pin="8642")).has_pin

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
 )
@@ -50,7 +53,11 @@ class AdminPage(StationPage):
         form.addRow(self.add_button)
         form.addRow(self.message)
         list_box = QGroupBox(self.tr("操作员"), self)
-        QVBoxLayout(list_box).addWidget(self.operators)
+        self.pin_button = QPushButton(self.tr("设置密码…"), self)
+        self.pin_button.clicked.connect(self.set_pin)
+        list_layout = QVBoxLayout(list_box)
+        list_layout.addWidget(self.operators)
+        list_layout.addWidget(self.pin_button)
         points_box = self._build_points()
         where = QLabel(self.tr("数据库：{db}\n数据文件夹：{dir}\n备份：文件 → 备份数据库（Ctrl+B）")
                        .replace("{db}", str(self.ctx.db.path or self.ctx.db.url)).replace("{dir}", str(data_dir())), self)
@@ -125,7 +132,27 @@ class AdminPage(StationPage):
     def _show_operators(self, operators: list[setup.OperatorInfo]) -> None:
         self.operators.clear()
         for op in operators:
-            self.operators.addItem(f"{op.display_name}  {op.username}  （{display(op.role, language())}）")
+            item = QListWidgetItem(f"{op.display_name}  {op.username}  （{display(op.role, language())}）"
+                                   + ("" if op.has_pin else self.tr("  · 无密码")))
+            item.setData(Qt.ItemDataRole.UserRole, op.username)
+            self.operators.addItem(item)
+
+    def set_pin(self) -> None:
+        """A new PIN for the selected operator (forgotten, or a supervisor's first)."""
+        item = self.operators.currentItem()
+        if item is None:
+            self._say(self.tr("请先在左侧选择操作员。"), ok=False)
+            return
+        username = item.data(Qt.ItemDataRole.UserRole)
+        pin, ok = QInputDialog.getText(self, self.tr("设置密码"), self.tr("{0} 的新密码（至少4位数字）").replace(
+            "{0}", username), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+        self.ctx.ops.run(lambda s: setup.set_pin(s, actor=actor, now=now, username=username, pin=pin),
+                         on_done=lambda op: (self._say(self.tr("已设置 {0} 的密码。").replace("{0}", op.username),
+                                                       ok=True), self.activated()),
+                         on_error=lambda exc: self._say(describe_error(exc), ok=False))
 
     def add_operator(self) -> None:
         actor, now = self.ctx.actor, self.ctx.clock.now()
