@@ -71,8 +71,10 @@ def _xlsx(name: str, data: bytes, known: Container[str]) -> Grid:
 
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise unreadable(name, t("不是有效的 Excel 文件（{e}）", "not a valid Excel file ({e})", e=exc)) from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        # the library's own words ("File is not a zip file") mean nothing at the gate
+        raise unreadable(name, t("不是有效的 Excel 文件，可能已损坏。请在 Excel 中打开后另存为 .xlsx 再导入",
+                                 "not a valid Excel file (damaged?); open it in Excel and save it as .xlsx")) from None
     for ws in wb.worksheets:
         cells = [list(r) for r in ws.iter_rows(values_only=True)]
         if find_header(cells, known) is not None:
