@@ -17,47 +17,52 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="39" />
+        <location filename="../../desktop/gui/stations/admin.py" line="42" />
         <source>督查员、管理员必填</source>
         <translation>Required for supervisors and admins</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="40" />
+        <location filename="../../desktop/gui/stations/admin.py" line="43" />
         <source>添加操作员</source>
         <translation>Add operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="44" />
+        <location filename="../../desktop/gui/stations/admin.py" line="47" />
         <source>新操作员</source>
         <translation>New operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="46" />
+        <location filename="../../desktop/gui/stations/admin.py" line="49" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="47" />
+        <location filename="../../desktop/gui/stations/admin.py" line="50" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="48" />
+        <location filename="../../desktop/gui/stations/admin.py" line="51" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="49" />
+        <location filename="../../desktop/gui/stations/admin.py" line="52" />
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="52" />
+        <location filename="../../desktop/gui/stations/admin.py" line="55" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="54" />
+        <location filename="../../desktop/gui/stations/admin.py" line="56" />
+        <source>设置密码…</source>
+        <translation>Set PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="62" />
         <source>数据库：{db}
 数据文件夹：{dir}
 备份：文件 → 备份数据库（Ctrl+B）</source>
@@ -66,17 +71,73 @@ Data folder: {dir}
 Backup: File → Back up database (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="65" />
+        <location filename="../../desktop/gui/stations/admin.py" line="80" />
+        <source>名称，如 食堂1-2连廊西侧</source>
+        <translation>Name, e.g. west of canteen 1-2 corridor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="82" />
+        <source>路线，如 东门→东环路→一食堂西侧</source>
+        <translation>Route, e.g. east gate → East Ring Rd → west of canteen 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="83" />
+        <source>添加卸货点</source>
+        <translation>Add point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="86" />
+        <source>卸货点</source>
+        <translation>Unloading point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="99" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="80" />
+        <location filename="../../desktop/gui/stations/admin.py" line="110" />
+        <source>还没有卸货点：进校车辆和名单里的“卸货点”需要先在这里添加。</source>
+        <translation>No unloading points yet: add them here first, because entering vehicles and the “unloading point” in approval lists need them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="116" />
+        <source>请填写卸货点编号和名称。</source>
+        <translation>Enter the unloading point's number and name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="136" />
+        <source>  · 无密码</source>
+        <translation>  · no PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="144" />
+        <source>请先在左侧选择操作员。</source>
+        <translation>First choose an operator on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="147" />
+        <source>设置密码</source>
+        <translation>Set PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="147" />
+        <source>{0} 的新密码（至少4位数字）</source>
+        <translation>New PIN for {0} (at least 4 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="153" />
+        <source>已设置 {0} 的密码。</source>
+        <translation>PIN set for {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/admin.py" line="162" />
         <source>督查员和管理员必须设置密码。</source>
         <translation>Supervisors and administrators must have a PIN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="84" />
+        <location filename="../../desktop/gui/stations/admin.py" line="120" />
+        <location filename="../../desktop/gui/stations/admin.py" line="166" />
         <source>已添加：{0}</source>
         <translation>Added: {0}</translation>
     </message>
@@ -424,67 +485,72 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>GateActions</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="47" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="48" />
         <source>劝返</source>
         <translation>Refuse entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="47" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="48" />
         <source>劝返原因会告知司机并记入日志。</source>
         <translation>The driver is told the reason, and it is logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="48" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="49" />
         <source>司机拒绝关窗/戴口罩</source>
         <translation>Driver refuses to close windows / wear a mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="48" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="49" />
         <source>无有效审批</source>
         <translation>No valid approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="55" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="56" />
         <source>{p} 已放行进入 → {u}；路线：{r}</source>
         <translation>{p} admitted → {u}; route: {r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="57" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="58" />
         <source>{p} 转接驳区卸货，不进入</source>
         <translation>{p} unloads at the handoff zone, does not enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="58" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="59" />
         <source>{p} 已劝返：{r}</source>
         <translation>{p} refused entry: {r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="88" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="66" />
+        <source>F9 开交接单</source>
+        <translation>F9 Issue slips</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="94" />
         <source>撤销登记</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="88" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="94" />
         <source>登记有误时撤销；记录保留并注明原因。</source>
         <translation>Undo a wrong check-in; the record is kept with the reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="89" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="95" />
         <source>车牌号录错</source>
         <translation>Plate number typed wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="89" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="95" />
         <source>重复登记</source>
         <translation>Checked in twice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="94" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="100" />
         <source>已撤销登记：{p}</source>
         <translation>Check-in undone: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="104" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="110" />
         <source>{p} 已出门</source>
         <translation>{p} has left</translation>
     </message>
@@ -588,57 +654,57 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Now: {m} · {r} · test within {h} h · {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="274" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="275" />
         <source>进入</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="274" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="275" />
         <source>接驳（不进入）</source>
         <translation>Handoff (does not enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="284" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="285" />
         <source>已于 {t} 登记（{s}）</source>
         <translation>Checked in at {t} ({s})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="288" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="289" />
         <source>已审批 ✔ 核对后按回车确认</source>
         <translation>Approved ✔ Check, then press Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="330" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="331" />
         <source>须督查员批准</source>
         <translation>Supervisor approval needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="355" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="356" />
         <source>当前状态：{s}</source>
         <translation>Status: {s}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="359" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="360" />
         <source>全部合格 — 按 F5 进入，F6 转接驳</source>
         <translation>All passed — F5 to admit, F6 for the handoff zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="362" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="369" />
         <source>有检查不合格：F7 劝返，或 F8 请督查员放行</source>
         <translation>A check failed: F7 to refuse, or F8 for a supervisor override</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="374" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="385" />
         <source>{p}  {u}  {m}分钟</source>
         <translation>{p}  {u}  {m} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="380" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="391" />
         <source>在场时间超过规定，请联系卸货点督促离开</source>
         <translation>Inside longer than allowed: ask the unloading point to send it out</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="382" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="393" />
         <source>在场车辆（{n}）</source>
         <translation>Vehicles inside ({n})</translation>
     </message>
@@ -1229,119 +1295,119 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Gatehouse — {site}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="99" />
+        <location filename="../../desktop/gui/main_window.py" line="164" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="154" />
+        <location filename="../../desktop/gui/main_window.py" line="156" />
         <source>站点：{0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="155" />
+        <location filename="../../desktop/gui/main_window.py" line="157" />
         <source>岗位：{0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="156" />
+        <location filename="../../desktop/gui/main_window.py" line="158" />
         <source>操作员：{0}</source>
         <translation>Operator: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158" />
+        <location filename="../../desktop/gui/main_window.py" line="160" />
         <source>数据：{0}</source>
         <translation>Data: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="169" />
+        <location filename="../../desktop/gui/main_window.py" line="174" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="170" />
+        <location filename="../../desktop/gui/main_window.py" line="175" />
         <source>换班 / 切换操作员…</source>
         <translation>Change shift / operator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="171" />
+        <location filename="../../desktop/gui/main_window.py" line="176" />
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="172" />
+        <location filename="../../desktop/gui/main_window.py" line="177" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="179" />
+        <location filename="../../desktop/gui/main_window.py" line="184" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="180" />
+        <location filename="../../desktop/gui/main_window.py" line="185" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="183" />
+        <location filename="../../desktop/gui/main_window.py" line="188" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="190" />
+        <location filename="../../desktop/gui/main_window.py" line="195" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="191" />
+        <location filename="../../desktop/gui/main_window.py" line="196" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="192" />
+        <location filename="../../desktop/gui/main_window.py" line="197" />
         <source>查看错误记录</source>
         <translation>Show error log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="207" />
+        <location filename="../../desktop/gui/main_window.py" line="212" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="207" />
+        <location filename="../../desktop/gui/main_window.py" line="212" />
         <source>共享服务器数据库请由服务器管理员备份。</source>
         <translation>A shared server database is backed up by the server's administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="211" />
+        <location filename="../../desktop/gui/main_window.py" line="216" />
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214" />
+        <location filename="../../desktop/gui/main_window.py" line="219" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="220" />
+        <location filename="../../desktop/gui/main_window.py" line="225" />
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="220" />
+        <location filename="../../desktop/gui/main_window.py" line="225" />
         <source>已备份到：
 {0}</source>
         <translation>Backed up to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="226" />
+        <location filename="../../desktop/gui/main_window.py" line="231" />
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="238" />
+        <location filename="../../desktop/gui/main_window.py" line="243" />
         <source>版本 {v}
 数据：{db}
 数据文件夹：{dir}
@@ -1354,17 +1420,17 @@ Data folder: {dir}
 An offline register for checkpoints, disinfection and handoff.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246" />
+        <location filename="../../desktop/gui/main_window.py" line="251" />
         <source>错误记录</source>
         <translation>Error log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247" />
+        <location filename="../../desktop/gui/main_window.py" line="252" />
         <source>错误记录文件夹：{0}</source>
         <translation>Error log folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="253" />
+        <location filename="../../desktop/gui/main_window.py" line="258" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1482,17 +1548,17 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <translation>Told: follow the route, mask on, windows closed, stay in the cab</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="153" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="156" />
         <source>（督查员已放行）</source>
         <translation> (supervisor override)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="160" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="163" />
         <source>✔ 全部合格</source>
         <translation>✔ All passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="165" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="168" />
         <source>已拍照 ✔</source>
         <translation>Photo taken ✔</translation>
     </message>
@@ -1930,7 +1996,7 @@ An offline register for checkpoints, disinfection and handoff.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/review/__init__.py" line="108" />
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="260" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="270" />
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
@@ -2015,42 +2081,42 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="241" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="251" />
         <source>已新增，待审核。</source>
         <translation>Added; waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="252" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="262" />
         <source>已修改，需重新批准。</source>
         <translation>Changed; needs approval again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="260" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="270" />
         <source>驳回原因（会告知供货单位）：</source>
         <translation>Reason for rejecting (the supplier will be told):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="266" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="276" />
         <source>已批准。</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="266" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="276" />
         <source>已驳回。</source>
         <translation>Rejected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="278" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="288" />
         <source>已批准 {n} 条。</source>
         <translation>{n} approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="310" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="320" />
         <source>材料已保存。</source>
         <translation>Documents saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="318" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="328" />
         <source>{n} 还没有材料。</source>
         <translation>{n} has no documents yet.</translation>
     </message>
@@ -2083,6 +2149,12 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <translation>&amp;PIN</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/signin.py" line="58" />
+        <source>首次登录：请设置至少4位数字密码</source>
+        <translation>First sign-in: set a PIN of at least 4 digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/signin.py" line="59" />
         <location filename="../../ui/signin.ui" line="48" />
         <source>督查员和管理员需要输入</source>
         <translation>Supervisors and admins enter their PIN</translation>
