@@ -67,3 +67,15 @@ def bag_labels(s, reading: ClockReading, n: int = 2, *, ready: bool = True) -> t
         numbers.append(slips.issue_slip(s, actor=ISSUER, now=at.wall, bag_id=bag.id, kind="bag_label").number)
     disinfect(s, at, [c.id])
     return c.id, numbers
+
+
+# A `gatehouse` command that waits for a go-file before it runs, so two processes start together.
+RACER = """
+import os, sys, time
+from desktop.cli import main
+import desktop.cli.scan, desktop.services.handoff, desktop.store.migrate  # everything loaded before the start
+go = sys.argv[1]
+while not os.path.exists(go):
+    time.sleep(0.0005)
+sys.exit(main(sys.argv[2:]))
+"""

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from handoff_world import ready_slip, slip_for
+from handoff_world import RACER, ready_slip, slip_for
 from sqlmodel import func, select
 
 from desktop.cli import main
@@ -57,22 +57,13 @@ def test_refusals_exit_1_and_bad_usage_exits_2(db, db_path, capsys):
     assert count(db, Release) == 0
 
 
-_RACER = """
-import os, sys, time
-from desktop.cli import main
-import desktop.cli.scan, desktop.services.handoff, desktop.store.migrate  # everything loaded before the start
-go = sys.argv[1]
-while not os.path.exists(go):
-    time.sleep(0.0005)
-sys.exit(main(sys.argv[2:]))
-"""
 
 
 def test_two_processes_scanning_the_same_slip_at_once_release_it_exactly_once(db, db_path, tmp_path):
     with db.session() as s:
         number = ready_slip(s, SystemClock().read())
     go = tmp_path / "go"
-    procs = [subprocess.Popen([sys.executable, "-c", _RACER, str(go), "scan", number, "--db", str(db_path),
+    procs = [subprocess.Popen([sys.executable, "-c", RACER, str(go), "scan", number, "--db", str(db_path),
                                "--station", station, "--json"], env=_env(), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
              for station in ("east", "west")]

@@ -106,24 +106,15 @@ def test_four_stations_writing_at_once_keep_one_unbroken_audit_chain(pg_db, pg_u
         assert report.audit_events == before + 60
 
 
-_RACER = """
-import os, sys, time
-from desktop.cli import main
-import desktop.cli.scan, desktop.services.handoff, desktop.store.migrate
-go = sys.argv[1]
-while not os.path.exists(go):
-    time.sleep(0.0005)
-sys.exit(main(sys.argv[2:]))
-"""
 
 
 def test_two_stations_scanning_one_slip_release_it_exactly_once(pg_db, pg_url, tmp_path):
-    from handoff_world import ready_slip
+    from handoff_world import RACER, ready_slip
 
     with pg_db.session() as s:
         number = ready_slip(s, SystemClock().read())
     go = tmp_path / "go"
-    procs = [subprocess.Popen([sys.executable, "-c", _RACER, str(go), "scan", number, "--db", pg_url,
+    procs = [subprocess.Popen([sys.executable, "-c", RACER, str(go), "scan", number, "--db", pg_url,
                                "--station", station, "--json"], cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
