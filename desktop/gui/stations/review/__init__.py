@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,34 +28,24 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import site_zone
 from desktop.domain.identity import display_plate, mask_id
 from desktop.gui.ops import describe_error
+from desktop.gui.rows_model import Index, RowsModel
 from desktop.gui.stations.base import StationPage
 from desktop.gui.stations.gate import photo
 from desktop.gui.stations.review.dialogs import ApprovalDialog, ImportReportDialog, PhotoDialog, qdate
 from desktop.services import approvals, setup
 from desktop.services.approvals import ApprovalInfo, ImportReport
 
-Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"approved": "#d7f0dc", "rejected": "#f8d4d4", "pending": "#fff1c2", "cancelled": "#e0e0e0"}
 
 
-class ApprovalModel(QAbstractTableModel):
+class ApprovalModel(RowsModel):
     """A thin adapter over the service's list of ApprovalInfo."""
 
+    rows: list[ApprovalInfo]
+
     def __init__(self, headers: list[str], status_words: dict[str, str], mode_words: dict[str, str]) -> None:
-        super().__init__()
-        self.rows: list[ApprovalInfo] = []
-        self.headers, self.status_words, self.mode_words = headers, status_words, mode_words
-
-    def set_rows(self, rows: list[ApprovalInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+        super().__init__(headers)
+        self.status_words, self.mode_words = status_words, mode_words
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -71,12 +61,6 @@ class ApprovalModel(QAbstractTableModel):
         status = self.status_words.get(a.status, a.status) + (f"：{a.review_reason}" if a.review_reason else "")
         return (status, display_plate(a.plate), a.supplier_name, people, a.cargo_summary,
                 self.mode_words.get(a.mode, a.mode), a.unloading_point, a.pass_number or "")[index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
 
 class ReviewPage(StationPage):
     key = "review"

@@ -6,36 +6,23 @@ import json
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.localtime import local
 from desktop.gui.context import AppContext
+from desktop.gui.rows_model import Index, RowsModel
 from desktop.services import audit, verify
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel):
     """A thin adapter over a list of plain audit dicts (the service's output is the truth)."""
 
     COLUMNS = ("at", "operator", "station", "action", "entity", "data")
+    rows: list[dict[str, Any]]
 
     def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[dict[str, Any]] = []
-        self.headers = ["时间", "操作员", "岗位", "动作", "对象", "内容"]
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        super().__init__(["时间", "操作员", "岗位", "动作", "对象", "内容"])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
@@ -49,12 +36,6 @@ class AuditModel(QAbstractTableModel):
         if key == "data":
             return json.dumps(row["data"], ensure_ascii=False)[:200]
         return str(row[key])
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
 
 class AuditTab(QWidget):
     """The table of the latest 500 events, a refresh button and the chain check."""
