@@ -4,12 +4,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.ui" line="9" />
+        <location filename="../../ui/about.ui" line="9"/>
         <source>关于 Gatehouse</source>
         <translation>About Gatehouse</translation>
     </message>
     <message>
-        <location filename="../../ui/about.ui" line="14" />
+        <location filename="../../ui/about.ui" line="14"/>
         <source>Gatehouse 卡口物资交接</source>
         <translation>Gatehouse checkpoint and handoff</translation>
     </message>
@@ -17,52 +17,52 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="42" />
+        <location filename="../../desktop/gui/stations/admin.py" line="42"/>
         <source>督查员、管理员必填</source>
         <translation>Required for supervisors and admins</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="43" />
+        <location filename="../../desktop/gui/stations/admin.py" line="43"/>
         <source>添加操作员</source>
         <translation>Add operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="47" />
+        <location filename="../../desktop/gui/stations/admin.py" line="47"/>
         <source>新操作员</source>
         <translation>New operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="49" />
+        <location filename="../../desktop/gui/stations/admin.py" line="49"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="50" />
+        <location filename="../../desktop/gui/stations/admin.py" line="50"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="51" />
+        <location filename="../../desktop/gui/stations/admin.py" line="51"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="52" />
+        <location filename="../../desktop/gui/stations/admin.py" line="52"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="55" />
+        <location filename="../../desktop/gui/stations/admin.py" line="55"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="56" />
+        <location filename="../../desktop/gui/stations/admin.py" line="56"/>
         <source>设置密码…</source>
         <translation>Set PIN…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="62" />
+        <location filename="../../desktop/gui/stations/admin.py" line="62"/>
         <source>数据库：{db}
 数据文件夹：{dir}
 备份：文件 → 备份数据库（Ctrl+B）</source>
@@ -71,73 +71,73 @@ Data folder: {dir}
 Backup: File → Back up database (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="80" />
+        <location filename="../../desktop/gui/stations/admin.py" line="80"/>
         <source>名称，如 食堂1-2连廊西侧</source>
         <translation>Name, e.g. west of canteen 1-2 corridor</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="82" />
+        <location filename="../../desktop/gui/stations/admin.py" line="82"/>
         <source>路线，如 东门→东环路→一食堂西侧</source>
         <translation>Route, e.g. east gate → East Ring Rd → west of canteen 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="83" />
+        <location filename="../../desktop/gui/stations/admin.py" line="83"/>
         <source>添加卸货点</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="86" />
+        <location filename="../../desktop/gui/stations/admin.py" line="86"/>
         <source>卸货点</source>
         <translation>Unloading point</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="99" />
+        <location filename="../../desktop/gui/stations/admin.py" line="99"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="110" />
+        <location filename="../../desktop/gui/stations/admin.py" line="110"/>
         <source>还没有卸货点：进校车辆和名单里的“卸货点”需要先在这里添加。</source>
         <translation>No unloading points yet: add them here first, because entering vehicles and the “unloading point” in approval lists need them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="116" />
+        <location filename="../../desktop/gui/stations/admin.py" line="116"/>
         <source>请填写卸货点编号和名称。</source>
-        <translation>Enter the unloading point's number and name.</translation>
+        <translation>Enter the unloading point&apos;s number and name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="136" />
+        <location filename="../../desktop/gui/stations/admin.py" line="136"/>
         <source>  · 无密码</source>
         <translation>  · no PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="144" />
+        <location filename="../../desktop/gui/stations/admin.py" line="144"/>
         <source>请先在左侧选择操作员。</source>
         <translation>First choose an operator on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="147" />
+        <location filename="../../desktop/gui/stations/admin.py" line="147"/>
         <source>设置密码</source>
         <translation>Set PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="147" />
+        <location filename="../../desktop/gui/stations/admin.py" line="147"/>
         <source>{0} 的新密码（至少4位数字）</source>
         <translation>New PIN for {0} (at least 4 digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="153" />
+        <location filename="../../desktop/gui/stations/admin.py" line="153"/>
         <source>已设置 {0} 的密码。</source>
         <translation>PIN set for {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="162" />
+        <location filename="../../desktop/gui/stations/admin.py" line="162"/>
         <source>督查员和管理员必须设置密码。</source>
         <translation>Supervisors and administrators must have a PIN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/admin.py" line="120" />
-        <location filename="../../desktop/gui/stations/admin.py" line="166" />
+        <location filename="../../desktop/gui/stations/admin.py" line="120"/>
+        <location filename="../../desktop/gui/stations/admin.py" line="166"/>
         <source>已添加：{0}</source>
         <translation>Added: {0}</translation>
     </message>
@@ -145,112 +145,112 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="43" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="43"/>
         <source>编辑审批</source>
         <translation>Edit approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="43" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="43"/>
         <source>新增审批</source>
         <translation>New approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="47" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="47"/>
         <source>如 苏N·12345</source>
         <translation>e.g. 苏N·12345</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="53" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="53"/>
         <source>进入（送到卸货点）</source>
         <translation>Enter (to the unloading point)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="54" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="54"/>
         <source>接驳（不进入）</source>
         <translation>Handoff (does not enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="56" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="56"/>
         <source>（到门岗再定）</source>
         <translation>(decide at the gate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="61" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="61"/>
         <source>如 大米 50袋；食用油 20桶</source>
         <translation>e.g. rice 50 bags; cooking oil 20 drums</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="63" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="63"/>
         <source>车牌号</source>
         <translation>Plate number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="63" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="63"/>
         <source>到达日期</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="64" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="64"/>
         <source>供货单位</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="64" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="64"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="65" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="65"/>
         <source>卸货点</source>
         <translation>Unloading point</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="65" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="65"/>
         <source>通行证号</source>
         <translation>Pass number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="66" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="66"/>
         <source>物资</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="66" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="66"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="69" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="69"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="69" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="69"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="69" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="69"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="70" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="70"/>
         <source>核酸采样时间</source>
         <translation>Test sampling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="72" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="72"/>
         <source>加一人</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="74" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="74"/>
         <source>删除所选人</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="85" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="85"/>
         <source>司乘人员（第一行为驾驶员）</source>
         <translation>Occupants (the first row is the driver)</translation>
     </message>
@@ -258,52 +258,52 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="66" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="47"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="66" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="47"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="66" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="47"/>
         <source>岗位</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="66" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="47"/>
         <source>动作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="67" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="48"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="67" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="48"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="68" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="49"/>
         <source>审计日志（防篡改）</source>
         <translation>Audit log (tamper-evident)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="70" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="51"/>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="73" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="54"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="98" />
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="79"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -311,18 +311,18 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/photo.py" line="52" />
-        <location filename="../../desktop/gui/stations/gate/photo.py" line="66" />
+        <location filename="../../desktop/gui/stations/gate/photo.py" line="52"/>
+        <location filename="../../desktop/gui/stations/gate/photo.py" line="66"/>
         <source>拍照</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/photo.py" line="63" />
+        <location filename="../../desktop/gui/stations/gate/photo.py" line="63"/>
         <source>摄像头出错，请改用照片文件。</source>
         <translation>Camera error: use a photo file instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/photo.py" line="64" />
+        <location filename="../../desktop/gui/stations/gate/photo.py" line="64"/>
         <source>对准人脸，按回车拍照</source>
         <translation>Aim at the face, press Enter to take the photo</translation>
     </message>
@@ -330,92 +330,92 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>CustodyDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="93" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="93"/>
         <source>交接链 {0}</source>
         <translation>Slip history {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95"/>
         <source>岗位</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="95"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96"/>
         <source>经手人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96"/>
         <source>车辆</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="96"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="101" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="101"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="101" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="101"/>
         <source>放行</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="101" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="101"/>
         <source>装车转运</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="102" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="102"/>
         <source>签收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="102" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="102"/>
         <source>部分签收</source>
         <translation>Partly received</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="102" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="102"/>
         <source>破损</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="115" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="115"/>
         <source>该单还没有任何扫码记录。</source>
         <translation>This slip has not been scanned yet.</translation>
     </message>
@@ -423,33 +423,32 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>DisinfectionPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="37" />
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="37"/>
         <source>提前完成…</source>
         <translation>End early…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="40" />
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="40"/>
         <source>召回消杀…</source>
         <translation>Recall…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="71" />
-        <location filename="../../desktop/gui/stations/placeholder.py" line="38" />
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="71"/>
         <source>消杀</source>
         <translation>Disinfection</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="108" />
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="108"/>
         <source>系统时间被调整了 {s} 秒，已记录；静置计时不受影响。</source>
         <translation>The system clock was changed by {s} s; this was logged. Dwell timers are not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="147" />
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="147"/>
         <source>{x} 已由督查员提前结束静置。</source>
         <translation>{x}: dwell ended early by a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="164" />
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="164"/>
         <source>已召回 {x} 的消杀，{n} 批物资须重新消杀。</source>
         <translation>Disinfection of {x} recalled; {n} consignment(s) must be disinfected again.</translation>
     </message>
@@ -457,27 +456,27 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>EarlyDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="21" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="21"/>
         <source>提前结束静置</source>
         <translation>End dwell early</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="34" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="34"/>
         <source>{x}：未满静置时间即可转运，须督查员批准并写明原因。</source>
-        <translation>{x}: moving goods before the dwell time is up needs a supervisor's approval and a written reason.</translation>
+        <translation>{x}: moving goods before the dwell time is up needs a supervisor&apos;s approval and a written reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="37" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="37"/>
         <source>督查员</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="38" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="38"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="39" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="39"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -485,72 +484,72 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>GateActions</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="48" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="48"/>
         <source>劝返</source>
         <translation>Refuse entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="48" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="48"/>
         <source>劝返原因会告知司机并记入日志。</source>
         <translation>The driver is told the reason, and it is logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="49" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="49"/>
         <source>司机拒绝关窗/戴口罩</source>
         <translation>Driver refuses to close windows / wear a mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="49" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="49"/>
         <source>无有效审批</source>
         <translation>No valid approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="56" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="56"/>
         <source>{p} 已放行进入 → {u}；路线：{r}</source>
         <translation>{p} admitted → {u}; route: {r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="58" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="58"/>
         <source>{p} 转接驳区卸货，不进入</source>
         <translation>{p} unloads at the handoff zone, does not enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="59" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="59"/>
         <source>{p} 已劝返：{r}</source>
         <translation>{p} refused entry: {r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="66" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="66"/>
         <source>F9 开交接单</source>
         <translation>F9 Issue slips</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="94" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="94"/>
         <source>撤销登记</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="94" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="94"/>
         <source>登记有误时撤销；记录保留并注明原因。</source>
         <translation>Undo a wrong check-in; the record is kept with the reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="95" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="95"/>
         <source>车牌号录错</source>
         <translation>Plate number typed wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="95" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="95"/>
         <source>重复登记</source>
         <translation>Checked in twice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="100" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="100"/>
         <source>已撤销登记：{p}</source>
         <translation>Check-in undone: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/actions.py" line="110" />
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="110"/>
         <source>{p} 已出门</source>
         <translation>{p} has left</translation>
     </message>
@@ -558,153 +557,152 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>GatePage</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="75" />
-        <location filename="../../desktop/gui/stations/placeholder.py" line="31" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="75"/>
         <source>门岗</source>
         <translation>Gate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="84" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="84"/>
         <source>更改级别</source>
         <translation>Change level</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="92" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="92"/>
         <source>车牌号或通行证号，回车查询</source>
         <translation>Plate or pass number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="94" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="94"/>
         <source>查询</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="130" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="130"/>
         <source>确认查验（回车）</source>
         <translation>Confirm checks (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="132" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="132"/>
         <source>F5 放行进入</source>
         <translation>F5 Admit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="133" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="133"/>
         <source>F6 转接驳区</source>
         <translation>F6 Handoff zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="134" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="134"/>
         <source>F7 劝返</source>
         <translation>F7 Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="135" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="135"/>
         <source>F8 督查放行</source>
         <translation>F8 Override</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="136" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="136"/>
         <source>加随车人员</source>
         <translation>Add passenger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="137" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="137"/>
         <source>F10 出门登记</source>
         <translation>F10 Log exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="138" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="138"/>
         <source>撤销登记</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="139" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="139"/>
         <source>Esc 下一辆</source>
         <translation>Esc Next vehicle</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="140" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="140"/>
         <source>F9 开交接单</source>
         <translation>F9 Issue slips</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="143" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="143"/>
         <source>卸货点</source>
         <translation>Unloading point</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="153" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="153"/>
         <source>在场车辆</source>
         <translation>Vehicles inside</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="183" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="183"/>
         <source>车辆可进入</source>
         <translation>vehicles may enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="183" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="183"/>
         <source>车辆一律不得进入，全部转接驳</source>
         <translation>no vehicle may enter, all unload at the handoff zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="184" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="184"/>
         <source>当前：{m} · {r} · 核酸{h}小时内 · {e}</source>
         <translation>Now: {m} · {r} · test within {h} h · {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="275" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="275"/>
         <source>进入</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="275" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="275"/>
         <source>接驳（不进入）</source>
         <translation>Handoff (does not enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="285" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="285"/>
         <source>已于 {t} 登记（{s}）</source>
         <translation>Checked in at {t} ({s})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="289" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="289"/>
         <source>已审批 ✔ 核对后按回车确认</source>
         <translation>Approved ✔ Check, then press Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="331" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="331"/>
         <source>须督查员批准</source>
         <translation>Supervisor approval needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="356" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="356"/>
         <source>当前状态：{s}</source>
         <translation>Status: {s}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="360" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="360"/>
         <source>全部合格 — 按 F5 进入，F6 转接驳</source>
         <translation>All passed — F5 to admit, F6 for the handoff zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="369" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="369"/>
         <source>有检查不合格：F7 劝返，或 F8 请督查员放行</source>
         <translation>A check failed: F7 to refuse, or F8 for a supervisor override</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="385" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="385"/>
         <source>{p}  {u}  {m}分钟</source>
         <translation>{p}  {u}  {m} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="391" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="391"/>
         <source>在场时间超过规定，请联系卸货点督促离开</source>
         <translation>Inside longer than allowed: ask the unloading point to send it out</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/__init__.py" line="393" />
+        <location filename="../../desktop/gui/stations/gate/__init__.py" line="393"/>
         <source>在场车辆（{n}）</source>
         <translation>Vehicles inside ({n})</translation>
     </message>
@@ -712,62 +710,62 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="31" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="31"/>
         <source>签收 / 部分签收 / 破损</source>
         <translation>Receive / partly received / damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="35" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="35"/>
         <source>全部签收</source>
         <translation>Received in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="35" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="35"/>
         <source>部分签收</source>
         <translation>Partly received</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="35" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="35"/>
         <source>破损</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="47" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="47"/>
         <source>部分签收或破损时必填</source>
         <translation>Required if partly received or damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="52" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="52"/>
         <source>单号</source>
         <translation>Slip no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="53" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="53"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="54" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="54"/>
         <source>签收人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="55" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="55"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="56" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="56"/>
         <source>实收数量</source>
         <translation>Quantity received</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="57" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="57"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="78" />
+        <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="78"/>
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
     </message>
@@ -775,90 +773,89 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>HandoffPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="59" />
-        <location filename="../../desktop/gui/stations/placeholder.py" line="45" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="59"/>
         <source>接驳</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="66" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="66"/>
         <source>放行</source>
         <translation>Release</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="66" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="66"/>
         <source>装车转运</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="66" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="66"/>
         <source>到达签收</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="78" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="78"/>
         <source>接收人 / 经手人</source>
         <translation>Receiver / handler</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="83" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="83"/>
         <source>去向：食堂、超市、楼栋</source>
         <translation>Destination: canteen, supermarket, building</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="84" />
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="90" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="84"/>
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="90"/>
         <source>接驳车</source>
         <translation>Transfer vehicle</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="86" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="86"/>
         <source>接收人</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="88" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="88"/>
         <source>去向</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="95" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="95"/>
         <source>手工输入单号，回车确认</source>
         <translation>Type the slip number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="102" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="102"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="103" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="103"/>
         <source>签收 / 部分 / 破损…</source>
         <translation>Receive / partial / damaged…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="104" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="104"/>
         <source>交接链</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="125" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="125"/>
         <source>最近扫码</source>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="195" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="195"/>
         <source>单号格式不对：应为站点代码-8位字符+校验位，如 SQ-7KM3QX9A4</source>
         <translation>Wrong slip number format: site code, dash, 8 characters and a check character, e.g. SQ-7KM3QX9A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="215" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="215"/>
         <source>未完成</source>
         <translation>NOT DONE</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="253" />
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="271" />
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="253"/>
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="271"/>
         <source>请先扫描或输入单号</source>
         <translation>Scan or type a slip number first</translation>
     </message>
@@ -866,319 +863,319 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="75" />
+        <location filename="../../desktop/gui/stations/households.py" line="75"/>
         <source>团购</source>
         <translation>Group buy</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="100" />
+        <location filename="../../desktop/gui/stations/households.py" line="100"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="103" />
+        <location filename="../../desktop/gui/stations/households.py" line="103"/>
         <source>批次名称（留空按文件名）</source>
         <translation>Batch name (empty: use the file name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="118" />
+        <location filename="../../desktop/gui/stations/households.py" line="118"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="124" />
+        <location filename="../../desktop/gui/stations/households.py" line="124"/>
         <source>取货日</source>
         <translation>Pickup day</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="126" />
+        <location filename="../../desktop/gui/stations/households.py" line="126"/>
         <source>首个时段</source>
         <translation>First slot</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="128" />
+        <location filename="../../desktop/gui/stations/households.py" line="128"/>
         <source>每段</source>
         <translation>Each slot</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="137" />
+        <location filename="../../desktop/gui/stations/households.py" line="137"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="141" />
+        <location filename="../../desktop/gui/stations/households.py" line="141"/>
         <source>60×40 标签</source>
         <translation>60×40 label</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="141" />
+        <location filename="../../desktop/gui/stations/households.py" line="141"/>
         <source>58mm 小票</source>
         <translation>58mm receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="141" />
+        <location filename="../../desktop/gui/stations/households.py" line="141"/>
         <source>80mm 小票</source>
         <translation>80mm receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="142" />
+        <location filename="../../desktop/gui/stations/households.py" line="142"/>
         <source>A4 整页（21枚）</source>
         <translation>A4 sheet (21 labels)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="144" />
+        <location filename="../../desktop/gui/stations/households.py" line="144"/>
         <source>导出标签 PDF</source>
         <translation>Export labels PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="145" />
+        <location filename="../../desktop/gui/stations/households.py" line="145"/>
         <source>打印标签</source>
         <translation>Print labels</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="146" />
+        <location filename="../../desktop/gui/stations/households.py" line="146"/>
         <source>重排时段</source>
         <translation>Reschedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="147" />
+        <location filename="../../desktop/gui/stations/households.py" line="147"/>
         <source>确认送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="149" />
+        <location filename="../../desktop/gui/stations/households.py" line="149"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="165" />
-        <location filename="../../desktop/gui/stations/households.py" line="171" />
-        <location filename="../../desktop/gui/stations/households.py" line="173" />
+        <location filename="../../desktop/gui/stations/households.py" line="165"/>
+        <location filename="../../desktop/gui/stations/households.py" line="171"/>
+        <location filename="../../desktop/gui/stations/households.py" line="173"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="165" />
-        <location filename="../../desktop/gui/stations/households.py" line="171" />
+        <location filename="../../desktop/gui/stations/households.py" line="165"/>
+        <location filename="../../desktop/gui/stations/households.py" line="171"/>
         <source>时段</source>
         <translation>Time slot</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="165" />
-        <location filename="../../desktop/gui/stations/households.py" line="252" />
+        <location filename="../../desktop/gui/stations/households.py" line="165"/>
+        <location filename="../../desktop/gui/stations/households.py" line="252"/>
         <source>待取</source>
         <translation>To collect</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="165" />
-        <location filename="../../desktop/gui/stations/households.py" line="252" />
-        <location filename="../../desktop/gui/stations/households.py" line="253" />
+        <location filename="../../desktop/gui/stations/households.py" line="165"/>
+        <location filename="../../desktop/gui/stations/households.py" line="252"/>
+        <location filename="../../desktop/gui/stations/households.py" line="253"/>
         <source>已取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="166" />
+        <location filename="../../desktop/gui/stations/households.py" line="166"/>
         <source>上门</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="166" />
+        <location filename="../../desktop/gui/stations/households.py" line="166"/>
         <source>共</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="169" />
-        <location filename="../../desktop/gui/stations/households.py" line="173" />
+        <location filename="../../desktop/gui/stations/households.py" line="169"/>
+        <location filename="../../desktop/gui/stations/households.py" line="173"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="169" />
-        <location filename="../../desktop/gui/stations/households.py" line="173" />
+        <location filename="../../desktop/gui/stations/households.py" line="169"/>
+        <location filename="../../desktop/gui/stations/households.py" line="173"/>
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="169" />
-        <location filename="../../desktop/gui/stations/households.py" line="174" />
+        <location filename="../../desktop/gui/stations/households.py" line="169"/>
+        <location filename="../../desktop/gui/stations/households.py" line="174"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="169" />
+        <location filename="../../desktop/gui/stations/households.py" line="169"/>
         <source>取货 / 送货</source>
         <translation>Pickup / delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="170" />
-        <location filename="../../desktop/gui/stations/households.py" line="174" />
+        <location filename="../../desktop/gui/stations/households.py" line="170"/>
+        <location filename="../../desktop/gui/stations/households.py" line="174"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="170" />
-        <location filename="../../desktop/gui/stations/households.py" line="174" />
+        <location filename="../../desktop/gui/stations/households.py" line="170"/>
+        <location filename="../../desktop/gui/stations/households.py" line="174"/>
         <source>标签号</source>
         <translation>Label no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="171" />
+        <location filename="../../desktop/gui/stations/households.py" line="171"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="171" />
+        <location filename="../../desktop/gui/stations/households.py" line="171"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="172" />
+        <location filename="../../desktop/gui/stations/households.py" line="172"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="173" />
+        <location filename="../../desktop/gui/stations/households.py" line="173"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="174" />
+        <location filename="../../desktop/gui/stations/households.py" line="174"/>
         <source>特殊需要</source>
         <translation>Special needs</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="180" />
+        <location filename="../../desktop/gui/stations/households.py" line="180"/>
         <source>袋子</source>
         <translation>Bags</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="181" />
+        <location filename="../../desktop/gui/stations/households.py" line="181"/>
         <source>取货时段</source>
         <translation>Pickup slots</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="186" />
+        <location filename="../../desktop/gui/stations/households.py" line="186"/>
         <source>送货员出发前在本页或接驳岗扫描袋标签；送到后选中该户，点“确认送达”。</source>
         <translation>Before setting out, the courier scans the bag labels on this page or at the handoff station; after delivery, select the household and click “Delivered”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="193" />
-        <location filename="../../desktop/gui/stations/households.py" line="310" />
+        <location filename="../../desktop/gui/stations/households.py" line="193"/>
+        <location filename="../../desktop/gui/stations/households.py" line="310"/>
         <source>送货上门</source>
         <translation>Door delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="194" />
+        <location filename="../../desktop/gui/stations/households.py" line="194"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="217" />
+        <location filename="../../desktop/gui/stations/households.py" line="217"/>
         <source>{name}（{n} 户）</source>
         <translation>{name} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="227" />
+        <location filename="../../desktop/gui/stations/households.py" line="227"/>
         <source>还没有团购批次：请导入订单表</source>
         <translation>No group-buy batch yet: import an order sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="244" />
+        <location filename="../../desktop/gui/stations/households.py" line="244"/>
         <source>待消杀</source>
         <translation>Awaiting disinfection</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="244" />
+        <location filename="../../desktop/gui/stations/households.py" line="244"/>
         <source>静置中</source>
         <translation>In dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="244" />
+        <location filename="../../desktop/gui/stations/households.py" line="244"/>
         <source>可取货</source>
         <translation>Ready for pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="245" />
+        <location filename="../../desktop/gui/stations/households.py" line="245"/>
         <source>已全部取走</source>
         <translation>All collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="246" />
+        <location filename="../../desktop/gui/stations/households.py" line="246"/>
         <source>消杀已召回</source>
         <translation>Disinfection recalled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="250" />
+        <location filename="../../desktop/gui/stations/households.py" line="250"/>
         <source>待送</source>
         <translation>To deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="250" />
+        <location filename="../../desktop/gui/stations/households.py" line="250"/>
         <source>配送中</source>
         <translation>Out for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="251" />
+        <location filename="../../desktop/gui/stations/households.py" line="251"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="262" />
+        <location filename="../../desktop/gui/stations/households.py" line="262"/>
         <source>共 {n} 户 · 待取 {w} · 已取 {p} · 送货上门 {d}（已送 {dd}） · 物资：{g}</source>
         <translation>{n} households · to collect {w} · collected {p} · door delivery {d} ({dd} delivered) · goods: {g}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="283" />
+        <location filename="../../desktop/gui/stations/households.py" line="283"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="324" />
+        <location filename="../../desktop/gui/stations/households.py" line="324"/>
         <source>团购取货</source>
         <translation>Group-buy pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="338" />
+        <location filename="../../desktop/gui/stations/households.py" line="338"/>
         <source>请先在“送货上门”表中选中一户</source>
         <translation>First select a household in the “Door delivery” table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="358" />
+        <location filename="../../desktop/gui/stations/households.py" line="358"/>
         <source>已重排取货时段</source>
         <translation>Pickup slots rescheduled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="364" />
+        <location filename="../../desktop/gui/stations/households.py" line="364"/>
         <source>选择团购订单表</source>
         <translation>Choose the group-buy order sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="365" />
+        <location filename="../../desktop/gui/stations/households.py" line="365"/>
         <source>订单表 (*.xlsx *.csv)</source>
         <translation>Order sheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="376" />
+        <location filename="../../desktop/gui/stations/households.py" line="376"/>
         <source>正在导入 {f}…</source>
         <translation>Importing {f}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="412" />
+        <location filename="../../desktop/gui/stations/households.py" line="412"/>
         <source>请先选择批次</source>
         <translation>Choose a batch first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="414" />
+        <location filename="../../desktop/gui/stations/households.py" line="414"/>
         <source>正在生成标签…</source>
         <translation>Making labels…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="431" />
+        <location filename="../../desktop/gui/stations/households.py" line="431"/>
         <source>已导出标签：{p}</source>
         <translation>Labels exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="459" />
+        <location filename="../../desktop/gui/stations/households.py" line="459"/>
         <source>已发送到打印机 {p}：{n} 页</source>
         <translation>Sent to printer {p}: {n} page(s)</translation>
     </message>
@@ -1186,27 +1183,27 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="150" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="150"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="157" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="157"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="157" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="157"/>
         <source>车牌</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="157" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="157"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/dialogs.py" line="175" />
+        <location filename="../../desktop/gui/stations/review/dialogs.py" line="175"/>
         <source>以下各行未导入（请改正后重新导入，已导入的行不会重复）：</source>
         <translation>These rows were not imported (correct them and import again; rows already imported will not be added twice):</translation>
     </message>
@@ -1214,42 +1211,42 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>IssueSlipsDialog</name>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="58" />
+        <location filename="../../desktop/gui/slip_actions.py" line="58"/>
         <source>开交接单</source>
         <translation>Issue handoff slips</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="72" />
+        <location filename="../../desktop/gui/slip_actions.py" line="72"/>
         <source>开单</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="74" />
+        <location filename="../../desktop/gui/slip_actions.py" line="74"/>
         <source>预览 / 打印 / 作废</source>
         <translation>Preview / print / void</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="76" />
+        <location filename="../../desktop/gui/slip_actions.py" line="76"/>
         <source>开单后自动打印</source>
         <translation>Print when issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="78" />
+        <location filename="../../desktop/gui/slip_actions.py" line="78"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="109" />
+        <location filename="../../desktop/gui/slip_actions.py" line="109"/>
         <source>未开单</source>
         <translation>No slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="116" />
+        <location filename="../../desktop/gui/slip_actions.py" line="116"/>
         <source>没有可开单的物资。</source>
         <translation>No goods need a slip.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="158" />
+        <location filename="../../desktop/gui/slip_actions.py" line="158"/>
         <source>已开单：</source>
         <translation>Issued: </translation>
     </message>
@@ -1257,22 +1254,22 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>LevelDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="115" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="115"/>
         <source>更改管理级别</source>
         <translation>Change management level</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="115" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="115"/>
         <source>按指挥部通知更改；更改会记入审计日志。</source>
         <translation>Change only on notice from the command centre; the change is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="124" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="124"/>
         <source>管理级别</source>
         <translation>Management level</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="125" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="125"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
@@ -1280,134 +1277,134 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="46" />
+        <location filename="../../desktop/gui/main_window.py" line="46"/>
         <source>Gatehouse 卡口物资交接</source>
         <translation>Gatehouse checkpoint and handoff</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="62" />
+        <location filename="../../desktop/gui/main_window.py" line="62"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="84" />
+        <location filename="../../desktop/gui/main_window.py" line="84"/>
         <source>Gatehouse 卡口物资交接 — {site}</source>
         <translation>Gatehouse — {site}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="164" />
+        <location filename="../../desktop/gui/main_window.py" line="164"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="156" />
+        <location filename="../../desktop/gui/main_window.py" line="156"/>
         <source>站点：{0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="157" />
+        <location filename="../../desktop/gui/main_window.py" line="157"/>
         <source>岗位：{0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="158" />
+        <location filename="../../desktop/gui/main_window.py" line="158"/>
         <source>操作员：{0}</source>
         <translation>Operator: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="160" />
+        <location filename="../../desktop/gui/main_window.py" line="160"/>
         <source>数据：{0}</source>
         <translation>Data: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="174" />
+        <location filename="../../desktop/gui/main_window.py" line="174"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="175" />
+        <location filename="../../desktop/gui/main_window.py" line="175"/>
         <source>换班 / 切换操作员…</source>
         <translation>Change shift / operator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="176" />
+        <location filename="../../desktop/gui/main_window.py" line="176"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="177" />
+        <location filename="../../desktop/gui/main_window.py" line="177"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="184" />
+        <location filename="../../desktop/gui/main_window.py" line="184"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="185" />
+        <location filename="../../desktop/gui/main_window.py" line="185"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="188" />
+        <location filename="../../desktop/gui/main_window.py" line="188"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="195" />
+        <location filename="../../desktop/gui/main_window.py" line="195"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="196" />
+        <location filename="../../desktop/gui/main_window.py" line="196"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="197" />
+        <location filename="../../desktop/gui/main_window.py" line="197"/>
         <source>查看错误记录</source>
         <translation>Show error log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="212" />
+        <location filename="../../desktop/gui/main_window.py" line="212"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="212" />
+        <location filename="../../desktop/gui/main_window.py" line="212"/>
         <source>共享服务器数据库请由服务器管理员备份。</source>
-        <translation>A shared server database is backed up by the server's administrator.</translation>
+        <translation>A shared server database is backed up by the server&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216" />
+        <location filename="../../desktop/gui/main_window.py" line="216"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="219" />
+        <location filename="../../desktop/gui/main_window.py" line="219"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="225" />
+        <location filename="../../desktop/gui/main_window.py" line="225"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="225" />
+        <location filename="../../desktop/gui/main_window.py" line="225"/>
         <source>已备份到：
 {0}</source>
         <translation>Backed up to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="231" />
+        <location filename="../../desktop/gui/main_window.py" line="231"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243" />
+        <location filename="../../desktop/gui/main_window.py" line="243"/>
         <source>版本 {v}
 数据：{db}
 数据文件夹：{dir}
@@ -1420,17 +1417,17 @@ Data folder: {dir}
 An offline register for checkpoints, disinfection and handoff.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251" />
+        <location filename="../../desktop/gui/main_window.py" line="251"/>
         <source>错误记录</source>
         <translation>Error log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="252" />
+        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>错误记录文件夹：{0}</source>
         <translation>Error log folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="258" />
+        <location filename="../../desktop/gui/main_window.py" line="258"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1438,127 +1435,127 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>OccupantCard</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="51" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="51"/>
         <source>驾驶员</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="51" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="51"/>
         <source>随车人员</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="54" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="54"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="56" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="56"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="66" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="66"/>
         <source>拍照</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="68" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="68"/>
         <source>登记后可拍照留存（无摄像头时选择照片文件）</source>
         <translation>After check-in, take a photo for the record (no camera: choose a photo file)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="79" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="79"/>
         <source>审核时的证件照：与本人核对</source>
         <translation>ID photo from the review: compare with the person</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="92" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="92"/>
         <source>绿码</source>
         <translation>Green code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="92" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="92"/>
         <source>黄码</source>
         <translation>Yellow code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="92" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="92"/>
         <source>红码</source>
         <translation>Red code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="93" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="93"/>
         <source>未查验</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="97" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="97"/>
         <source>核酸阴性</source>
         <translation>Test negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="97" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="97"/>
         <source>核酸阳性</source>
         <translation>Test positive</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="98" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="98"/>
         <source>无核酸结果</source>
         <translation>No test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="102" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="102"/>
         <source>采样时间，如 2026-11-28 09:30</source>
         <translation>Sampling time, e.g. 2026-11-28 09:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="107" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="107"/>
         <source>无疫区接触史</source>
         <translation>No epidemic-area contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="107" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="107"/>
         <source>有疫区接触史</source>
         <translation>Epidemic-area contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="107" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="107"/>
         <source>未询问</source>
         <translation>Not asked</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="109" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="109"/>
         <source>行程：近期未离开本市</source>
         <translation>Itinerary: has not left the city recently</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="110" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="110"/>
         <source>人证一致</source>
         <translation>Matches ID photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="111" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="111"/>
         <source>已签承诺书</source>
         <translation>Pledge signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="112" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="112"/>
         <source>已告知：按路线、戴口罩、关车窗、不下车</source>
         <translation>Told: follow the route, mask on, windows closed, stay in the cab</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="156" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="156"/>
         <source>（督查员已放行）</source>
         <translation> (supervisor override)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="163" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="163"/>
         <source>✔ 全部合格</source>
         <translation>✔ All passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="168" />
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="168"/>
         <source>已拍照 ✔</source>
         <translation>Photo taken ✔</translation>
     </message>
@@ -1566,17 +1563,17 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="99" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="99"/>
         <source>督查员放行</source>
         <translation>Supervisor override</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="99" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="99"/>
         <source>只有督查员可以放行不合格的检查项，须填写原因。</source>
         <translation>Only a supervisor can override a failed check, and must give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="105" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="105"/>
         <source>放行项</source>
         <translation>Check to override</translation>
     </message>
@@ -1584,96 +1581,96 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>PassRegisterDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="43" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="43"/>
         <source>通行证登记</source>
         <translation>Vehicle passes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="47" />
-        <location filename="../../desktop/gui/stations/review/passes.py" line="55" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="47"/>
+        <location filename="../../desktop/gui/stations/review/passes.py" line="55"/>
         <source>通行证号</source>
         <translation>Pass number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="47" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="47"/>
         <source>车牌</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="47" />
-        <location filename="../../desktop/gui/stations/review/passes.py" line="59" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="47"/>
+        <location filename="../../desktop/gui/stations/review/passes.py" line="59"/>
         <source>持证单位</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="48" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="48"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="48" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="48"/>
         <source>有效期</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="48" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="48"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="57" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="57"/>
         <source>车牌号</source>
         <translation>Plate number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="61" />
-        <location filename="../../desktop/gui/stations/review/passes.py" line="95" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="61"/>
+        <location filename="../../desktop/gui/stations/review/passes.py" line="95"/>
         <source>保供</source>
         <translation>Supply</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="62" />
-        <location filename="../../desktop/gui/stations/review/passes.py" line="95" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="62"/>
+        <location filename="../../desktop/gui/stations/review/passes.py" line="95"/>
         <source>应急</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="68" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="68"/>
         <source>登记</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="70" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="70"/>
         <source>注销所选</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="97" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="97"/>
         <source>已注销：</source>
         <translation>Revoked: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="97" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="97"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="112" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="112"/>
         <source>已登记 {n}</source>
         <translation>Added {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="121" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="121"/>
         <source>注销通行证</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="121" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="121"/>
         <source>注销原因：</source>
         <translation>Reason for revoking:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/passes.py" line="126" />
+        <location filename="../../desktop/gui/stations/review/passes.py" line="126"/>
         <source>已注销。</source>
         <translation>Revoked.</translation>
     </message>
@@ -1681,12 +1678,12 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="62" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="62"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="68" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="68"/>
         <source>请填写原因。</source>
         <translation>Enter a reason.</translation>
     </message>
@@ -1694,32 +1691,32 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="46" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="46"/>
         <source>召回消杀</source>
         <translation>Recall disinfection</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="50" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="50"/>
         <source>稀释比例错误</source>
         <translation>Wrong dilution</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="50" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="50"/>
         <source>漏消部位</source>
         <translation>Parts missed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="50" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="50"/>
         <source>消毒剂过期</source>
         <translation>Disinfectant expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="59" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="59"/>
         <source>召回 {x} 的消杀：所涉物资须重新消杀，静置计时停止。</source>
         <translation>Recall the disinfection of {x}: its goods must be disinfected again, and the dwell timer stops.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="63" />
+        <location filename="../../desktop/gui/stations/disinfection/dialogs.py" line="63"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1727,133 +1724,133 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="66" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="66"/>
         <source>扫描交接单，或输入车牌后回车</source>
         <translation>Scan a handoff slip, or type a plate and press Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="72" />
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="273" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="72"/>
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="273"/>
         <source>尚未选择消杀对象</source>
         <translation>Nothing chosen to disinfect yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="76" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="76"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="78" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="78"/>
         <source>① 消杀对象</source>
         <translation>① What is disinfected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="85" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="85"/>
         <source>② 地点与消毒剂</source>
         <translation>② Place and disinfectant</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="89" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="89"/>
         <source>卡口</source>
         <translation>Gate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="89" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="89"/>
         <source>卸货点</source>
         <translation>Unloading point</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="90" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="90"/>
         <source>接驳区</source>
         <translation>Handoff zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="90" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="90"/>
         <source>中转站</source>
         <translation>Transit station</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="100" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="100"/>
         <source>第{n}次</source>
         <translation>Round {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="115" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="115"/>
         <source>③ 消杀部位</source>
         <translation>③ Parts disinfected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="117" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="117"/>
         <source>④ 防护确认</source>
         <translation>④ PPE worn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="119" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="119"/>
         <source>口罩</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="120" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="120"/>
         <source>手套</source>
         <translation>Gloves</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="121" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="121"/>
         <source>隔离衣</source>
         <translation>Gown</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="128" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="128"/>
         <source>消杀人员，多人用顿号或逗号分隔</source>
         <translation>Who disinfected; separate several names with commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="129" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="129"/>
         <source>人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="133" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="133"/>
         <source>重新计开始时间</source>
         <translation>Reset start time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="135" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="135"/>
         <source>完成，开始静置</source>
         <translation>Done, start dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="181" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="181"/>
         <source>（卸货点）</source>
         <translation>(unloading point)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="190" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="190"/>
         <source>已入场</source>
         <translation>Inside</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="190" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="190"/>
         <source>接驳</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="192" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="192"/>
         <source>{n}批物资</source>
         <translation>{n} consignment(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="223" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="223"/>
         <source>开始于 {t}</source>
         <translation>Started {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="230" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="230"/>
         <source>车辆 {p}（{n}批物资）</source>
         <translation>Vehicle {p} ({n} consignment(s))</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/form.py" line="307" />
+        <location filename="../../desktop/gui/stations/disinfection/form.py" line="307"/>
         <source>已登记：{x}，静置 {m} 分钟，{t} 后可转运。</source>
         <translation>Recorded: {x}. Dwell {m} min; can be moved after {t}.</translation>
     </message>
@@ -1861,32 +1858,32 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="52" />
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="52"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="54" />
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="54"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="66" />
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="66"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="116" />
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="116"/>
         <source>导出日报PDF</source>
         <translation>Export daily report PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="122" />
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="122"/>
         <source>正在生成PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="129" />
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="129"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
@@ -1894,229 +1891,228 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/placeholder.py" line="24" />
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="157" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="141"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="88" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="72"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="88" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="72"/>
         <source>车牌</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="88" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="72"/>
         <source>供货单位</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="88" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="72"/>
         <source>司乘人员</source>
         <translation>Occupants</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="88" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="72"/>
         <source>物资</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="89" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="73"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="89" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="73"/>
         <source>卸货点</source>
         <translation>Unloading point</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="89" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="73"/>
         <source>通行证</source>
         <translation>Vehicle pass</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="90" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="74"/>
         <source>待审核</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="90" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="74"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="90" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="74"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="91" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="75"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="92" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="76"/>
         <source>进入</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="92" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="76"/>
         <source>接驳</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="94" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="78"/>
         <source>到达日期</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="100" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="84"/>
         <source>导入名单…</source>
         <translation>Import list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="102" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="86"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="104" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="88"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="106" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="90"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="108" />
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="270" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="92"/>
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="254"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="110" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="94"/>
         <source>批准全部待审</source>
         <translation>Approve all pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="112" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="96"/>
         <source>通行证登记…</source>
         <translation>Vehicle passes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="135" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="119"/>
         <source>上传证件照</source>
         <translation>Upload ID photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="137" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="121"/>
         <source>上传承诺书</source>
         <translation>Upload pledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="139" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="123"/>
         <source>查看材料</source>
         <translation>View documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="149" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="133"/>
         <source>司乘人员与材料</source>
         <translation>Occupants and documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="189" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="173"/>
         <source>驾驶员</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="189" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="173"/>
         <source>随车</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="191" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="175"/>
         <source>照片✔</source>
         <translation>Photo✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="191" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="175"/>
         <source>无照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="192" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="176"/>
         <source>承诺书✔</source>
         <translation>Pledge✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="192" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="176"/>
         <source>无承诺书</source>
         <translation>No pledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="194" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="178"/>
         <source>采样 {t}</source>
         <translation>Sampled {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="216" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="200"/>
         <source>选择供货单位发来的名单</source>
         <translation>Choose the list the supplier sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="217" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="201"/>
         <source>表格 (*.xlsx *.csv *.txt)</source>
         <translation>Tables (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="223" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="207"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="251" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="235"/>
         <source>已新增，待审核。</source>
         <translation>Added; waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="262" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="246"/>
         <source>已修改，需重新批准。</source>
         <translation>Changed; needs approval again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="270" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="254"/>
         <source>驳回原因（会告知供货单位）：</source>
         <translation>Reason for rejecting (the supplier will be told):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="276" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="260"/>
         <source>已批准。</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="276" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="260"/>
         <source>已驳回。</source>
         <translation>Rejected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="288" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="272"/>
         <source>已批准 {n} 条。</source>
         <translation>{n} approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="320" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="304"/>
         <source>材料已保存。</source>
         <translation>Documents saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/__init__.py" line="328" />
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="312"/>
         <source>{n} 还没有材料。</source>
         <translation>{n} has no documents yet.</translation>
     </message>
@@ -2124,38 +2120,38 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin.ui" line="9" />
+        <location filename="../../ui/signin.ui" line="9"/>
         <source>上岗登记</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.ui" line="15" />
+        <location filename="../../ui/signin.ui" line="15"/>
         <source>请选择您的姓名和岗位</source>
         <translation>Choose your name and station</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.ui" line="23" />
+        <location filename="../../ui/signin.ui" line="23"/>
         <source>操作员(&amp;O)</source>
         <translation>&amp;Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.ui" line="32" />
+        <location filename="../../ui/signin.ui" line="32"/>
         <source>岗位(&amp;S)</source>
         <translation>&amp;Station</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.ui" line="41" />
+        <location filename="../../ui/signin.ui" line="41"/>
         <source>密码(&amp;P)</source>
         <translation>&amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/signin.py" line="58" />
+        <location filename="../../desktop/gui/signin.py" line="58"/>
         <source>首次登录：请设置至少4位数字密码</source>
         <translation>First sign-in: set a PIN of at least 4 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/signin.py" line="59" />
-        <location filename="../../ui/signin.ui" line="48" />
+        <location filename="../../desktop/gui/signin.py" line="59"/>
+        <location filename="../../ui/signin.ui" line="48"/>
         <source>督查员和管理员需要输入</source>
         <translation>Supervisors and admins enter their PIN</translation>
     </message>
@@ -2163,37 +2159,37 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>SlipListWidget</name>
     <message>
-        <location filename="../../desktop/gui/slip_list.py" line="47" />
+        <location filename="../../desktop/gui/slip_list.py" line="47"/>
         <source>扫描或输入单号查找</source>
         <translation>Scan or type a slip number to find it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_list.py" line="62" />
+        <location filename="../../desktop/gui/slip_list.py" line="62"/>
         <source>预览 / 补打 / 作废</source>
         <translation>Preview / reprint / void</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_list.py" line="64" />
+        <location filename="../../desktop/gui/slip_list.py" line="64"/>
         <source>为未开单物资开单</source>
         <translation>Issue missing slips</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_list.py" line="90" />
+        <location filename="../../desktop/gui/slip_list.py" line="90"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_list.py" line="91" />
+        <location filename="../../desktop/gui/slip_list.py" line="91"/>
         <source>已打印 {n} 次</source>
         <translation>Printed {n} time(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_list.py" line="91" />
+        <location filename="../../desktop/gui/slip_list.py" line="91"/>
         <source>未打印</source>
         <translation>Not printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_list.py" line="99" />
+        <location filename="../../desktop/gui/slip_list.py" line="99"/>
         <source>今日 {n} 张，未开单物资 {m} 批</source>
         <translation>Today: {n} slips; {m} consignment(s) without a slip</translation>
     </message>
@@ -2201,88 +2197,88 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>SlipPreviewDialog</name>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="57" />
+        <location filename="../../desktop/gui/slip_preview.py" line="57"/>
         <source>交接单预览 {n}</source>
         <translation>Slip preview {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="78" />
-        <location filename="../../desktop/gui/slip_preview.py" line="160" />
+        <location filename="../../desktop/gui/slip_preview.py" line="78"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="160"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="80" />
+        <location filename="../../desktop/gui/slip_preview.py" line="80"/>
         <source>作废原因（必填）</source>
         <translation>Reason for voiding (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="81" />
+        <location filename="../../desktop/gui/slip_preview.py" line="81"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="83" />
+        <location filename="../../desktop/gui/slip_preview.py" line="83"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="89" />
+        <location filename="../../desktop/gui/slip_preview.py" line="89"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="90" />
+        <location filename="../../desktop/gui/slip_preview.py" line="90"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="115" />
+        <location filename="../../desktop/gui/slip_preview.py" line="115"/>
         <source>（默认）</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="117" />
+        <location filename="../../desktop/gui/slip_preview.py" line="117"/>
         <source>（未找到）</source>
         <translation> (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="118" />
+        <location filename="../../desktop/gui/slip_preview.py" line="118"/>
         <source>PDF 文件</source>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="152" />
+        <location filename="../../desktop/gui/slip_preview.py" line="152"/>
         <source>已作废：</source>
         <translation>Voided: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="155" />
+        <location filename="../../desktop/gui/slip_preview.py" line="155"/>
         <source>已打印 {n} 次，再次打印将标记为补打。</source>
         <translation>Printed {n} time(s); printing again marks it as a reprint.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="158" />
+        <location filename="../../desktop/gui/slip_preview.py" line="158"/>
         <source>尚未打印。</source>
         <translation>Not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="160" />
+        <location filename="../../desktop/gui/slip_preview.py" line="160"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="166" />
+        <location filename="../../desktop/gui/slip_preview.py" line="166"/>
         <source>找不到该交接单。</source>
         <translation>Slip not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="183" />
+        <location filename="../../desktop/gui/slip_preview.py" line="183"/>
         <source>正在打印……</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="204" />
+        <location filename="../../desktop/gui/slip_preview.py" line="204"/>
         <source>交接单已作废。</source>
         <translation>Slip voided.</translation>
     </message>
@@ -2290,12 +2286,12 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>SlipsPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/slips.py" line="17" />
+        <location filename="../../desktop/gui/stations/slips.py" line="17"/>
         <source>交接单：开单、预览、打印、补打、作废</source>
         <translation>Handoff slips: issue, preview, print, reprint, void</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/slips.py" line="25" />
+        <location filename="../../desktop/gui/stations/slips.py" line="25"/>
         <source>交接单</source>
         <translation>Slips</translation>
     </message>
@@ -2303,42 +2299,42 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>Stations</name>
     <message>
-        <location filename="../../desktop/gui/stations/__init__.py" line="19" />
+        <location filename="../../desktop/gui/stations/__init__.py" line="19"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/__init__.py" line="20" />
+        <location filename="../../desktop/gui/stations/__init__.py" line="20"/>
         <source>门岗</source>
         <translation>Gate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/__init__.py" line="21" />
+        <location filename="../../desktop/gui/stations/__init__.py" line="21"/>
         <source>消杀</source>
         <translation>Disinfection</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/__init__.py" line="22" />
+        <location filename="../../desktop/gui/stations/__init__.py" line="22"/>
         <source>接驳</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/__init__.py" line="23" />
+        <location filename="../../desktop/gui/stations/__init__.py" line="23"/>
         <source>交接单</source>
         <translation>Slips</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/__init__.py" line="24" />
+        <location filename="../../desktop/gui/stations/__init__.py" line="24"/>
         <source>团购</source>
         <translation>Group buy</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/__init__.py" line="25" />
+        <location filename="../../desktop/gui/stations/__init__.py" line="25"/>
         <source>督查</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/__init__.py" line="26" />
+        <location filename="../../desktop/gui/stations/__init__.py" line="26"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
@@ -2346,22 +2342,22 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>SupervisionPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="39" />
+        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="39"/>
         <source>车辆时间线</source>
         <translation>Vehicle timeline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="40" />
+        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="40"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="41" />
+        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="41"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="49" />
+        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="49"/>
         <source>督查</source>
         <translation>Supervision</translation>
     </message>
@@ -2369,27 +2365,27 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="81" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="81"/>
         <source>督查员账号</source>
         <translation>Supervisor username</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="82" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="82"/>
         <source>密码（PIN）</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="83" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="83"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="91" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="91"/>
         <source>请督查员输入账号和密码。</source>
         <translation>The supervisor must enter username and PIN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="92" />
+        <location filename="../../desktop/gui/stations/gate/dialogs.py" line="92"/>
         <source>请填写原因。</source>
         <translation>Enter a reason.</translation>
     </message>
@@ -2397,48 +2393,48 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="64" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="64"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="77" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="77"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="84" />
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="174" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="84"/>
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="174"/>
         <source>请在左侧选择车辆</source>
         <translation>Choose a vehicle on the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="88" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="88"/>
         <source>记录违规…</source>
         <translation>Log violation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="136" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="136"/>
         <source>放行{n}</source>
         <translation>Overrides {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="138" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="138"/>
         <source>违规{n}</source>
         <translation>Violations {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="147" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="147"/>
         <source>共 {n} 辆</source>
         <translation>{n} vehicles</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="154" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="154"/>
         <source>这一天没有车辆到达</source>
         <translation>No vehicles arrived on this day</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="231" />
+        <location filename="../../desktop/gui/stations/supervision/timeline_tab.py" line="231"/>
         <source>已记录违规：{k}</source>
         <translation>Violation logged: {k}</translation>
     </message>
@@ -2446,62 +2442,62 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>TimerBoard</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="143" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="143"/>
         <source>静置计时</source>
         <translation>Dwell timers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="152" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="152"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="216" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="216"/>
         <source>静置中</source>
         <translation>In dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="218" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="218"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="220" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="220"/>
         <source>已完成·待转运</source>
         <translation>Done · ready to move</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="221" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="221"/>
         <source>超时未转运 {m}分</source>
         <translation>Not moved, {m} min over</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="227" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="227"/>
         <source>完成于 {t}</source>
         <translation>Done at {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="227" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="227"/>
         <source>预计 {t}</source>
         <translation>Due {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="260" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="260"/>
         <source> 等{n}项</source>
         <translation> … {n} in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="261" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="261"/>
         <source>静置完成，可以转运：{x}</source>
         <translation>Dwell complete, ready to move: {x}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="266" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="266"/>
         <source>共 {n} 项</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="269" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="269"/>
         <source>静置中 {a} · 已完成 {b}</source>
         <translation>In dwell {a} · done {b}</translation>
     </message>
@@ -2509,17 +2505,17 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/panel.py" line="55" />
+        <location filename="../../desktop/gui/stations/handoff/panel.py" line="55"/>
         <source>请扫描交接单</source>
         <translation>Scan a slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/panel.py" line="55" />
+        <location filename="../../desktop/gui/stations/handoff/panel.py" line="55"/>
         <source>扫码枪可在任何位置扫描；也可在下方手工输入单号。</source>
         <translation>The scanner works anywhere on the screen; or type the slip number below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/panel.py" line="71" />
+        <location filename="../../desktop/gui/stations/handoff/panel.py" line="71"/>
         <source>（重复扫描，已忽略）</source>
         <translation> (scanned again, ignored)</translation>
     </message>
@@ -2527,53 +2523,45 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>ViolationDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="24" />
+        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="24"/>
         <source>记录违规</source>
         <translation>Log a violation</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="32" />
+        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="32"/>
         <source>看到了什么：地点、人员、已采取的措施</source>
         <translation>What you saw: place, people, action taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="38" />
+        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="38"/>
         <source>记录</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="44" />
+        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="44"/>
         <source>车辆 {p}</source>
         <translation>Vehicle {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="48" />
+        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="48"/>
         <source>违规类型</source>
         <translation>Violation type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="49" />
+        <location filename="../../desktop/gui/stations/supervision/dialogs.py" line="49"/>
         <source>情况说明</source>
         <translation>What happened</translation>
     </message>
 </context>
 <context>
-    <name>_Placeholder</name>
-    <message>
-        <location filename="../../desktop/gui/stations/placeholder.py" line="14" />
-        <source>本岗位的界面正在建设中。</source>
-        <translation>This station's screen is being built.</translation>
-    </message>
-</context>
-<context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="44" />
+        <location filename="../../desktop/gui/crash.py" line="44"/>
         <source>程序出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="45" />
+        <location filename="../../desktop/gui/crash.py" line="45"/>
         <source>发生了意外错误。刚才的操作没有保存任何半截记录，已确认的记录都还在。
 错误已记录到：
 {path}</source>
@@ -2582,12 +2570,12 @@ The error was logged to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="80" />
+        <location filename="../../desktop/gui/crash.py" line="80"/>
         <source>上次运行出错</source>
         <translation>The last run failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="81" />
+        <location filename="../../desktop/gui/crash.py" line="81"/>
         <source>上次运行时程序出错并已记录。已确认的记录都还在。是否查看错误记录？</source>
         <translation>Gatehouse stopped with an error last time; it was logged. Every confirmed record is still there. Show the error log?</translation>
     </message>
@@ -2595,7 +2583,7 @@ The error was logged to:
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/photo.py" line="34" />
+        <location filename="../../desktop/gui/stations/gate/photo.py" line="34"/>
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
@@ -2603,12 +2591,12 @@ The error was logged to:
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="68" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="68"/>
         <source>没有正在静置的物资</source>
         <translation>No goods in dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="101" />
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="101"/>
         <source>督查提前 · </source>
         <translation>Ended early by supervisor · </translation>
     </message>

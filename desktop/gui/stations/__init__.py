@@ -2,7 +2,7 @@
 
 Each entry is (key, title, "module:Class"). The title shows in the navigation before the page
 module is imported: page modules pull in the data stack, which is loaded only after the window
-has painted. A station issue replaces its placeholder class with its own page.
+has painted.
 """
 
 from __future__ import annotations
