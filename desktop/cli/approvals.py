@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import EXIT_FAILED, EXIT_OK, UsageError, emit
-from desktop.cli._common import input_file, open_db, parse_day
+from desktop.cli import EXIT_FAILED, EXIT_OK, emit
+from desktop.cli._common import input_file, open_db, parse_day, unreadable_input_is_usage
 from desktop.domain.clock import SystemClock
 from desktop.services import approvals, setup
-from desktop.services.context import Actor, ServiceError
+from desktop.services.context import Actor
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -34,14 +34,10 @@ def run_import(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         now = SystemClock().now()
-        with db.session() as session:
+        with unreadable_input_is_usage(), db.session() as session:
             setup.ensure_initial(session, now=now)  # a fresh database still needs its site
             report = approvals.import_file(session, actor=Actor(args.operator, "cli"), now=now,
                                            path=path, default_day=day, approve=args.approve)
-    except ServiceError as exc:
-        if exc.code in ("unreadable", "missing_columns"):
-            raise UsageError(exc.message) from None
-        raise
     finally:
         db.dispose()
     emit(args, report.as_dict(), report.lines())

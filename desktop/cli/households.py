@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import argparse
 import re
-from pathlib import Path
 
-from desktop.cli import EXIT_FAILED, EXIT_OK, UsageError, emit
-from desktop.cli._common import input_file, open_db, parse_day
+from desktop.cli import EXIT_FAILED, EXIT_OK, emit
+from desktop.cli._common import input_file, open_db, output_dir, parse_day, unreadable_input_is_usage
 from desktop.documents.bag_label import SIZES
 from desktop.domain.clock import SystemClock
 from desktop.domain.masking import mask_phone
 from desktop.i18n import t
 from desktop.services import households, setup
-from desktop.services.context import Actor, ServiceError
+from desktop.services.context import Actor
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -49,15 +48,11 @@ def run_import(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         now = SystemClock().now()
-        with db.session() as session:
+        with unreadable_input_is_usage("bad_time", "bad_slot"), db.session() as session:
             setup.ensure_initial(session, now=now)
             report = households.import_file(session, actor=Actor(args.operator, "cli"), now=now, path=path,
                                             batch=args.batch, pickup_day=day, first_slot=args.start,
                                             slot_minutes=args.slot_minutes, per_slot=args.per_slot)
-    except ServiceError as exc:
-        if exc.code in ("unreadable", "missing_columns", "bad_time", "bad_slot"):
-            raise UsageError(exc.message) from None
-        raise
     finally:
         db.dispose()
     emit(args, report.as_dict(), report.lines())
@@ -65,11 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_labels(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(t("无法创建输出目录 {p}：{e}", "cannot create the output folder {p}: {e}", p=out, e=exc)) from exc
+    out = output_dir(args.out)
     db = open_db(args)
     try:
         with db.session(write=False) as s:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli import EXIT_OK, UsageError, emit
-from desktop.cli._common import open_db, parse_day
+from desktop.cli._common import open_db, output_dir, parse_day
 from desktop.documents.slip import SIZES
 from desktop.domain.localtime import site_tz
 from desktop.i18n import t
@@ -72,11 +72,7 @@ def _local(iso: str) -> str:
 
 def run_pdf(args: argparse.Namespace) -> int:
     day = parse_day(args.day)
-    out = Path(args.out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(t("无法创建输出目录 {p}：{e}", "cannot create the output folder {p}: {e}", p=out, e=exc)) from exc
+    out = output_dir(args.out)
     db = open_db(args)
     try:
         with db.session(write=False) as s:
