@@ -16,13 +16,14 @@ if TYPE_CHECKING:
 
 
 def build_context(db: Database, clock: Clock, *, operator: str | None = None, station: str | None = None):  # type: ignore[no-untyped-def]
-    """The AppContext every screen gets. Signs in `operator` at `station` (default: admin at gate)."""
+    """The AppContext every screen gets, for a database `prepare_database` (or a demo) has set up.
+    Signs in `operator` at `station` (default: admin at gate). Only reads: it runs on the UI thread."""
     from desktop.gui.context import AppContext, Session
     from desktop.gui.ops import Ops
     from desktop.services import setup
 
-    with db.session() as session:
-        site = setup.ensure_initial(session, now=clock.now())
+    with db.session(write=False) as session:
+        site = setup.require_site(session)
         operators = {o.username: o for o in setup.list_operators(session)}
         stations = [name for name, _kind in setup.list_stations(session)]
     op = operators.get(operator or "") or operators.get("admin") or next(iter(operators.values()))
