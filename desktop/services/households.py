@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -470,9 +471,7 @@ def _orders(session: Session, batch: str) -> list[HouseholdOrder]:
     return rows
 
 
-def batches(session: Session) -> list[BatchInfo]:
-    """Every batch, newest first."""
-    rows = session.exec(select(HouseholdOrder, Bag).join(Bag, col(Bag.order_id) == col(HouseholdOrder.id))).all()
+def _batch_infos(session: Session, rows: list[tuple[HouseholdOrder, Bag]]) -> list[BatchInfo]:
     grouped: dict[str, list[tuple[HouseholdOrder, Bag]]] = defaultdict(list)
     for order, bag in rows:
         grouped[order.batch].append((order, bag))
@@ -484,6 +483,21 @@ def batches(session: Session) -> list[BatchInfo]:
                              sum(1 for o, b in members if o.delivery == "pickup" and b.state == "waiting"),
                              sum(1 for o, _ in members if o.delivery == "door"), cid, goods.state if goods else ""))
     return sorted(out, key=lambda b: (b.created_at, b.name), reverse=True)
+
+
+def _with_bags() -> Any:
+    return select(HouseholdOrder, Bag).join(Bag, col(Bag.order_id) == col(HouseholdOrder.id))
+
+
+def batches(session: Session) -> list[BatchInfo]:
+    """Every batch, newest first."""
+    return _batch_infos(session, list(session.exec(_with_bags()).all()))
+
+
+def batch_info(session: Session, batch: str) -> BatchInfo | None:
+    """One batch (what the page re-reads after every pickup: only that batch's rows)."""
+    found = _batch_infos(session, list(session.exec(_with_bags().where(HouseholdOrder.batch == batch)).all()))
+    return found[0] if found else None
 
 
 def bags(session: Session, batch: str) -> list[BagRow]:

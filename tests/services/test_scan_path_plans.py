@@ -176,7 +176,7 @@ def test_every_query_of_a_scan_is_answered_from_an_index(db, db_path, clock):
     assert caught("bag pickup", lambda: scan(bag_one)).kind is V.OK  # type: ignore[attr-defined]
     with db.session(write=False) as s:
         caught("the handoff list", lambda: handoff.recent_scans(s, station=A.station))
-        caught("the batch after a pickup", lambda: households.buildings(s, "b1"))
+        caught("the batch after a pickup", lambda: (households.batch_info(s, "b1"), households.buildings(s, "b1")))
     gate_now = datetime.combine(now.date(), datetime.min.time(), tzinfo=UTC) + timedelta(hours=1)
     with db.session(write=False) as s:
         assert caught("gate by plate", lambda: gate.lookup(s, query="苏N·12345", now=gate_now)).plate == PLATE  # type: ignore[attr-defined]
