@@ -139,7 +139,7 @@ class ImportReport:
     def lines(self) -> list[str]:
         out = [t("{f}：导入 {i} 条，未变 {u} 条（已导入过），拒绝 {r} 条。",
                  "{f}: {i} imported, {u} unchanged (already imported), {r} rejected.",
-                 f=self.file, i=self.imported, u=self.unchanged, r=len(self.rejected))]
+                 f=quote(self.file), i=self.imported, u=self.unchanged, r=len(self.rejected))]
         out += [t("  第{n}行{p}：{w}", "  row {n}{p}: {w}", n=p.row,
                   p=t("（{x}）", " ({x})", x=_shown(p.plate)) if p.plate else "", w=p.reason) for p in self.rejected]
         if self.blank_rows:
