@@ -573,6 +573,10 @@ def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None
 
 
 PASSENGERS_CELL_MAX = limits.OCCUPANTS_MAX * 80  # name, ID number, phone and sampling time of each
+# How many characters each cell may hold before it is even read; the rest hold TEXT_MAX.
+CELL_MAX = {"plate": limits.NAME_MAX, "supplier": limits.NAME_MAX, "driver": limits.NAME_MAX,
+            "id_number": limits.NAME_MAX, "phone": limits.NAME_MAX, "pass_number": limits.PASS_NUMBER_MAX,
+            "passengers": PASSENGERS_CELL_MAX}
 
 
 def _check_cells(values: dict[str, object]) -> None:
@@ -583,8 +587,7 @@ def _check_cells(values: dict[str, object]) -> None:
                                          "{n} people in one vehicle: at most {m} (driver and passengers)",
                                          n=len(people) + 1, m=limits.OCCUPANTS_MAX))
     for name, value in values.items():
-        limit = PASSENGERS_CELL_MAX if name == "passengers" else limits.TEXT_MAX
-        _bounded(name, field_label(name), _text(value), limit)
+        _bounded(name, field_label(name), _text(value), CELL_MAX.get(name, limits.TEXT_MAX))
 
 
 def _source_key(draft: ApprovalDraft) -> str:
