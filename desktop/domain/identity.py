@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
+from desktop.domain.text import quote
 from desktop.i18n import t
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
@@ -46,7 +47,7 @@ def normalize_plate(raw: str) -> str:
         raise InputError("plate", t("请输入车牌号。", "Enter the plate number."))
     if text[0] not in PROVINCES:
         raise InputError("plate", t("车牌号应以省份简称开头（如“苏”）：{p}",
-                                    "A plate starts with a province character (e.g. 苏): {p}", p=raw.strip()))
+                                    "A plate starts with a province character (e.g. 苏): {p}", p=quote(raw.strip())))
     # I and O never appear in the serial: a guard who typed them meant 1 and 0.
     if len(text) > 2:
         text = text[:2] + text[2:].replace("O", "0").replace("I", "1")
@@ -58,7 +59,7 @@ def normalize_plate(raw: str) -> str:
 
 
 def _bad_plate(raw: str, why: str) -> str:
-    raise InputError("plate", t("车牌号 {p} {w}。", "Plate {p}: {w}.", p=raw.strip(), w=why))
+    raise InputError("plate", t("车牌号 {p} {w}。", "Plate {p}: {w}.", p=quote(raw.strip()), w=why))
 
 
 def is_plate(raw: str) -> bool:
@@ -90,19 +91,19 @@ def normalize_id_number(raw: str) -> str:
         raise InputError("id_number", t("请填写身份证号。", "Enter the ID number."))
     if len(text) == 15 and text.isdigit():
         raise InputError("id_number", t("身份证号 {v} 是15位旧号码，请提供18位号码。",
-                                        "ID number {v} is an old 15-digit number; give the 18-digit one.", v=text))
+                                        "ID number {v} is an old 15-digit number; give the 18-digit one.", v=quote(text)))
     if len(text) != 18 or not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
         raise InputError("id_number", t("身份证号 {v} 应为18位（末位可为X）。",
-                                        "ID number {v} must be 18 characters (the last may be X).", v=text))
+                                        "ID number {v} must be 18 characters (the last may be X).", v=quote(text)))
     try:
         date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         raise InputError("id_number", t("身份证号 {v} 中的出生日期不存在。",
-                                        "ID number {v} holds a birth date that does not exist.", v=text)) from None
+                                        "ID number {v} holds a birth date that does not exist.", v=quote(text))) from None
     if id_check_digit(text[:17]) != text[17]:
         raise InputError("id_number", t("身份证号 {v} 校验位不对，可能抄错了一位。",
                                         "ID number {v} fails its check digit: one character is probably wrong.",
-                                        v=text))
+                                        v=quote(text)))
     return text
 
 
@@ -125,7 +126,7 @@ def normalize_phone(raw: str) -> str:
         raise InputError("phone", t("请填写联系电话。", "Enter the phone number."))
     raise InputError("phone", t("电话号码 {v} 不对（手机应为1开头的11位数字）。",
                                 "Phone number {v} is not valid (a mobile has 11 digits starting with 1).",
-                                v=raw.strip()))
+                                v=quote(raw.strip())))
 
 
 def mask_id(id_number: str) -> str:

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop.domain import codes
+from desktop.domain import codes, limits
 
 ENTER = ("\r", "\n")
 MAX_GAP = 0.05  # seconds between two keys of one burst; scanners manage 1-30 ms, people 80 ms+
@@ -149,6 +149,8 @@ def read_scan(raw: str, *, site: str | None = None) -> ScanRead:
 
     `site` (this site's code) settles a doubled key that could be read two ways.
     """
+    if len(raw.strip()) > limits.CODE_MAX:  # no code is this long: not worth reading for doubled keys
+        return ScanRead(ScanKind.GARBAGE, raw, problem=codes.CodeProblem.MALFORMED)
     text = clean(raw)
     if not text.replace("-", ""):
         return ScanRead(ScanKind.GARBAGE, raw, problem=codes.CodeProblem.EMPTY)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.text import quote
 from desktop.i18n import t
 from desktop.services.context import ServiceError
 from desktop.services.spreadsheets import find_header, header_key, read_grid
@@ -78,7 +79,7 @@ def _to_sheet(name: str, title: str, grid: list[list[object]], merges: list[tupl
     if header_at is None:
         raise ServiceError("missing_columns", t(
             "{f} 中找不到表头（应有“车牌号、供货单位、驾驶员、身份证号、联系电话”等列）。",
-            "{f} has no header row (expected columns such as 车牌号, 供货单位, 驾驶员, 身份证号, 联系电话).", f=name))
+            "{f} has no header row (expected columns such as 车牌号, 供货单位, 驾驶员, 身份证号, 联系电话).", f=quote(name)))
     columns: dict[str, int] = {}
     written: dict[str, str] = {}
     for col, cell in enumerate(grid[header_at]):
@@ -89,7 +90,7 @@ def _to_sheet(name: str, title: str, grid: list[list[object]], merges: list[tupl
     missing = [field_label(f) for f in needed if f not in columns]
     if missing:
         raise ServiceError("missing_columns", t("{f} 缺少这些列：{c}", "{f} lacks these columns: {c}",
-                                                f=name, c="、".join(missing)))
+                                                f=quote(name), c="、".join(missing)))
     sheet = Sheet(name=title, columns=written)
     merged_rows = {}
     for r1, r2, _c1, _c2, coord in merges:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, replace
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from desktop.domain import limits
 from desktop.domain.dates import parse_date, parse_datetime, site_zone
 from desktop.domain.identity import (
     InputError,
@@ -26,9 +28,10 @@ from desktop.domain.identity import (
     normalize_phone,
     normalize_plate,
 )
+from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit, passes
-from desktop.services.approval_sheet import SheetRow, read_sheet
+from desktop.services.approval_sheet import SheetRow, field_label, read_sheet
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.models import (
@@ -136,7 +139,7 @@ class ImportReport:
     def lines(self) -> list[str]:
         out = [t("{f}：导入 {i} 条，未变 {u} 条（已导入过），拒绝 {r} 条。",
                  "{f}: {i} imported, {u} unchanged (already imported), {r} rejected.",
-                 f=self.file, i=self.imported, u=self.unchanged, r=len(self.rejected))]
+                 f=quote(self.file), i=self.imported, u=self.unchanged, r=len(self.rejected))]
         out += [t("  第{n}行{p}：{w}", "  row {n}{p}: {w}", n=p.row,
                   p=t("（{x}）", " ({x})", x=_shown(p.plate)) if p.plate else "", w=p.reason) for p in self.rejected]
         if self.blank_rows:
@@ -151,7 +154,7 @@ def _shown(plate: str) -> str:
     try:
         return display_plate(normalize_plate(plate))
     except InputError:
-        return plate
+        return quote(plate)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -213,11 +216,44 @@ def _point_id(session: Session, text: str) -> int:
             return p.id or 0
     known = "、".join(f"{p.code}{p.name}" for p in points) or t("本站点还没有设置卸货点", "none set up at this site")
     raise InputError("unloading_point", t("卸货点“{v}”不存在（可选：{k}）", "No unloading point “{v}” (known: {k})",
-                                          v=text, k=known))
+                                          v=quote(text), k=known))
+
+
+def _bounded(field: str, what: str, value: str, limit: int) -> str:
+    if (why := too_long(what, value, limit)) is not None:
+        raise InputError(field, why)
+    return value
+
+
+def _check_sizes(draft: ApprovalDraft) -> None:
+    """Refuse what no vehicle carries and no cell should hold (desktop.domain.limits)."""
+    if len(draft.occupants) > limits.OCCUPANTS_MAX:
+        raise InputError("passengers", t("车上人数 {n} 超过上限 {m}（驾驶员和随车人员）",
+                                         "{n} people in one vehicle: at most {m} (driver and passengers)",
+                                         n=len(draft.occupants), m=limits.OCCUPANTS_MAX))
+    if len(draft.cargo) > limits.CARGO_LINES_MAX:
+        raise InputError("cargo", t("物资有 {n} 项，超过上限 {m}", "{n} kinds of goods: at most {m}",
+                                    n=len(draft.cargo), m=limits.CARGO_LINES_MAX))
+    _bounded("supplier", t("供货单位", "The supplier"), draft.supplier_name.strip(), limits.NAME_MAX)
+    _bounded("pass_number", t("通行证号", "The pass number"), (draft.pass_number or "").strip(),
+             limits.PASS_NUMBER_MAX)
+    _bounded("cargo", t("物资", "The cargo"), draft.cargo_summary.strip(), limits.TEXT_MAX)
+    _bounded("note", t("备注", "The remark"), draft.note.strip(), limits.TEXT_MAX)
+    for o in draft.occupants:
+        _bounded("driver", t("姓名", "A name"), o.name.strip(), limits.NAME_MAX)
+    for c in draft.cargo:
+        _bounded("cargo", t("物资类别", "A kind of goods"), c.category, limits.NAME_MAX)
+        _bounded("cargo", t("单位", "A unit"), c.unit, limits.UNIT_MAX)
+        # 0 is "no quantity given" (a line such as 蔬菜); anything stated must be a real amount
+        if (c.quantity != 0 or not math.isfinite(c.quantity)) and not limits.quantity_ok(c.quantity):
+            raise InputError("cargo", t("{c} 的数量 {q} 不对（应大于0、不超过{m}）",
+                                        "{c}: the quantity {q} is not valid (more than 0, at most {m})",
+                                        c=quote(c.category), q=quote(f"{c.quantity:g}"), m=limits.QUANTITY_MAX))
 
 
 def validate(session: Session, draft: ApprovalDraft, *, today: date) -> ApprovalDraft:
     """The draft in canonical form, or InputError saying the first thing wrong."""
+    _check_sizes(draft)
     plate = normalize_plate(draft.plate)
     if not draft.supplier_name.strip():
         raise InputError("supplier", t("缺供货单位", "The supplier is missing"))
@@ -236,10 +272,11 @@ def validate(session: Session, draft: ApprovalDraft, *, today: date) -> Approval
             id_number = normalize_id_number(o.id_number)
             phone = normalize_phone(o.phone) if (o.phone.strip() or i == 0) else ""
         except InputError as exc:
-            raise InputError(exc.field, t("{w}{n}：{m}", "{w} {n}: {m}", w=who, n=o.name.strip(), m=exc.message)) from None
+            raise InputError(exc.field, t("{w}{n}：{m}", "{w} {n}: {m}", w=who, n=quote(o.name.strip()),
+                                          m=exc.message)) from None
         if id_number in seen:
             raise InputError("id_number", t("身份证号 {v} 在本车出现两次", "ID number {v} appears twice in this vehicle",
-                                            v=id_number))
+                                            v=quote(id_number)))
         seen.add(id_number)
         people.append(replace(o, name=o.name.strip(), id_number=id_number, phone=phone,
                               role="driver" if i == 0 else "passenger"))
@@ -437,7 +474,10 @@ def attachment(session: Session, attachment_id: int) -> tuple[str, bytes] | None
 _MODES = {"进校": "enter", "进入": "enter", "入校": "enter", "进": "enter", "是": "enter", "进场": "enter",
           "接驳": "handoff", "不进校": "handoff", "不进入": "handoff", "否": "handoff", "交接": "handoff",
           "接驳区": "handoff", "卸货接驳": "handoff"}
-_CARGO_ITEM = re.compile(r"^(.*?)\s*(\d+(?:\.\d+)?)\s*([^\d\s]*)$")
+# A quantity as written, sign, exponent, "nan" and "inf" included: read whole, so that "-1" or
+# "1e41" is refused by the bounds rather than read as "1" or "41" of a category ending in "-".
+_CARGO_ITEM = re.compile(r"^(.*?)\s*([-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|(?i:nan|inf(?:inity)?)))"
+                         r"\s*([^\d\s.+-]*)$")
 
 
 def _text(value: object) -> str:
@@ -502,6 +542,7 @@ def _validity(values: dict[str, object], default_year: int) -> tuple[date, date]
 def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None, today: date) -> tuple[
         ApprovalDraft, tuple[date, date] | None]:
     v = row.values
+    _check_cells(v)
     zone = site_zone()
     raw_day = v.get("arrival_date")
     if _text(raw_day):
@@ -519,7 +560,7 @@ def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None
     mode_text = re.sub(r"\s+", "", _text(v.get("mode")))
     if mode_text and mode_text not in _MODES:
         raise InputError("mode", t("“{v}”应填“进校”或“接驳”", "“{v}”: write 进校 (enter) or 接驳 (handoff)",
-                                   v=mode_text))
+                                   v=quote(mode_text)))
     mode = _MODES.get(mode_text) or ("enter" if pass_number else "handoff")
     point_text = _text(v.get("unloading_point"))
     cargo_text = _text(v.get("cargo"))
@@ -529,6 +570,24 @@ def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None
         unloading_point_id=_point_id(session, point_text) if point_text else None, pass_number=pass_number,
         cargo=parse_cargo(cargo_text), cargo_summary=cargo_text, note=_text(v.get("note")))
     return validate(session, draft, today=today), _validity(v, today.year)
+
+
+PASSENGERS_CELL_MAX = limits.OCCUPANTS_MAX * 80  # name, ID number, phone and sampling time of each
+# How many characters each cell may hold before it is even read; the rest hold TEXT_MAX.
+CELL_MAX = {"plate": limits.NAME_MAX, "supplier": limits.NAME_MAX, "driver": limits.NAME_MAX,
+            "id_number": limits.NAME_MAX, "phone": limits.NAME_MAX, "pass_number": limits.PASS_NUMBER_MAX,
+            "passengers": PASSENGERS_CELL_MAX}
+
+
+def _check_cells(values: dict[str, object]) -> None:
+    """A cell past its size is refused before it is parsed (and before it could be stored)."""
+    people = [x for x in re.split(r"[;；\n]+", _text(values.get("passengers"))) if x.strip()]
+    if len(people) + 1 > limits.OCCUPANTS_MAX:
+        raise InputError("passengers", t("车上人数 {n} 超过上限 {m}（驾驶员和随车人员）",
+                                         "{n} people in one vehicle: at most {m} (driver and passengers)",
+                                         n=len(people) + 1, m=limits.OCCUPANTS_MAX))
+    for name, value in values.items():
+        _bounded(name, field_label(name), _text(value), CELL_MAX.get(name, limits.TEXT_MAX))
 
 
 def _source_key(draft: ApprovalDraft) -> str:
@@ -545,6 +604,10 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
     (day-ahead: tomorrow when not given). Rows are validated one by one; see module docstring."""
     today = now.astimezone(site_zone()).date()
     sheet = read_sheet(path, require_date=False)
+    if len(sheet.rows) > limits.SHEET_ROWS_MAX:
+        raise ServiceError("too_many_rows", t("{f} 有 {n} 行，一次最多导入 {m} 行。请分成几个文件。",
+                                              "{f} has {n} rows; at most {m} can be imported at once. Split the file.",
+                                              f=quote(Path(path).name), n=len(sheet.rows), m=limits.SHEET_ROWS_MAX))
     report = ImportReport(file=Path(path).name, blank_rows=sheet.blank_rows)
     day = default_day or (today + timedelta(days=1))
     seen: dict[tuple[str, date], int] = {}
@@ -552,7 +615,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
         if row.merged:
             report.rejected.append(RowProblem(row.number, t(
                 "单元格 {m} 是合并单元格，请取消合并并把每行填写完整", "cells {m} are merged; unmerge them and fill every row",
-                m=row.merged), _text(row.values.get("plate"))))
+                m=row.merged), quote(_text(row.values.get("plate")))))
             continue
         try:
             draft, validity = _draft_from_row(session, row, default_day=day, today=today)
@@ -592,4 +655,4 @@ def _plate_or_raw(row: SheetRow) -> str:
     try:
         return normalize_plate(raw)
     except InputError:
-        return raw
+        return quote(raw)

@@ -19,10 +19,11 @@ from enum import StrEnum
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
-from desktop.domain import scanner
+from desktop.domain import limits, scanner
 from desktop.domain.clock import Clock, utc
 from desktop.domain.enums import display
 from desktop.domain.localtime import site_tz
+from desktop.domain.text import quote, too_long
 from desktop.i18n import language, t
 from desktop.services import audit, dwell
 from desktop.services.context import Actor, ServiceError
@@ -161,14 +162,14 @@ def _already(session: Session, release: Release | None) -> _Judgement:
         "Handed off at {at} by {who} at {st} (received by {r}, to {d}). Do not hand it out again.",
         at=local_time(release.released_at), who=_who(session, release.released_by),
         st=display(release.station, language()) if release.station else "—",
-        r=release.receiver or "—", d=release.destination or "—"))
+        r=quote(release.receiver or "—"), d=quote(release.destination or "—")))
 
 
 def _voided(session: Session, slip: Slip) -> _Judgement:
     return _Judgement(VerdictKind.VOIDED, message=t(
         "该单已于 {at} 由 {who} 作废：{why}。请找开单人核对。",
         "Voided at {at} by {who}: {why}. Check with whoever issued it.",
-        at=local_time(slip.voided_at or datetime.min), who=_who(session, slip.voided_by), why=slip.void_reason or "—"))
+        at=local_time(slip.voided_at or datetime.min), who=_who(session, slip.voided_by), why=quote(slip.void_reason or "—")))
 
 
 def _consignment_of(session: Session, slip: Slip) -> tuple[int | None, Bag | None]:
@@ -259,7 +260,7 @@ def _refuse(session: Session, j: _Judgement, *, actor: Actor, now: datetime, sli
 
 def _released_message(rel: Release) -> str:
     return t("已放行 · 接收：{r} · 去向：{d} · 接驳车：{v}", "Released · received by {r} · to {d} · transfer vehicle {v}",
-             r=rel.receiver or "—", d=rel.destination or "—", v=rel.transfer_vehicle or "—")
+             r=quote(rel.receiver or "—"), d=quote(rel.destination or "—"), v=quote(rel.transfer_vehicle or "—"))
 
 
 def _release(session: Session, j: _Judgement, *, actor: Actor, now: datetime, slip: Slip, code: str,
@@ -302,6 +303,25 @@ def _all_out(session: Session, consignment_id: int, bag: Bag | None) -> bool:
     return waiting is None and goods is not None and goods.state not in ("released", "delivered")
 
 
+def _too_long_scan(raw: str, now: datetime) -> Verdict | None:
+    """A "scan" longer than any code (a key held down, a paste, a scanner gone wrong) is refused
+    before it is read, and not recorded: there is nothing in it worth keeping."""
+    text = raw.strip()
+    if len(text) <= limits.CODE_MAX:
+        return None
+    return Verdict(kind=VerdictKind.UNKNOWN, code=quote(scanner.clean(text)), headline=headline(VerdictKind.UNKNOWN),
+                   at=now, message=t("条码太长（{n}个字符，单号最多{m}个）：{v}。未记录。",
+                                     "Too long for a slip number ({n} characters, at most {m}): {v}. Not recorded.",
+                                     n=len(text), m=limits.CODE_MAX, v=quote(text)))
+
+
+def _check_fields(**fields: tuple[str, str, int]) -> None:
+    """Typed fields past their size are refused before anything is written."""
+    for name, (what, value, limit) in fields.items():
+        if (why := too_long(what, value.strip(), limit)) is not None:
+            raise ServiceError(f"too_long_{name}", why)
+
+
 def _lookup(session: Session, raw: str) -> tuple[Slip | None, str, _Judgement | None]:
     """The slip a scan names, the code to record, or why there is none."""
     site = require_site(session)
@@ -315,11 +335,11 @@ def _lookup(session: Session, raw: str) -> tuple[Slip | None, str, _Judgement | 
             "无法识别的条码，不是交接单。", "Not a slip: the barcode could not be read as a slip number."))
     if read.site != site.code:
         return None, read.code, _Judgement(VerdictKind.UNKNOWN, message=t(
-            "{c} 不是本站点（{s}）的单号。", "{c} is not a slip of this site ({s}).", c=read.code, s=site.code))
+            "{c} 不是本站点（{s}）的单号。", "{c} is not a slip of this site ({s}).", c=quote(read.code), s=site.code))
     slip = session.exec(select(Slip).where(Slip.number == read.code)).first()
     if slip is None:
         return None, read.code, _Judgement(VerdictKind.UNKNOWN, message=t(
-            "找不到单号 {c}：未在本站开具。", "No slip numbered {c} was issued here.", c=read.code))
+            "找不到单号 {c}：未在本站开具。", "No slip numbered {c} was issued here.", c=quote(read.code)))
     return slip, read.code, None
 
 
@@ -330,6 +350,11 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
          transfer_vehicle: str = "") -> Verdict:
     """Judge one scan and record it: release the goods when their dwell is over, or say why not."""
     now = clock.now()
+    if (too_long_scan := _too_long_scan(code, now)) is not None:
+        return too_long_scan
+    _check_fields(receiver=(t("接收人", "The receiver"), receiver, limits.NAME_MAX),
+                  destination=(t("去向", "The destination"), destination, limits.TEXT_MAX),
+                  transfer_vehicle=(t("接驳车", "The transfer vehicle"), transfer_vehicle, limits.NAME_MAX))
     slip, key, refusal = _lookup(session, code)
     judgement = refusal or _judge(session, slip, clock)  # type: ignore[arg-type]
     previous = _recent_scan(session, slip=slip, code=key, actor=actor, now=now)
@@ -360,8 +385,16 @@ def hand_over(session: Session, *, code: str, actor: Actor, now: datetime, kind:
     if kind in _NEEDS_REASON and not reason.strip():
         raise ServiceError("missing_reason", t("部分签收或破损必须填写原因。",
                                                "A partial receipt or damage needs a reason."))
-    if quantity is not None and quantity < 0:
-        raise ServiceError("bad_quantity", t("数量不能为负数。", "The quantity cannot be negative."))
+    if quantity is not None and not limits.quantity_ok(quantity):
+        raise ServiceError("bad_quantity", t("数量 {q} 不对（应大于0、不超过{m}）。",
+                                             "The quantity {q} is not valid (more than 0, at most {m}).",
+                                             q=quote(f"{quantity:g}"), m=limits.QUANTITY_MAX))
+    if (too_long_scan := _too_long_scan(code, now)) is not None:
+        return too_long_scan
+    _check_fields(holder=(t("经手人", "The holder"), holder, limits.NAME_MAX),
+                  location=(t("地点", "The place"), location, limits.TEXT_MAX),
+                  vehicle=(t("接驳车", "The transfer vehicle"), vehicle, limits.NAME_MAX),
+                  reason=(t("原因", "The reason"), reason, limits.TEXT_MAX))
     slip, key, refusal = _lookup(session, code)
     if refusal is None and slip is not None and slip.voided_at is not None:
         refusal = _voided(session, slip)
@@ -429,11 +462,12 @@ def _recent_hand_over(session: Session, *, slip: Slip, kind: str, actor: Actor, 
 def _hand_over_message(ev: CustodyEvent) -> str:
     return {
         "transfer": t("已装上接驳车 {v}（{h}）。", "Loaded onto transfer vehicle {v} ({h}).",
-                      v=ev.vehicle or "—", h=ev.holder or "—"),
-        "receive": t("{l} 已签收（{h}）。", "Received at {l} ({h}).", l=ev.location or "—", h=ev.holder or "—"),
+                      v=quote(ev.vehicle or "—"), h=quote(ev.holder or "—")),
+        "receive": t("{l} 已签收（{h}）。", "Received at {l} ({h}).", l=quote(ev.location or "—"),
+                     h=quote(ev.holder or "—")),
         "partial": t("部分签收：{q}。原因：{r}", "Partly received: {q}. Reason: {r}",
-                     q="—" if ev.quantity is None else f"{ev.quantity:g}", r=ev.reason),
-        "damage": t("破损登记。原因：{r}", "Damage recorded. Reason: {r}", r=ev.reason),
+                     q="—" if ev.quantity is None else f"{ev.quantity:g}", r=quote(ev.reason)),
+        "damage": t("破损登记。原因：{r}", "Damage recorded. Reason: {r}", r=quote(ev.reason)),
     }.get(ev.kind, "")
 
 

@@ -30,12 +30,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from desktop.documents.bag_label import BagLabelView, build_labels
+from desktop.domain import limits
 from desktop.domain.clock import utc
 from desktop.domain.localtime import site_tz
+from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit, consignments, setup, slips
 from desktop.services.context import Actor, ServiceError
@@ -98,15 +101,15 @@ class ImportReport:
     def lines(self) -> list[str]:
         if self.problems:
             out = [t("{f}：{n} 行有问题，未导入任何数据。", "{f}: {n} bad rows; nothing was imported.",
-                     f=self.file, n=len(self.problems))]
+                     f=quote(self.file), n=len(self.problems))]
             out += [t("第{r}行 {h}：{w}", "row {r} {h}: {w}", r=p.row, h=p.household, w=p.reason) for p in self.problems]
             return out
         if self.imported == 0 and self.unchanged:
             return [t("{f} 已导入过（批次 {b}，{n} 户），没有变化。", "{f} was imported before (batch {b}, {n} households); "
-                      "nothing changed.", f=self.file, b=self.batch, n=self.unchanged)]
+                      "nothing changed.", f=quote(self.file), b=quote(self.batch), n=self.unchanged)]
         return [t("{f} → 批次 {b}：导入 {n} 户，{l} 张袋标签，送货上门 {d} 户。",
                   "{f} → batch {b}: {n} households imported, {l} bag labels, {d} for door delivery.",
-                  f=self.file, b=self.batch, n=self.imported, l=len(self.labels), d=self.door)]
+                  f=quote(self.file), b=quote(self.batch), n=self.imported, l=len(self.labels), d=self.door)]
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "batch": self.batch, "ok": self.ok, "rows": self.rows, "imported": self.imported,
@@ -198,7 +201,7 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     if at is None:
         raise ServiceError("missing_columns", t(
             "{f} 中找不到表头（应有“楼栋、房号、电话”等列）。",
-            "{f} has no header row (expected columns such as 楼栋, 房号, 电话).", f=path.name))
+            "{f} has no header row (expected columns such as 楼栋, 房号, 电话).", f=quote(path.name)))
     columns: dict[str, int] = {}
     for i, cell in enumerate(grid[at]):
         name = _ALIASES.get(header_key(cell))
@@ -207,7 +210,7 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     missing = [HEADERS[f][0] for f in ("building", "room", "phone") if f not in columns]
     if missing:
         raise ServiceError("missing_columns", t("{f} 缺少这些列：{c}", "{f} lacks these columns: {c}",
-                                                f=path.name, c="、".join(missing)))
+                                                f=quote(path.name), c="、".join(missing)))
     out = []
     for offset, row in enumerate(grid[at + 1:]):
         values = {f: _cell(row[i] if i < len(row) else None) for f, i in columns.items()}
@@ -264,14 +267,28 @@ class _Draft:
     delivery: str
 
 
+# How long each column may be (desktop.domain.limits); a longer cell refuses its row.
+CELL_MAX = {"community": limits.NAME_MAX, "building": limits.NAME_MAX, "unit": limits.NAME_MAX,
+            "room": limits.NAME_MAX, "phone": limits.NAME_MAX, "contact": limits.NAME_MAX, "items": limits.TEXT_MAX,
+            "special": limits.TEXT_MAX, "delivery": limits.TEXT_MAX}
+
+
+def _too_long(v: dict[str, str]) -> list[str]:
+    return [why for f, value in v.items()
+            if (why := too_long(HEADERS[f][0], value, CELL_MAX.get(f, limits.TEXT_MAX))) is not None]
+
+
 def _check(rows: list[tuple[int, dict[str, str]]], default_community: str) -> tuple[list[_Draft], list[RowProblem]]:
     drafts, problems = [], []
     seen: dict[str, int] = {}
     for number, v in rows:
         community = v.get("community", "") or default_community
         building, unit, room = v.get("building", ""), v.get("unit", ""), v.get("room", "")
-        who = " ".join(x for x in (building, unit, room) if x)
-        reasons = []
+        who = quote(" ".join(x for x in (building, unit, room) if x))
+        reasons = _too_long(v)
+        if reasons:  # nothing else is looked at in a cell past its size
+            problems.append(RowProblem(number, "；".join(reasons), who))
+            continue
         if not building:
             reasons.append(t("缺少楼栋", "the building is missing"))
         if not room:
@@ -282,7 +299,7 @@ def _check(rows: list[tuple[int, dict[str, str]]], default_community: str) -> tu
             reasons.append(t("缺少电话", "the phone number is missing"))
         elif phone is None:
             reasons.append(t("电话号码不对：{p}（应为11位手机号或固定电话）",
-                             "not a phone number: {p} (11-digit mobile or a landline)", p=raw_phone))
+                             "not a phone number: {p} (11-digit mobile or a landline)", p=quote(raw_phone)))
         if building and room:
             key = _household_key(community, building, unit, room)
             if key in seen:
@@ -317,7 +334,8 @@ def _parse_hhmm(text: str) -> time:
         hh, mm = text.strip().replace("：", ":").split(":")
         return time(int(hh), int(mm))
     except ValueError:
-        raise ServiceError("bad_time", t("时间格式应为 HH:MM：{v}", "the time must be HH:MM: {v}", v=text)) from None
+        raise ServiceError("bad_time", t("时间格式应为 HH:MM：{v}", "the time must be HH:MM: {v}",
+                                         v=quote(text))) from None
 
 
 def plan_slots(households: list[tuple[str, str, str]], *, start: datetime, minutes: int,
@@ -356,7 +374,7 @@ def _default_batch(session: Session, path: Path, now: datetime) -> str:
     for entity_id, data in events:
         if json.loads(data).get("sha256") == digest:
             return entity_id
-    return f"{now.astimezone(LOCAL):%m%d}-{path.stem}"[:60]
+    return f"{now.astimezone(LOCAL):%m%d}-{path.stem}"[:limits.NAME_MAX]
 
 
 def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, batch: str | None = None,
@@ -370,6 +388,12 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
     name = (batch or _default_batch(session, path, now)).strip()
     if not name:
         raise ServiceError("missing_batch", t("请填写批次名称。", "Enter a batch name."))
+    if (why := too_long(t("批次名称", "The batch name"), name, limits.NAME_MAX)) is not None:
+        raise ServiceError("too_long_batch", why)
+    if len(rows) > limits.SHEET_ROWS_MAX:
+        raise ServiceError("too_many_rows", t("{f} 有 {n} 行，一次最多导入 {m} 行。请分成几个文件。",
+                                              "{f} has {n} rows; at most {m} can be imported at once. Split the file.",
+                                              f=quote(path.name), n=len(rows), m=limits.SHEET_ROWS_MAX))
     site = setup.require_site(session)
     report = ImportReport(file=path.name, batch=name, rows=len(rows))
     if not rows:
@@ -389,7 +413,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
         raise ServiceError("batch_exists", t(
             "批次 {b} 已导入过另一份名单（{n} 户）。请换一个批次名称。",
             "Batch {b} was imported before with other households ({n}); use another batch name.",
-            b=name, n=len(existing)))
+            b=quote(name), n=len(existing)))
     taken = session.exec(select(HouseholdOrder.source_key).where(col(HouseholdOrder.source_key).in_(keys))).first()
     if taken:
         raise ServiceError("batch_exists", t("这些订单已在其他批次中。", "These orders are already in another batch."))
@@ -466,13 +490,11 @@ def reschedule(session: Session, *, actor: Actor, now: datetime, batch: str, pic
 def _orders(session: Session, batch: str) -> list[HouseholdOrder]:
     rows = list(session.exec(select(HouseholdOrder).where(HouseholdOrder.batch == batch)).all())
     if not rows:
-        raise ServiceError("unknown_batch", t("没有批次 {b}。", "No batch {b}.", b=batch))
+        raise ServiceError("unknown_batch", t("没有批次 {b}。", "No batch {b}.", b=quote(batch)))
     return rows
 
 
-def batches(session: Session) -> list[BatchInfo]:
-    """Every batch, newest first."""
-    rows = session.exec(select(HouseholdOrder, Bag).join(Bag, col(Bag.order_id) == col(HouseholdOrder.id))).all()
+def _batch_infos(session: Session, rows: list[tuple[HouseholdOrder, Bag]]) -> list[BatchInfo]:
     grouped: dict[str, list[tuple[HouseholdOrder, Bag]]] = defaultdict(list)
     for order, bag in rows:
         grouped[order.batch].append((order, bag))
@@ -484,6 +506,21 @@ def batches(session: Session) -> list[BatchInfo]:
                              sum(1 for o, b in members if o.delivery == "pickup" and b.state == "waiting"),
                              sum(1 for o, _ in members if o.delivery == "door"), cid, goods.state if goods else ""))
     return sorted(out, key=lambda b: (b.created_at, b.name), reverse=True)
+
+
+def _with_bags() -> Any:
+    return select(HouseholdOrder, Bag).join(Bag, col(Bag.order_id) == col(HouseholdOrder.id))
+
+
+def batches(session: Session) -> list[BatchInfo]:
+    """Every batch, newest first."""
+    return _batch_infos(session, list(session.exec(_with_bags()).all()))
+
+
+def batch_info(session: Session, batch: str) -> BatchInfo | None:
+    """One batch (what the page re-reads after every pickup: only that batch's rows)."""
+    found = _batch_infos(session, list(session.exec(_with_bags().where(HouseholdOrder.batch == batch)).all()))
+    return found[0] if found else None
 
 
 def bags(session: Session, batch: str) -> list[BagRow]:
@@ -582,7 +619,8 @@ def render_labels(session: Session, batch: str, *, size: str = "60x40", numbers:
     """The PDF of a batch's bag labels (writing a PDF is not a print: nothing is recorded)."""
     views = label_views(session, batch, numbers=numbers)
     if not views:
-        raise ServiceError("no_labels", t("批次 {b} 没有可打印的袋标签。", "Batch {b} has no bag labels to print.", b=batch))
+        raise ServiceError("no_labels", t("批次 {b} 没有可打印的袋标签。", "Batch {b} has no bag labels to print.",
+                                          b=quote(batch)))
     return build_labels(views, size)
 
 

@@ -9,7 +9,9 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from desktop.domain import limits
 from desktop.domain.identity import InputError, display_plate, normalize_plate
+from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceError
@@ -56,17 +58,22 @@ def list_passes(session: Session) -> list[PassInfo]:
 def problem(p: PassInfo | None, *, plate: str, on: date, number: str = "") -> str | None:
     """Why this pass does not let `plate` through on `on`, or None."""
     if p is None:
-        return t("通行证 {n} 未登记", "Pass {n} is not in the register", n=number)
+        return t("通行证 {n} 未登记", "Pass {n} is not in the register", n=quote(number))
     if p.plate != plate:
         return t("通行证 {n} 登记的车牌是 {p}，不是本车", "Pass {n} belongs to {p}, not this vehicle",
-                 n=p.number, p=display_plate(p.plate))
+                 n=quote(p.number), p=display_plate(p.plate))
     if p.revoked:
-        return t("通行证 {n} 已注销：{r}", "Pass {n} was revoked: {r}", n=p.number, r=p.revoke_reason)
+        return t("通行证 {n} 已注销：{r}", "Pass {n} was revoked: {r}", n=quote(p.number), r=quote(p.revoke_reason))
     if on > p.valid_to:
-        return t("通行证 {n} 已于 {d} 过期", "Pass {n} expired on {d}", n=p.number, d=p.valid_to.isoformat())
+        return t("通行证 {n} 已于 {d} 过期", "Pass {n} expired on {d}", n=quote(p.number), d=p.valid_to.isoformat())
     if on < p.valid_from:
-        return t("通行证 {n} 自 {d} 起才有效", "Pass {n} is valid only from {d}", n=p.number, d=p.valid_from.isoformat())
+        return t("通行证 {n} 自 {d} 起才有效", "Pass {n} is valid only from {d}", n=quote(p.number), d=p.valid_from.isoformat())
     return None
+
+
+def _bounded(field: str, what: str, value: str, limit: int) -> None:
+    if (why := too_long(what, value, limit)) is not None:
+        raise ServiceError(f"too_long_{field}", why)
 
 
 def add(session: Session, *, actor: Actor, now: datetime, number: str, plate: str, valid_from: date,
@@ -75,6 +82,8 @@ def add(session: Session, *, actor: Actor, now: datetime, number: str, plate: st
     number = normalize_number(number)
     if not number:
         raise ServiceError("missing_pass_number", t("请填写通行证号。", "Enter the pass number."))
+    _bounded("pass_number", t("通行证号", "The pass number"), number, limits.PASS_NUMBER_MAX)
+    _bounded("holder", t("持证单位", "The holder"), holder.strip(), limits.NAME_MAX)
     try:
         plate = normalize_plate(plate)
     except InputError as exc:
@@ -82,7 +91,7 @@ def add(session: Session, *, actor: Actor, now: datetime, number: str, plate: st
     if valid_to < valid_from:
         raise ServiceError("bad_validity", t("通行证有效期止早于起始日期。", "The pass ends before it starts."))
     if session.exec(select(VehiclePass).where(VehiclePass.number == number)).first():
-        raise ServiceError("duplicate", t("通行证 {n} 已登记。", "Pass {n} is already registered.", n=number))
+        raise ServiceError("duplicate", t("通行证 {n} 已登记。", "Pass {n} is already registered.", n=quote(number)))
     row = VehiclePass(number=number, plate=plate, holder=holder.strip(), kind=kind, valid_from=valid_from,
                       valid_to=valid_to, created_at=now)
     session.add(row)
@@ -96,9 +105,10 @@ def add(session: Session, *, actor: Actor, now: datetime, number: str, plate: st
 def revoke(session: Session, *, actor: Actor, now: datetime, number: str, reason: str) -> PassInfo:
     row = session.exec(select(VehiclePass).where(VehiclePass.number == normalize_number(number))).first()
     if row is None:
-        raise ServiceError("unknown_pass", t("找不到通行证 {n}。", "No pass {n}.", n=number))
+        raise ServiceError("unknown_pass", t("找不到通行证 {n}。", "No pass {n}.", n=quote(number)))
     if not reason.strip():
         raise ServiceError("missing_reason", t("请填写注销原因。", "Give the reason for revoking."))
+    _bounded("reason", t("注销原因", "The reason"), reason.strip(), limits.TEXT_MAX)
     row.revoked_at, row.revoke_reason = now, reason.strip()
     session.add(row)
     audit.record(session, actor=actor, action="pass.revoke", at=now, entity="vehicle_pass", entity_id=row.id,

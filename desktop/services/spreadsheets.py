@@ -14,6 +14,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.text import quote
 from desktop.i18n import t
 from desktop.services.context import ServiceError
 
@@ -28,7 +29,7 @@ class Grid:
 
 
 def unreadable(name: str, why: str) -> ServiceError:
-    return ServiceError("unreadable", t("无法读取 {f}：{w}", "Cannot read {f}: {w}", f=name, w=why))
+    return ServiceError("unreadable", t("无法读取 {f}：{w}", "Cannot read {f}: {w}", f=quote(name), w=why))
 
 
 def header_key(text: object) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, LargeBinary, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from desktop.store.types import UTCDateTime
@@ -122,10 +122,12 @@ class VehiclePass(SQLModel, table=True):
 
 
 class Approval(SQLModel, table=True):
+    # the gate asks "this plate, today" (and the import "this plate, that day")
+    __table_args__ = (Index("ix_approval_plate_arrival_date", "plate", "arrival_date"),)
     id: int | None = Field(default=None, primary_key=True)
     site_id: int = Field(foreign_key="site.id", index=True)
     arrival_date: date = Field(index=True)
-    plate: str = Field(index=True)
+    plate: str
     supplier_id: int | None = Field(default=None, foreign_key="supplier.id")
     supplier_name: str = ""
     pass_number: str | None = Field(default=None, index=True)
@@ -171,10 +173,12 @@ class ApprovalCargo(SQLModel, table=True):
 
 
 class Arrival(SQLModel, table=True):
+    # the gate asks for the open check-in of a plate among every visit that vehicle ever made
+    __table_args__ = (Index("ix_arrival_plate_status", "plate", "status"),)
     id: int | None = Field(default=None, primary_key=True)
     site_id: int = Field(foreign_key="site.id", index=True)
     approval_id: int | None = Field(default=None, foreign_key="approval.id", index=True)
-    plate: str = Field(index=True)
+    plate: str
     pass_number: str | None = None
     station: str = ""
     arrived_at: datetime = _utc(index=True)
@@ -274,9 +278,11 @@ class Consignment(SQLModel, table=True):
 class Bag(SQLModel, table=True):
     """One household's bag of a group-buying delivery (one label each)."""
 
+    # each pickup asks "is any bag of this delivery still waiting?"
+    __table_args__ = (Index("ix_bag_consignment_id_state", "consignment_id", "state"),)
     id: int | None = Field(default=None, primary_key=True)
     order_id: int = Field(foreign_key="household_order.id", index=True)
-    consignment_id: int | None = Field(default=None, foreign_key="consignment.id", index=True)
+    consignment_id: int | None = Field(default=None, foreign_key="consignment.id")
     seq: int = 1
     state: str = "waiting"  # waiting / picked_up / delivered
     picked_up_at: datetime | None = _utc(default=None)
@@ -401,8 +407,17 @@ class CustodyEvent(SQLModel, table=True):
     """Every scan and hand-over: the custody chain of a slip."""
 
     __tablename__ = "custody_event"
+    __table_args__ = (
+        # The "same scan within 2 s" checks: slip_id, station and a 2-second window of `at` leave a
+        # handful of rows, also for codes that name no slip (slip_id IS NULL), which a slip_id
+        # index alone would make walk every unknown scan ever recorded. The custody chain of a
+        # slip uses its leading column.
+        Index("ix_custody_event_slip_id_station_at", "slip_id", "station", "at"),
+        # a station's latest scans, newest first (the handoff screen's list)
+        Index("ix_custody_event_station_id", "station", "id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
-    slip_id: int | None = Field(default=None, foreign_key="slip.id", index=True)
+    slip_id: int | None = Field(default=None, foreign_key="slip.id")
     code_raw: str = ""
     verdict: str = ""  # ok / not_yet / already / voided / recalled / unknown / invalid
     kind: str = "scan"  # scan / release / transfer / receive / partial / damage

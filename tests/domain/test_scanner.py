@@ -163,3 +163,10 @@ def test_full_width_characters_from_an_input_method_are_read():
     code = a_code(5)
     wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in code)
     assert read_scan(wide).code == code
+
+
+def test_a_burst_longer_than_any_code_is_garbage_without_being_read():
+    from desktop.domain.limits import CODE_MAX
+
+    assert read_scan("A" * (CODE_MAX + 1)).kind is ScanKind.GARBAGE
+    assert read_scan("SQ-" * 3_334).kind is ScanKind.GARBAGE

@@ -170,6 +170,7 @@ def test_bags_are_disinfected_then_picked_up_by_scanning_their_label(db, clock, 
         left = hh.waiting(s, "B")
         assert sum(len(r.bags) for r in left) == 5 and number not in {b.label for r in left for b in r.bags}
         assert hh.batches(s)[0].waiting == 4
+        assert hh.batch_info(s, "B") == hh.batches(s)[0] and hh.batch_info(s, "nope") is None
 
 
 def test_reschedule_moves_every_pickup_slot(db, clock, actor, tmp_path):

@@ -233,7 +233,7 @@ class HouseholdsPage(StationPage):
         self.current = name
 
         def work(s: Any) -> tuple[Any, ...]:
-            info = next((b for b in households.batches(s) if b.name == name), None)
+            info = households.batch_info(s, name)
             return (info, households.buildings(s, name), households.schedule(s, name), households.door_list(s, name))
 
         self.ctx.ops.read(work, on_done=self._show_batch, on_error=self._failed)
