@@ -330,6 +330,7 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
          transfer_vehicle: str = "") -> Verdict:
     """Judge one scan and record it: release the goods when their dwell is over, or say why not."""
     now = clock.now()
+    clocks = dwell.clock_check(session, actor=actor, clock=clock)  # a mark of this station's clock, and its skew
     slip, key, refusal = _lookup(session, code)
     judgement = refusal or _judge(session, slip, clock)  # type: ignore[arg-type]
     previous = _recent_scan(session, slip=slip, code=key, actor=actor, now=now)
@@ -344,6 +345,7 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
             return replace(_verdict(session, judgement, code=key, now=now, slip=slip), repeat=True,
                            event_id=previous.id)
     if judgement.kind is None and slip is not None:
+        clocks.require()  # "clock_skew": a station whose clock is off the server's releases nothing
         return _release(session, judgement, actor=actor, now=now, slip=slip, code=key, raw=code,
                         receiver=receiver.strip(), destination=destination.strip(),
                         transfer_vehicle=transfer_vehicle.strip())
