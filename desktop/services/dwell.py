@@ -61,9 +61,12 @@ def _segmented(session: Session) -> bool:
     return session.get_bind().dialect.name != "postgresql"
 
 
-def server_now(session: Session) -> datetime | None:
-    """The database server's clock (PostgreSQL), or None where the database has none (SQLite)."""
-    if _segmented(session):
+def server_now(session: Session, reading: ClockReading) -> datetime | None:
+    """The database server's clock (PostgreSQL), or None where the database has none (SQLite).
+
+    Also None for a reading of no machine (machine_id "": the demo's and tests' simulated clocks):
+    their time is made up, so the server's real clock is neither recorded nor compared with it."""
+    if _segmented(session) or not reading.machine_id:
         return None
     value = session.connection().exec_driver_sql("SELECT clock_timestamp()").scalar()
     return utc(value) if isinstance(value, datetime) else None
@@ -103,7 +106,7 @@ class _Witnesses:
 
 
 def _witnesses(session: Session, reading: ClockReading) -> _Witnesses:
-    return _Witnesses(spans(session, reading.machine_id), segments(session), server_now(session))
+    return _Witnesses(spans(session, reading.machine_id), segments(session), server_now(session, reading))
 
 
 def _read(session: Session, clock: Clock) -> tuple[ClockReading, _Witnesses]:
@@ -179,7 +182,8 @@ def clock_check(session: Session, *, actor: Actor, clock: Clock) -> ClockCheck:
     compare its wall clock with the database server's. For the status bar, and the release path."""
     reading = clock.read()
     observe(session, actor=actor, reading=reading, clock=clock)
-    return ClockCheck(dwell.skew(clock.read(), server_now(session)))
+    now = clock.read()
+    return ClockCheck(dwell.skew(now, server_now(session, now)))
 
 
 # --- settings -------------------------------------------------------------------------------------
@@ -229,7 +233,7 @@ def start_timer(session: Session, *, actor: Actor, reading: ClockReading, disinf
     observe(session, actor=actor, reading=reading, clock=clock)
     minutes = minutes or dwell_minutes(session)
     ago = max(0.0, (reading.wall - ended_at).total_seconds())
-    server = server_now(session)
+    server = server_now(session, reading)
     timer = DwellTimer(disinfection_id=disinfection_id, minutes=minutes, started_wall=reading.wall - timedelta(seconds=ago),
                        started_mono=reading.mono - ago, boot_id=reading.boot_id, machine_id=reading.machine_id,
                        started_server=server - timedelta(seconds=ago) if server else None, state="running")
@@ -389,7 +393,8 @@ def mark_released(session: Session, *, consignment_id: int, actor: Actor, now: d
         raise ServiceError("recalled", t("该批物资的消杀已被召回，须重新消杀。",
                                          "The disinfection of these goods was recalled; disinfect them again."))
     if clock is not None:
-        ClockCheck(dwell.skew(clock.read(), server_now(session))).require()
+        now_reading = clock.read()
+        ClockCheck(dwell.skew(now_reading, server_now(session, now_reading))).require()
         status = release_status(session, consignment_id=consignment_id, clock=clock)
         if status.state == "dwelling":
             raise ServiceError("not_ready", t("静置尚未完成，还需 {m} 分钟。", "The dwell is not over: {m} min to go.",
