@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import uuid
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from handoff_world import slip_for
@@ -190,7 +191,7 @@ def test_marks_are_segments_in_the_database_order(db):
         rows = [(r.machine_id[-1], r.first_seq, r.last_seq)
                 for r in s.exec(select(ClockMark).order_by(ClockMark.first_seq)).all()]
     assert [m for m, _, _ in rows] == ["A", "B", "A", "B"]
-    assert all(f <= last < nxt[1] for (_, f, last), nxt in zip(rows, rows[1:], strict=False))
+    assert all(f <= last < nxt[1] for (_, f, last), nxt in pairwise(rows))
 
 
 def test_a_timer_remembers_its_machine(db):
