@@ -42,6 +42,12 @@ was switched off (or, without a kernel boot id, between two runs of the app), wh
 same-machine reboot reasoning has to take as downtime. (And a supervisor's early completion is,
 by design, not a clock question.)
 
+Machine id "" means "no machine": the simulated clocks of the demo and tests (they never meet the
+server's real clock) and rows written before machine ids were kept. Such an old timer counts as
+this machine's only while the boot is the same; after that, on SQLite, the old boot's mark is the
+first segment of the proof; on PostgreSQL (no server time recorded for it) nothing proves it, and
+a supervisor completes it early if it must go.
+
 Everything reduces to one number per timer: the *deadline* on the current boot's monotonic
 clock. A board computes it once per refresh and then only compares it with the monotonic reading
 at each paint, which is why 500 timers cost almost nothing per tick.
