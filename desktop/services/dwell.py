@@ -61,15 +61,19 @@ def _segmented(session: Session) -> bool:
     return session.get_bind().dialect.name != "postgresql"
 
 
+def _server_clock(session: Session) -> datetime | None:
+    if _segmented(session):
+        return None
+    value = session.connection().exec_driver_sql("SELECT clock_timestamp()").scalar()
+    return utc(value) if isinstance(value, datetime) else None
+
+
 def server_now(session: Session, reading: ClockReading) -> datetime | None:
     """The database server's clock (PostgreSQL), or None where the database has none (SQLite).
 
     Also None for a reading of no machine (machine_id "": the demo's and tests' simulated clocks):
     their time is made up, so the server's real clock is neither recorded nor compared with it."""
-    if _segmented(session) or not reading.machine_id:
-        return None
-    value = session.connection().exec_driver_sql("SELECT clock_timestamp()").scalar()
-    return utc(value) if isinstance(value, datetime) else None
+    return _server_clock(session) if reading.machine_id else None
 
 
 def spans(session: Session, machine_id: str = "") -> dict[str, dwell.BootSpan]:
@@ -105,14 +109,16 @@ class _Witnesses:
     server_now: datetime | None
 
 
-def _witnesses(session: Session, reading: ClockReading) -> _Witnesses:
-    return _Witnesses(spans(session, reading.machine_id), segments(session), server_now(session, reading))
+def _witnesses(session: Session, reading: ClockReading, server: datetime | None = None) -> _Witnesses:
+    server = server if server is not None else server_now(session, reading)
+    return _Witnesses(spans(session, reading.machine_id), segments(session), server if reading.machine_id else None)
 
 
 def _read(session: Session, clock: Clock) -> tuple[ClockReading, _Witnesses]:
     _marks(session)
+    server = _server_clock(session)  # before the reading: the server's witness can only come out short
     reading = clock.read()
-    return reading, _witnesses(session, reading)
+    return reading, _witnesses(session, reading, server)
 
 
 def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clock | None = None) -> float:
