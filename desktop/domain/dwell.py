@@ -1,28 +1,60 @@
 """Dwell (静置) maths: how much standing time is left, derived from clock readings, never counted.
 
-A timer keeps where it started as a wall time, a monotonic reading and the boot it was taken in.
+The one fault that must never happen is goods released early, so the elapsed dwell is the
+*smaller* of what every trustworthy clock says, and a clock is only trusted for an interval it
+saw itself. A timer keeps where it started: a wall time, a monotonic reading, the boot and the
+machine it was taken on, and — with a database server (PostgreSQL) — the server's clock.
 
-- Within that boot the monotonic clock is the truth (CLOCK_BOOTTIME keeps counting through a
-  suspend); moving the wall clock changes nothing.
-- After a reboot the monotonic reading of the old boot means nothing. What is *known* is then:
-  the time seen passing in the old boot after the start (its last `BootSpan`), the time since the
-  new boot began (the new monotonic reading) and, for the gap between the last reading of the old
-  boot and the first reading of the new one, the wall clock. The gap is never taken shorter than
-  the new boot's uptime at its first reading, so a wall clock set back during the downtime only
-  makes the dwell longer. (A wall clock set *forward* while the machine was off cannot be seen by
-  anything on the machine; that is the one case no clock maths can catch.)
-- Where the boot id is not the kernel's but estimated from the wall clock (Windows, macOS), a
-  restart may look like a new boot although the monotonic clock just went on; then only the
-  monotonic difference is trusted.
+Which clock measures what:
+
+- **Same machine, same boot**: the monotonic clock is the truth (CLOCK_BOOTTIME keeps counting
+  through a suspend); moving the wall clock changes nothing.
+- **Same machine, a later boot**: the old boot's monotonic reading means nothing any more. What
+  is *known* is the time seen passing in the old boot after the start (its last `BootSpan`), the
+  time since the new boot began (the new monotonic reading) and, for the gap between the last
+  reading of the old boot and the first one of the new, the machine's own wall clock. The gap is
+  never taken shorter than the new boot's uptime at its first reading, so a wall clock set back
+  during the downtime only makes the dwell longer. Where the boot id is not the kernel's but
+  estimated from the wall clock (Windows, macOS), a restart may look like a new boot although the
+  monotonic clock just went on; then only the monotonic difference is trusted.
+- **Another machine, with a server clock** (PostgreSQL's clock_timestamp(), read at the start and
+  now): server_now − server_start. A station whose wall clock is more than `MAX_SKEW_S` off the
+  server's may not release (`skew`): that also catches a server clock moved by more than that,
+  unless every station's clock moved with it. On the origin machine the smaller of its own
+  clocks' answer and the server's counts.
+- **Another machine, no server clock** (an SQLite file shared or carried to another laptop):
+  only what can be proved without comparing two machines' clocks. The database keeps `Segment`s:
+  stretches of readings by one machine-boot during which no other machine-boot wrote one, ordered
+  by a database-wide sequence number (writers are serialised, and the first reading of a segment
+  is taken after the write lock is held, so segment k's readings all precede segment k+1's). The
+  dwell is then the longest chain of disjoint intervals, each measured by one machine-boot's
+  monotonic clock: from the start to the origin's last reading, then from a later segment's first
+  reading to its machine's last (or current) reading, and so on (`proven_elapsed`). An interval
+  only two machines' wall clocks witness — the file on a USB stick, a laptop switched off — never
+  counts, so a file that sat unobserved for an hour makes the dwell an hour longer, never shorter.
+
+What the guarantee assumes: each machine's monotonic clock runs at real speed (within the
+crystal's ppm) and, within a boot, never jumps; the machine id and kernel boot id are unique;
+the server's clock (when there is one) is not moved forward by more than `MAX_SKEW_S` without the
+stations following it; and readings written to the database are taken before their write commits.
+The one case no clock maths can catch: a machine's wall clock set *forward* while that machine
+was switched off (or, without a kernel boot id, between two runs of the app), which the
+same-machine reboot reasoning has to take as downtime. (And a supervisor's early completion is,
+by design, not a clock question.)
+
+Machine id "" means "no machine": the simulated clocks of the demo and tests (they never meet the
+server's real clock) and rows written before machine ids were kept. Such an old timer counts as
+this machine's only while the boot is the same; after that, on SQLite, the old boot's mark is the
+first segment of the proof; on PostgreSQL (no server time recorded for it) nothing proves it, and
+a supervisor completes it early if it must go.
 
 Everything reduces to one number per timer: the *deadline* on the current boot's monotonic
 clock. A board computes it once per refresh and then only compares it with the monotonic reading
 at each paint, which is why 500 timers cost almost nothing per tick.
 """
-
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -32,6 +64,7 @@ JUMP_THRESHOLD_S = 2.0  # wall clock moving against the monotonic clock by more 
 DUE_SOON_S = 5 * 60  # "due within 5 minutes"
 DEFAULT_MINUTES = 30
 DEFAULT_OVERDUE_MINUTES = 30  # complete but not moved on for this long: show it as overdue
+MAX_SKEW_S = 60.0  # a station's wall clock this far off the server's may not release goods
 
 
 @dataclass(frozen=True)
@@ -40,6 +73,8 @@ class TimerStart:
     mono: float
     boot_id: str
     minutes: int
+    machine_id: str = ""
+    server: datetime | None = None  # the database server's clock at the start, where there is one
 
     @property
     def seconds(self) -> float:
@@ -55,6 +90,19 @@ class BootSpan:
     first_mono: float
     last_wall: datetime
     last_mono: float
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Readings of one machine-boot during which no other machine-boot wrote one; `first_seq` and
+    `last_seq` order segments across the whole database (the ClockMark table)."""
+
+    machine_id: str
+    boot_id: str
+    first_mono: float
+    first_seq: int
+    last_mono: float
+    last_seq: int
 
 
 def span_from(reading: ClockReading) -> BootSpan:
@@ -117,23 +165,88 @@ def kernel_boot_id(boot_id: str) -> bool:
     return not boot_id.startswith("boot-")
 
 
-def deadline_mono(start: TimerStart, *, reading: ClockReading, spans: Mapping[str, BootSpan]) -> float:
-    """The monotonic reading of the current boot at which the dwell is complete."""
+def same_machine(start: TimerStart, reading: ClockReading) -> bool:
+    """Whether the reading comes from the machine the timer started on. A timer written before
+    machine ids existed ("") is only known to be this machine's while the boot is the same."""
+    if start.machine_id == reading.machine_id:
+        return True
+    return not start.machine_id and start.boot_id == reading.boot_id
+
+
+def _own_deadline(start: TimerStart, reading: ClockReading, spans: Mapping[str, BootSpan]) -> float:
     if start.boot_id == reading.boot_id:
         return start.mono + start.seconds
     first = spans.get(reading.boot_id) or span_from(reading)
     return start.seconds - elapsed_at_boot_start(start, current_first=first, spans=spans)
 
 
-def elapsed(start: TimerStart, *, reading: ClockReading, spans: Mapping[str, BootSpan]) -> timedelta:
+def proven_elapsed(start: TimerStart, *, reading: ClockReading, segments: Sequence[Segment]) -> float:
+    """Seconds of dwell that monotonic clocks alone prove, across machines, with no server clock.
+
+    The longest chain of intervals, each on one machine-boot's monotonic clock and each after the
+    previous one in the database's order: the first from the start to a later reading of the
+    origin, the last possibly ending at `reading` (which must be taken after the segments were
+    read). Nothing between two intervals counts.
+    """
+    origin = (start.machine_id, start.boot_id)
+    ends: list[tuple[int, float]] = []  # (last_seq, proven up to that segment's last reading)
+    opened: dict[tuple[str, str], float] = {}  # per machine-boot: best (proven before it − its mono there)
+    for seg in sorted(segments, key=lambda g: (g.first_seq, g.last_seq)):
+        key = (seg.machine_id, seg.boot_id)
+        if not ends and key not in opened:
+            if key != origin or seg.last_mono < start.mono:
+                continue  # before the start: nothing to chain from yet
+            opened[key] = -start.mono
+        before = max((v for seq, v in ends if seq < seg.first_seq), default=None)
+        if before is not None:
+            opened[key] = max(opened.get(key, before - seg.first_mono), before - seg.first_mono)
+        if key in opened:
+            ends.append((seg.last_seq, opened[key] + seg.last_mono))
+    best = max((v for _, v in ends), default=0.0)
+    here = (reading.machine_id, reading.boot_id)
+    if here in opened:
+        best = max(best, opened[here] + reading.mono)
+    return max(0.0, best)
+
+
+def deadline_mono(start: TimerStart, *, reading: ClockReading, spans: Mapping[str, BootSpan],
+                  segments: Sequence[Segment] = (), server_now: datetime | None = None) -> float:
+    """The monotonic reading of the current boot at which the dwell is complete.
+
+    `spans` are this machine's boots (by boot id); `segments` every machine's, in the database's
+    order (only used for a timer from another machine when there is no server clock); `server_now`
+    the server's clock now, when the database has one. The latest deadline any witness gives wins.
+    """
+    deadlines = []
+    if same_machine(start, reading):
+        deadlines.append(_own_deadline(start, reading, spans))
+    if start.server is not None and server_now is not None:
+        deadlines.append(reading.mono + start.seconds - (server_now - start.server).total_seconds())
+    if not deadlines:
+        deadlines.append(reading.mono + start.seconds - proven_elapsed(start, reading=reading, segments=segments))
+    return max(deadlines)
+
+
+def elapsed(start: TimerStart, *, reading: ClockReading, spans: Mapping[str, BootSpan],
+            segments: Sequence[Segment] = (), server_now: datetime | None = None) -> timedelta:
     """How long the goods have stood, as far as can be known (never more)."""
-    seconds = start.seconds - (deadline_mono(start, reading=reading, spans=spans) - reading.mono)
-    return timedelta(seconds=max(0.0, seconds))
+    deadline = deadline_mono(start, reading=reading, spans=spans, segments=segments, server_now=server_now)
+    return timedelta(seconds=max(0.0, start.seconds - (deadline - reading.mono)))
 
 
-def remaining(start: TimerStart, *, reading: ClockReading, spans: Mapping[str, BootSpan]) -> timedelta:
+def skew(reading: ClockReading, server_now: datetime | None) -> float | None:
+    """Seconds this station's wall clock is ahead of the server's (None without a server clock)."""
+    return None if server_now is None else (reading.wall - server_now).total_seconds()
+
+
+def skewed(seconds: float | None) -> bool:
+    return seconds is not None and abs(seconds) > MAX_SKEW_S
+
+
+def remaining(start: TimerStart, *, reading: ClockReading, spans: Mapping[str, BootSpan],
+              segments: Sequence[Segment] = (), server_now: datetime | None = None) -> timedelta:
     """Standing time still to go (zero once complete)."""
-    left = deadline_mono(start, reading=reading, spans=spans) - reading.mono
+    left = deadline_mono(start, reading=reading, spans=spans, segments=segments, server_now=server_now) - reading.mono
     return timedelta(seconds=max(0.0, left))
 
 

@@ -1,4 +1,5 @@
-"""The main window: one page per station, a status bar that says where you are.
+"""The main window: one page per station, a status bar that says where you are — and warns when
+this station's clock is off the database server's (such a station cannot release goods).
 
 Signals: language_requested(str) when the person picks another language (the app rebuilds the
 window in it).
@@ -34,7 +35,9 @@ from desktop.gui.icons import tinted_icon
 from desktop.gui.stations.base import StationPage
 from desktop.i18n import language
 from desktop.paths import data_dir, resource
-from desktop.services import backup
+from desktop.services import backup, dwell
+
+CLOCK_CHECK_MS = 30_000  # how often the station notes its clock and compares it with the server's
 
 
 class MainWindow(QMainWindow):
@@ -101,7 +104,10 @@ class MainWindow(QMainWindow):
         ctx.ops.busy_changed.connect(self._show_busy)
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
+        self._clock_check_timer = QTimer(self, interval=CLOCK_CHECK_MS, timeout=self._check_clock)
+        self._clock_check_timer.start()
         self._tick()
+        self._check_clock()
         self._update_status()
         self.show_page(self.page_index(ctx.actor.station))
 
@@ -145,8 +151,14 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel(self)
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clock")
+        self.clock_warning = QLabel(self)
+        self.clock_warning.setObjectName("clock_warning")
+        self.clock_warning.setStyleSheet("color: #ffffff; background: #c62828; font-weight: bold; padding: 0 6px;")
+        self.clock_warning.setWordWrap(False)
+        self.clock_warning.hide()
         for label in (self.site_label, self.station_label, self.operator_label, self.db_label):
             bar.addWidget(label)
+        bar.addPermanentWidget(self.clock_warning)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.clock_label)
 
@@ -167,6 +179,20 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         self.clock_label.setText(stamp(self.ctx.clock.now()))
+
+    def _check_clock(self) -> None:
+        """Note this station's clock (it lets other stations' timers be proved) and compare it
+        with the database server's; a failure only leaves the last warning standing."""
+        if self.ctx is None:
+            return
+        actor, clock = self.ctx.actor, self.ctx.clock
+        self.ctx.ops.run(lambda s: dwell.clock_check(s, actor=actor, clock=clock),
+                         on_done=self.show_clock_check, on_error=lambda _exc: None)
+
+    def show_clock_check(self, check: dwell.ClockCheck) -> None:
+        self.clock_warning.setText(check.message)
+        self.clock_warning.setToolTip(check.message)
+        self.clock_warning.setVisible(bool(check.message))
 
     # --- menus -------------------------------------------------------------------------------
 

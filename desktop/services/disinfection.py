@@ -276,7 +276,7 @@ def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionFo
         consignments.set_state(session, actor=actor, now=reading.wall, consignment_id=cid, state="dwelling",
                                reason=f"disinfection {row.id}")
     timer = dwell.start_timer(session, actor=actor, reading=reading, disinfection_id=row.id or 0,
-                              ended_at=form.ended_at)
+                              ended_at=form.ended_at, clock=clock)
     label = arrival.plate if arrival else "、".join(form.slips)
     return Recorded(row.id or 0, timer.id or 0, goods, timer.minutes,
                     utc(timer.started_wall) + timedelta(minutes=timer.minutes), label)

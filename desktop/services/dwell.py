@@ -1,11 +1,20 @@
 """Dwell timers: started by a finished disinfection, shown on the board, released by the handoff.
 
-Nothing here counts down. A timer row keeps its start (wall, monotonic, boot); what remains is
-derived by `desktop.domain.dwell` from the clock reading passed in and the ClockMark table (the
-first and last reading seen in each boot), which `observe` keeps up to date and which is how a
-wall-clock jump gets noticed and audited.
+Nothing here counts down. A timer row keeps its start (wall, monotonic, boot, machine, and the
+database server's clock where there is one); what remains is derived by `desktop.domain.dwell`
+— whose docstring says which clocks are trusted for what — from the clock reading passed in and
+the ClockMark table, which `observe` keeps up to date and which is how a wall-clock jump gets
+noticed and audited.
 
-The handoff station calls `release_status` before it lets goods go, and `mark_released` inside its
+ClockMark rows are *segments*: readings of one machine-boot, numbered by a database-wide sequence.
+On SQLite (no server clock) a station starts a new segment whenever another machine-boot wrote a
+mark since its own last one, and takes that segment's first reading only once it holds the write
+lock, so segments are ordered in real time and a timer from another machine can be proved by
+monotonic clocks alone. On PostgreSQL the server's clock does that job, so each machine-boot keeps
+one row and the table stays small however many stations refresh.
+
+The handoff station calls `release_status` before it lets goods go, `clock_check(...).require()`
+(a station whose wall clock is off the server's may not release) and `mark_released` inside its
 own release transaction.
 """
 
@@ -14,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from desktop.domain import dwell
 from desktop.domain.clock import Clock, ClockReading, utc
@@ -37,38 +46,150 @@ RELEASE_STATES = ("needs_disinfection", "dwelling", "ready", "recalled", "releas
 
 # --- clock marks ----------------------------------------------------------------------------------
 
-
-def spans(session: Session) -> dict[str, dwell.BootSpan]:
-    """Every boot's first and last reading (one small row per boot the station has seen)."""
-    return {
-        m.boot_id: dwell.BootSpan(m.boot_id, utc(m.first_wall), m.first_mono, utc(m.last_wall), m.last_mono)
-        for m in session.exec(select(ClockMark)).all()
-    }
+_MARKS = "dwell_clock_marks"  # session.info cache: one load per transaction, dropped by observe
 
 
-def observe(session: Session, *, actor: Actor, reading: ClockReading) -> float:
-    """Remember this reading for its boot; audit a wall-clock jump ("clock.jump"). Returns the jump
-    in seconds (0.0 when none). Timers are unaffected: within a boot they follow the monotonic
-    clock."""
-    row = session.get(ClockMark, reading.boot_id)
-    before = dwell.BootSpan(row.boot_id, utc(row.first_wall), row.first_mono, utc(row.last_wall),
-                            row.last_mono) if row else None
+def _marks(session: Session) -> list[ClockMark]:
+    if _MARKS not in session.info:
+        session.info[_MARKS] = list(session.exec(select(ClockMark)).all())
+    rows: list[ClockMark] = session.info[_MARKS]
+    return rows
+
+
+def _segmented(session: Session) -> bool:
+    """Whether marks are kept as ordered segments: wherever there is no server clock."""
+    return session.get_bind().dialect.name != "postgresql"
+
+
+def _server_clock(session: Session) -> datetime | None:
+    if _segmented(session):
+        return None
+    value = session.connection().exec_driver_sql("SELECT clock_timestamp()").scalar()
+    return utc(value) if isinstance(value, datetime) else None
+
+
+def server_now(session: Session, reading: ClockReading) -> datetime | None:
+    """The database server's clock (PostgreSQL), or None where the database has none (SQLite).
+
+    Also None for a reading of no machine (machine_id "": the demo's and tests' simulated clocks):
+    their time is made up, so the server's real clock is neither recorded nor compared with it."""
+    return _server_clock(session) if reading.machine_id else None
+
+
+def spans(session: Session, machine_id: str = "") -> dict[str, dwell.BootSpan]:
+    """One machine's boots, each with its first and last reading (over all its segments)."""
+    out: dict[str, dwell.BootSpan] = {}
+    for m in _marks(session):
+        if m.machine_id != machine_id:
+            continue
+        seen = out.get(m.boot_id)
+        first = (m.first_wall, m.first_mono) if seen is None or m.first_mono < seen.first_mono \
+            else (seen.first_wall, seen.first_mono)
+        last = (m.last_wall, m.last_mono) if seen is None or m.last_mono > seen.last_mono \
+            else (seen.last_wall, seen.last_mono)
+        out[m.boot_id] = dwell.BootSpan(m.boot_id, utc(first[0]), first[1], utc(last[0]), last[1])
+    return out
+
+
+def segments(session: Session) -> list[dwell.Segment]:
+    """Every machine's segments, for proofs across machines (none where marks are not segments)."""
+    if not _segmented(session):
+        return []
+    return [dwell.Segment(m.machine_id, m.boot_id, m.first_mono, m.first_seq, m.last_mono, m.last_seq)
+            for m in _marks(session)]
+
+
+@dataclass(frozen=True)
+class _Witnesses:
+    """What the clocks other than the reading itself say, read *before* the reading is taken (a
+    reading taken after the marks were read is later than every reading in them)."""
+
+    spans: dict[str, dwell.BootSpan]
+    segments: list[dwell.Segment]
+    server_now: datetime | None
+
+
+def _witnesses(session: Session, reading: ClockReading, server: datetime | None = None) -> _Witnesses:
+    server = server if server is not None else server_now(session, reading)
+    return _Witnesses(spans(session, reading.machine_id), segments(session), server if reading.machine_id else None)
+
+
+def _read(session: Session, clock: Clock) -> tuple[ClockReading, _Witnesses]:
+    _marks(session)
+    server = _server_clock(session)  # before the reading: the server's witness can only come out short
+    reading = clock.read()
+    return reading, _witnesses(session, reading, server)
+
+
+def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clock | None = None) -> float:
+    """Remember this reading for its machine and boot; audit a wall-clock jump ("clock.jump").
+    Returns the jump in seconds (0.0 when none). Timers are unaffected: within a boot they follow
+    the monotonic clock. Given the clock, a new segment's first reading is taken afresh, now that
+    this transaction holds the write lock (see the module docstring)."""
+    session.info.pop(_MARKS, None)
+    own = session.exec(select(ClockMark).where(ClockMark.machine_id == reading.machine_id,
+                                               ClockMark.boot_id == reading.boot_id)
+                       .order_by(col(ClockMark.last_seq).desc(), col(ClockMark.id).desc())).first()
+    top = session.exec(select(func.max(ClockMark.last_seq))).one() or 0
+    before = dwell.BootSpan(own.boot_id, utc(own.first_wall), own.first_mono, utc(own.last_wall),
+                            own.last_mono) if own else None
     jump = dwell.wall_jump(before, reading)
-    after = dwell.extend(before, reading)
-    if row is None:
-        row = ClockMark(boot_id=reading.boot_id, first_wall=after.first_wall, first_mono=after.first_mono,
-                        last_wall=after.last_wall, last_mono=after.last_mono)
-    else:
-        row.last_wall, row.last_mono = after.last_wall, after.last_mono
-    session.add(row)
+    if own is None or (_segmented(session) and own.last_seq != top):
+        fresh = clock.read() if clock is not None else reading
+        if (fresh.machine_id, fresh.boot_id) != (reading.machine_id, reading.boot_id) or fresh.mono < reading.mono:
+            fresh = reading
+        session.add(ClockMark(machine_id=reading.machine_id, boot_id=reading.boot_id, first_wall=fresh.wall,
+                              first_mono=fresh.mono, first_seq=top + 1, last_wall=fresh.wall, last_mono=fresh.mono,
+                              last_seq=top + 1))
+    elif reading.mono >= own.last_mono:  # else a stale reading from another thread: keep the later one
+        own.last_wall, own.last_mono, own.last_seq = reading.wall, reading.mono, top + 1
+        session.add(own)
+    session.flush()
     if dwell.is_jump(jump) and before is not None:
         audit.record(session, actor=actor, action="clock.jump", at=reading.wall, entity="clock",
                      entity_id=reading.boot_id,
                      data={"jump_seconds": round(jump, 3), "wall_before": before.last_wall.isoformat(),
-                           "wall_after": reading.wall.isoformat(),
+                           "wall_after": reading.wall.isoformat(), "machine_id": reading.machine_id,
                            "mono_seconds_between": round(reading.mono - before.last_mono, 3)})
         return jump
     return 0.0
+
+
+@dataclass(frozen=True)
+class ClockCheck:
+    """This station's wall clock against the database server's."""
+
+    skew_s: float | None  # station minus server, seconds; None where the database has no clock
+
+    @property
+    def ok(self) -> bool:
+        return not dwell.skewed(self.skew_s)
+
+    @property
+    def message(self) -> str:
+        """A plain warning for the status bar ("" when the clocks agree)."""
+        if self.ok or self.skew_s is None:
+            return ""
+        m, s = divmod(int(abs(self.skew_s) + 0.5), 60)
+        ahead = self.skew_s > 0
+        return t("本机时钟比数据库服务器{d}了 {m} 分 {s} 秒（超过 {lim} 秒）：本机不能放行物资。请校准本机时间。",
+                 "This station's clock is {m} min {s} s {d} the database server's (more than {lim} s): it cannot "
+                 "release goods. Set this computer's clock right.",
+                 d=t("快", "ahead of") if ahead else t("慢", "behind"), m=m, s=s, lim=int(dwell.MAX_SKEW_S))
+
+    def require(self) -> None:
+        """Refuse a release ("clock_skew") from a station whose clock is off the server's."""
+        if not self.ok:
+            raise ServiceError("clock_skew", self.message)
+
+
+def clock_check(session: Session, *, actor: Actor, clock: Clock) -> ClockCheck:
+    """Note this station's clock (a mark that lets timers from other machines be proved later) and
+    compare its wall clock with the database server's. For the status bar, and the release path."""
+    reading = clock.read()
+    observe(session, actor=actor, reading=reading, clock=clock)
+    now = clock.read()
+    return ClockCheck(dwell.skew(now, server_now(session, now)))
 
 
 # --- settings -------------------------------------------------------------------------------------
@@ -88,13 +209,16 @@ def overdue_minutes(session: Session) -> int:
 
 
 def _start_of(timer: DwellTimer) -> dwell.TimerStart:
-    return dwell.TimerStart(utc(timer.started_wall), timer.started_mono, timer.boot_id, timer.minutes)
+    server = utc(timer.started_server) if timer.started_server is not None else None
+    return dwell.TimerStart(utc(timer.started_wall), timer.started_mono, timer.boot_id, timer.minutes,
+                            timer.machine_id, server)
 
 
-def _deadline(timer: DwellTimer, reading: ClockReading, marks: dict[str, dwell.BootSpan]) -> float:
+def _deadline(timer: DwellTimer, reading: ClockReading, w: _Witnesses) -> float:
     if timer.completed_at is not None and timer.early_by:
         return dwell.completed_deadline(utc(timer.completed_at), reading)
-    deadline = dwell.deadline_mono(_start_of(timer), reading=reading, spans=marks)
+    deadline = dwell.deadline_mono(_start_of(timer), reading=reading, spans=w.spans, segments=w.segments,
+                                   server_now=w.server_now)
     if timer.completed_at is not None:
         # once seen complete it stays complete, whatever a later reboot lets us prove
         deadline = min(deadline, dwell.completed_deadline(utc(timer.completed_at), reading), reading.mono)
@@ -109,20 +233,24 @@ def covered(session: Session, disinfection_id: int) -> list[int]:
 
 
 def start_timer(session: Session, *, actor: Actor, reading: ClockReading, disinfection_id: int,
-                ended_at: datetime, minutes: int | None = None) -> DwellTimer:
+                ended_at: datetime, minutes: int | None = None, clock: Clock | None = None) -> DwellTimer:
     """Start the dwell of a finished disinfection. A disinfection that ended a little before it was
-    recorded starts its dwell at its end, measured back on the monotonic clock."""
-    observe(session, actor=actor, reading=reading)
+    recorded starts its dwell at its end, measured back on the monotonic clock (and the server's)."""
+    observe(session, actor=actor, reading=reading, clock=clock)
     minutes = minutes or dwell_minutes(session)
     ago = max(0.0, (reading.wall - ended_at).total_seconds())
+    server = server_now(session, reading)
     timer = DwellTimer(disinfection_id=disinfection_id, minutes=minutes, started_wall=reading.wall - timedelta(seconds=ago),
-                       started_mono=reading.mono - ago, boot_id=reading.boot_id, state="running")
+                       started_mono=reading.mono - ago, boot_id=reading.boot_id, machine_id=reading.machine_id,
+                       started_server=server - timedelta(seconds=ago) if server else None, state="running")
     session.add(timer)
     session.flush()
     audit.record(session, actor=actor, action="dwell.start", at=reading.wall, entity="dwell_timer",
                  entity_id=timer.id, data={"disinfection_id": disinfection_id, "minutes": minutes,
                                            "started_wall": timer.started_wall.isoformat(),
-                                           "started_mono": round(timer.started_mono, 3), "boot_id": reading.boot_id})
+                                           "started_mono": round(timer.started_mono, 3), "boot_id": reading.boot_id,
+                                           "machine_id": reading.machine_id,
+                                           "started_server": server.isoformat() if server else None})
     return timer
 
 
@@ -144,10 +272,10 @@ def _complete(session: Session, timer: DwellTimer, *, actor: Actor, at: datetime
 
 def sweep(session: Session, *, actor: Actor, reading: ClockReading) -> list[int]:
     """Record the completion of every running timer whose dwell is over; their goods become ready."""
-    marks = spans(session)
+    witnesses = _witnesses(session, reading)
     done = []
     for timer in session.exec(select(DwellTimer).where(DwellTimer.state == "running")).all():
-        deadline = _deadline(timer, reading, marks)
+        deadline = _deadline(timer, reading, witnesses)
         if deadline <= reading.mono:
             _complete(session, timer, actor=actor, at=dwell.ready_at(deadline, reading))
             done.append(timer.id or 0)
@@ -172,7 +300,7 @@ def _timer(session: Session, timer_id: int) -> DwellTimer:
 def acknowledge(session: Session, *, actor: Actor, clock: Clock, timer_ids: list[int]) -> int:
     """The team has seen that these timers completed: the alarm for them stops. Returns how many."""
     reading = clock.read()
-    observe(session, actor=actor, reading=reading)
+    observe(session, actor=actor, reading=reading, clock=clock)
     sweep(session, actor=actor, reading=reading)
     count = 0
     for timer_id in timer_ids:
@@ -195,11 +323,11 @@ def complete_early(session: Session, *, actor: Actor, clock: Clock, timer_id: in
         raise ServiceError("missing_reason", t("提前结束静置必须填写原因。", "Give a reason for ending the dwell early."))
     boss = setup.verify_supervisor(session, username=supervisor, pin=pin)
     reading = clock.read()
-    observe(session, actor=actor, reading=reading)
+    observe(session, actor=actor, reading=reading, clock=clock)
     timer = _timer(session, timer_id)
     if timer.state != "running":
         raise ServiceError("not_running", t("该静置已结束或已停止。", "That dwell is no longer running."))
-    if _deadline(timer, reading, spans(session)) <= reading.mono:
+    if _deadline(timer, reading, _witnesses(session, reading)) <= reading.mono:
         _complete(session, timer, actor=actor, at=reading.wall)
         return
     # decided at the station, so nobody needs alarming about it
@@ -248,8 +376,8 @@ def release_status(session: Session, *, consignment_id: int, clock: Clock) -> Re
         return ReleaseStatus("needs_disinfection", None, None, timer_id)
     if timer.state == "released":
         return ReleaseStatus("released", None, None, timer_id)
-    reading = clock.read()
-    deadline = _deadline(timer, reading, spans(session))
+    reading, witnesses = _read(session, clock)
+    deadline = _deadline(timer, reading, witnesses)
     left = max(0.0, deadline - reading.mono)
     when = utc(timer.completed_at) if timer.completed_at else dwell.ready_at(deadline, reading)
     if timer.state == "complete" or left <= 0:
@@ -261,7 +389,8 @@ def mark_released(session: Session, *, consignment_id: int, actor: Actor, now: d
                   clock: Clock | None = None) -> None:
     """The handoff moved these goods on (call inside its release transaction, after
     `release_status` said "ready"). The consignment becomes "released"; its timer is marked released
-    once every consignment it covered has gone. Given a clock, a dwell not yet over is refused."""
+    once every consignment it covered has gone. Given a clock, a dwell not yet over, or a station
+    whose clock is off the server's ("clock_skew"), is refused."""
     latest = latest_disinfection(session, consignment_id)
     if latest is None or latest[1] is None:
         raise ServiceError("not_disinfected", t("该批物资尚未消杀，不能放行。", "These goods have not been disinfected."))
@@ -270,6 +399,8 @@ def mark_released(session: Session, *, consignment_id: int, actor: Actor, now: d
         raise ServiceError("recalled", t("该批物资的消杀已被召回，须重新消杀。",
                                          "The disinfection of these goods was recalled; disinfect them again."))
     if clock is not None:
+        now_reading = clock.read()
+        ClockCheck(dwell.skew(now_reading, server_now(session, now_reading))).require()
         status = release_status(session, consignment_id=consignment_id, clock=clock)
         if status.state == "dwelling":
             raise ServiceError("not_ready", t("静置尚未完成，还需 {m} 分钟。", "The dwell is not over: {m} min to go.",
@@ -331,9 +462,9 @@ def board(session: Session, *, actor: Actor, clock: Clock) -> Board:
     """The timers still on the board (running or complete, not yet released), soonest first. Notes
     the clock reading (auditing any jump) and records completions that have come due."""
     reading = clock.read()
-    jump = observe(session, actor=actor, reading=reading)
+    jump = observe(session, actor=actor, reading=reading, clock=clock)
     sweep(session, actor=actor, reading=reading)
-    marks = spans(session)
+    witnesses = _witnesses(session, reading)
     rows = []
     timers = session.exec(select(DwellTimer).where(col(DwellTimer.state).in_(("running", "complete")))).all()
     for timer in timers:
@@ -342,7 +473,7 @@ def board(session: Session, *, actor: Actor, clock: Clock) -> Board:
             continue
         label, detail = describe(session, d, covered(session, d.id or 0))
         rows.append(BoardRow(timer.id or 0, d.id or 0, label, detail, d.location, timer.minutes,
-                             utc(timer.started_wall), _deadline(timer, reading, marks),
+                             utc(timer.started_wall), _deadline(timer, reading, witnesses),
                              timer.acknowledged_at is not None, bool(timer.early_by)))
     rows.sort(key=lambda r: (r.deadline_mono, r.timer_id))
     return Board(reading.boot_id, rows, overdue_minutes(session) * 60.0, jump)

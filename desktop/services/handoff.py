@@ -355,6 +355,7 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
     _check_fields(receiver=(t("接收人", "The receiver"), receiver, limits.NAME_MAX),
                   destination=(t("去向", "The destination"), destination, limits.TEXT_MAX),
                   transfer_vehicle=(t("接驳车", "The transfer vehicle"), transfer_vehicle, limits.NAME_MAX))
+    clocks = dwell.clock_check(session, actor=actor, clock=clock)  # a mark of this station's clock, and its skew
     slip, key, refusal = _lookup(session, code)
     judgement = refusal or _judge(session, slip, clock)  # type: ignore[arg-type]
     previous = _recent_scan(session, slip=slip, code=key, actor=actor, now=now)
@@ -369,6 +370,7 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
             return replace(_verdict(session, judgement, code=key, now=now, slip=slip), repeat=True,
                            event_id=previous.id)
     if judgement.kind is None and slip is not None:
+        clocks.require()  # "clock_skew": a station whose clock is off the server's releases nothing
         return _release(session, judgement, actor=actor, now=now, slip=slip, code=key, raw=code,
                         receiver=receiver.strip(), destination=destination.strip(),
                         transfer_vehicle=transfer_vehicle.strip())

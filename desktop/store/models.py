@@ -325,7 +325,8 @@ class DisinfectionItem(SQLModel, table=True):
 
 class DwellTimer(SQLModel, table=True):
     """The standing time after a disinfection. Its start is kept as wall time *and* a monotonic
-    reading with its boot, so what remains is derived and no clock change shortens it."""
+    reading with its boot and machine (and the database server's clock, where there is one), so
+    what remains is derived and no clock change — nor another station — shortens it."""
 
     __tablename__ = "dwell_timer"
     id: int | None = Field(default=None, primary_key=True)
@@ -334,6 +335,8 @@ class DwellTimer(SQLModel, table=True):
     started_wall: datetime = _utc()
     started_mono: float
     boot_id: str
+    machine_id: str = ""  # "" for timers started before machine ids were kept
+    started_server: datetime | None = _utc(default=None)  # PostgreSQL's clock_timestamp() at the start
     state: str = Field(default="running", index=True)  # running / complete / released / stopped
     completed_at: datetime | None = _utc(default=None)
     early_by: str | None = None  # supervisor who completed it early
@@ -346,14 +349,20 @@ class DwellTimer(SQLModel, table=True):
 
 
 class ClockMark(SQLModel, table=True):
-    """The last clock reading seen in each boot: lets time be accounted for across restarts."""
+    """A segment of clock readings from one boot of one machine: lets time be accounted for across
+    restarts and across machines (desktop.services.dwell). `first_seq`/`last_seq` number readings
+    across the whole database, so segments of different machines can be put in order."""
 
     __tablename__ = "clock_mark"
-    boot_id: str = Field(primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
+    machine_id: str = Field(default="", index=True)  # "" for marks written before machine ids were kept
+    boot_id: str = Field(index=True)
     first_wall: datetime = _utc()
     first_mono: float
+    first_seq: int = 0
     last_wall: datetime = _utc()
     last_mono: float
+    last_seq: int = Field(default=0, index=True)
 
 
 # --- slips and custody ----------------------------------------------------------------------

@@ -126,3 +126,15 @@ def test_admin_adds_an_unloading_point_a_new_site_needs(window, qtbot, db):
     qtbot.waitUntil(lambda: page.points.count() == 1 and "Canteen 1-2 west" in page.points.item(0).text())
     with db.session(write=False) as s:
         assert [(p.code, p.name) for p in setup.list_unloading_points(s)] == [("1", "Canteen 1-2 west")]
+
+
+def test_a_station_whose_clock_is_off_the_servers_is_warned_on_the_status_bar(window, ctx):
+    from desktop.services.dwell import ClockCheck
+
+    ctx.ops.wait_idle()
+    assert window.clock_warning.isHidden()  # SQLite: no server clock, nothing to warn about
+    window.show_clock_check(ClockCheck(skew_s=-300.0))
+    assert not window.clock_warning.isHidden()
+    assert "慢了 5 分 0 秒" in window.clock_warning.text() and "不能放行" in window.clock_warning.text()
+    window.show_clock_check(ClockCheck(skew_s=12.0))
+    assert window.clock_warning.isHidden()
