@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 
@@ -149,6 +150,8 @@ def _sqlite(exc: BaseException, where: str) -> StoreError | None:
     if kind is None:
         kind = next((k for text, k in _SQLITE_TEXT if text in str(exc)), None)
     detail = _first_line(exc)
+    if kind == "io" and _no_space_left(where):
+        kind = "full"  # SQLite says "disk I/O error" when the -shm cannot grow on a full disk
     if kind == "full":
         return disk_full(where)
     if kind == "busy":
@@ -160,6 +163,14 @@ def _sqlite(exc: BaseException, where: str) -> StoreError | None:
     if kind in ("readonly", "cantopen", "perm"):
         return unwritable(where, detail)
     return None
+
+
+def _no_space_left(where: str) -> bool:
+    try:
+        stat = os.statvfs(os.path.dirname(os.path.abspath(where)))
+    except (OSError, AttributeError, ValueError):  # a URL, or Windows (no statvfs)
+        return False
+    return stat.f_bavail * stat.f_frsize < 64 * 1024
 
 
 def _postgres(exc: BaseException, where: str) -> StoreError | None:
