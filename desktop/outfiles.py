@@ -110,7 +110,11 @@ def replacing(path: str | os.PathLike[str], kind: str, *, protect: Iterable[Path
     `kind` and renamed over `path`, on any error it is removed and `path` is left as it was."""
     extra = list(protect)
     real = check(path, kind, protect=extra)
-    tmp = _reserve(real)
+    try:
+        tmp = _reserve(real)
+    except OSError as exc:
+        exc.filename = str(path)  # say the file asked for, not our temporary name
+        raise
     try:
         yield tmp
         if not _same_kind(tmp, kind) or tmp.stat().st_size == 0:
@@ -121,7 +125,7 @@ def replacing(path: str | os.PathLike[str], kind: str, *, protect: Iterable[Path
     except BaseException as exc:
         with suppress(OSError):
             tmp.unlink()
-        if isinstance(exc, OSError) and exc.filename is None:
+        if isinstance(exc, OSError) and exc.filename in (None, str(tmp)):
             exc.filename = str(path)  # a full disk shows on write(), which names no file
         raise
 

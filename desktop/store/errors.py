@@ -74,17 +74,17 @@ def empty_file(path: str) -> StoreError:
         "{p} is an empty file, not a Gatehouse database. Check the path; the file was not changed.", p=path))
 
 
-def foreign(path: str, tables: list[str]) -> StoreError:
+def foreign(where: str, tables: list[str]) -> StoreError:
     if not tables:
         return StoreError(Problem.FOREIGN, t(
-            "{p} 是空的 SQLite 数据库，没有 Gatehouse 的表。请检查路径；文件未被改动。",
-            "{p} is an SQLite database without Gatehouse's tables. Check the path; the file was not changed.",
-            p=path))
+            "{p} 是空数据库，没有 Gatehouse 的表。请检查路径；未作任何改动。",
+            "{p} is an empty database without Gatehouse's tables. Check the path; nothing was changed.",
+            p=where))
     shown = ", ".join(sorted(tables)[:4]) + (", …" if len(tables) > 4 else "")
     return StoreError(Problem.FOREIGN, t(
-        "{p} 是其他程序的数据库（表：{t}），不是 Gatehouse 数据库。请检查路径；文件未被改动。",
-        "{p} belongs to another program (tables: {t}), not Gatehouse. Check the path; the file was not changed.",
-        p=path, t=shown))
+        "{p} 是其他程序的数据库（表：{t}），不是 Gatehouse 数据库。请检查路径；未作任何改动。",
+        "{p} belongs to another program (tables: {t}), not Gatehouse. Check the path; nothing was changed.",
+        p=where, t=shown))
 
 
 def disk_full(where: str) -> StoreError:

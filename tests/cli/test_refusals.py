@@ -239,6 +239,22 @@ def test_a_full_disk_under_the_report_keeps_the_earlier_report(tiny_disk, closed
     assert sorted(p.name for p in disk.iterdir()) == ["filler", "r.pdf"]
 
 
+def test_a_read_only_disk_is_one_line_exit_2_for_the_database_and_for_an_output(tiny_disk, closed_db: Path):
+    disk = tiny_disk("2m")
+    copy = disk / "g.sqlite3"
+    copy.write_bytes(closed_db.read_bytes())
+    if subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode != 0:
+        pytest.skip("cannot remount read-only")
+    out = gatehouse("verify", "--db", str(copy))
+    assert out.returncode == 2, out.stderr
+    assert_plain(out)
+    assert "无法写入数据库" in out.stderr
+    out = gatehouse("report", "daily", "--db", str(closed_db), "--out", str(disk / "r.pdf"))
+    assert out.returncode == 2, out.stderr
+    assert_plain(out)
+    assert "磁盘只读" in out.stderr and str(disk / "r.pdf") in out.stderr
+
+
 @pytest.mark.parametrize("command", [["verify"], ["scan", "SQ-9QHF4Q5QK"]], ids=lambda c: c[0])
 def test_an_unreachable_server_is_one_line_exit_2(command: list[str]):
     out = gatehouse(*command, "--db", UNREACHABLE, "--lang", "en")

@@ -1,6 +1,7 @@
 """open_database creates only when asked to, and leaves other programs' files byte for byte."""
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -119,3 +120,21 @@ def test_a_failed_set_up_leaves_no_half_made_file(tmp_path: Path, monkeypatch: p
     with pytest.raises(errors.StoreError):
         migrate.open_database(str(kept), create=True)
     assert kept.exists() and kept.read_bytes() == b"" and list(tmp_path.iterdir()) == [kept]
+
+
+@pytest.mark.skipif(not os.environ.get("GATEHOUSE_TEST_PG"), reason="set GATEHOUSE_TEST_PG (see .ci/postgres.sh)")
+def test_an_empty_server_database_is_refused_without_create_and_left_empty():
+    from sqlalchemy import create_engine, inspect
+    from sqlalchemy.engine import make_url
+
+    url = make_url(os.environ["GATEHOUSE_TEST_PG"]).set(database="postgres")  # the server's own, empty
+    target = url.render_as_string(hide_password=False)
+    with pytest.raises(errors.StoreError) as err:
+        migrate.open_database(target, create=False)
+    assert err.value.problem is errors.Problem.FOREIGN
+    engine = create_engine(target)
+    try:
+        with engine.connect() as conn:
+            assert inspect(conn).get_table_names() == []
+    finally:
+        engine.dispose()
