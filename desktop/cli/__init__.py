@@ -121,6 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(arguments: list[str]) -> int:
+    if "--version" in arguments and not {a.rpartition(".")[2] for a in COMMANDS} & set(arguments):
+        print(f"Gatehouse {__version__}")  # without registering every command first
+        return EXIT_OK
     window = _window_requested(arguments)
     if window is not None:
         try:
