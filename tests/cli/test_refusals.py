@@ -338,3 +338,10 @@ def test_headless_commands_never_load_qt(closed_db: Path, tmp_path: Path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[] True"
     assert (tmp_path / "r.pdf").exists() and (tmp_path / "demo.sqlite3").exists()
+
+
+def test_the_size_choices_kept_light_match_the_documents():
+    from desktop.cli import households, slips
+    from desktop.documents import bag_label, slip
+
+    assert households.SIZES == bag_label.SIZES and slips.SIZES == slip.SIZES
