@@ -1,7 +1,8 @@
 """`gatehouse report daily [--date YYYY-MM-DD] [--out FILE.pdf] [--json]`: the daily report (日报)
 of necessities — what arrived, vehicles by outcome, the day's work in numbers and its anomalies.
 
-Without --out the summary is printed; with it the A4 PDF is written too. --json prints the whole
+Without --out the summary is printed; with it the A4 PDF is written too (never over the database,
+its -wal/-shm, or an existing file that is not a PDF: desktop.outfiles). --json prints the whole
 report as data (and the PDF's path when one was written).
 """
 
