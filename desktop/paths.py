@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from desktop.i18n import t
+
 APP_DIR_NAME = "Gatehouse"
 DB_ENV = "GATEHOUSE_DB"
 
@@ -39,9 +41,22 @@ def default_db_path() -> Path:
     return data_dir() / "gatehouse.sqlite3"
 
 
+class BlankDatabaseSetting(ValueError):
+    """`--db ""` or an empty $GATEHOUSE_DB: a mistake (an unset shell variable), not a request
+    for the default database."""
+
+
 def resolve_db(arg: str | None) -> str:
-    """`--db` wins, then $GATEHOUSE_DB, then the file in the data folder. URLs pass through."""
-    return arg or os.environ.get(DB_ENV) or str(default_db_path())
+    """`--db` wins, then $GATEHOUSE_DB, then the file in the data folder. URLs pass through.
+    A given but blank value raises BlankDatabaseSetting rather than quietly meaning the default."""
+    for value, name in ((arg, "--db"), (os.environ.get(DB_ENV), DB_ENV)):
+        if value is None:
+            continue
+        if not value.strip():
+            raise BlankDatabaseSetting(t("{n} 为空：请给出数据库文件或地址。",
+                                         "{n} is empty: give a database file or URL.", n=name))
+        return value
+    return str(default_db_path())
 
 
 def resources_dir() -> Path:

@@ -1,23 +1,38 @@
 """The `gatehouse` command. No sub-command starts the window; the others run headless.
 
-Exit codes: 0 success, 1 a check failed or a request was refused, 2 bad usage or unreadable input.
+Exit codes:
+  0  success.
+  1  a check failed, a request was refused, or the work could not be finished and trying again
+     may help: the disk is full, a disk error, the database stayed locked too long.
+  2  bad usage, or something given cannot be used as it is: a database that is missing, empty,
+     another program's, damaged, newer, read-only or on a server that cannot be reached; an input
+     file that cannot be read; an output that would write over the database or over a file of
+     another kind; permission denied.
+Every error is one line on stderr, never a traceback (a traceback is a bug: please report it).
+A closed pipe (`gatehouse … | head -1`) ends the command quietly.
+
 Every command takes --db and --json. Commands live one per module in this package and are listed
 in COMMANDS; each has `register(subparsers, common)` which returns its parser with `func` set.
+Registering must stay light (argparse only): `--help` and `--version` load no database stack,
+and no headless command loads Qt.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
-import json
+import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from desktop import __version__
-from desktop.i18n import set_language, t
-from desktop.services.context import ServiceError
-from desktop.store.errors import StoreError  # light: no SQLAlchemy
+from desktop.i18n import language, set_language, t
+from desktop.outfiles import OutputRefused
+from desktop.paths import BlankDatabaseSetting, resolve_db
+from desktop.store.errors import TRANSIENT, StoreError, describe  # light: no SQLAlchemy
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -67,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
 def emit(args: argparse.Namespace, payload: dict[str, Any], lines: Sequence[str]) -> None:
     """Print either JSON or plain lines, depending on --json."""
     if getattr(args, "json", False):
+        import json
+
         print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
     else:
         for line in lines:
@@ -90,9 +107,30 @@ def _window_requested(argv: list[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    """Run one command; every expected failure becomes one line on stderr and an exit code."""
+    try:
+        code = _main(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except SystemExit:  # argparse: --help, --version, bad usage
+        _flush_stdout()
+        raise
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return EXIT_FAILED
+
+
+def _main(arguments: list[str]) -> int:
+    if "--version" in arguments and not {a.rpartition(".")[2] for a in COMMANDS} & set(arguments):
+        print(f"Gatehouse {__version__}")  # without registering every command first
+        return EXIT_OK
     window = _window_requested(arguments)
     if window is not None:
+        try:
+            resolve_db(window.db)
+        except BlankDatabaseSetting as exc:
+            fail(str(exc))
+            return EXIT_USAGE
         from desktop.app import run_gui
 
         return run_gui(db_target=window.db, lang=window.lang, station=window.station)
@@ -102,12 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(args.lang)
     if args.command is None:
         parser.error("a command is needed")
+    from desktop.services.context import ServiceError  # not before: --help stays light
+
     try:
         return int(args.func(args))
     except StoreError as exc:
         fail(str(exc))
-        return EXIT_USAGE
-    except UsageError as exc:
+        return EXIT_FAILED if exc.problem in TRANSIENT else EXIT_USAGE
+    except (UsageError, OutputRefused, BlankDatabaseSetting) as exc:
         fail(str(exc))
         return EXIT_USAGE
     except ServiceError as exc:
@@ -116,3 +156,76 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         fail(t("已中断。", "interrupted."))
         return 130
+    except BrokenPipeError:
+        raise
+    except Exception as exc:
+        said = _in_words(exc, _where(args))
+        if said is None:
+            raise  # not an expected failure: a bug, and its traceback is what a report needs
+        code, message = said
+        fail(message)
+        return code
+
+
+def _in_words(exc: BaseException, where: str) -> tuple[int, str] | None:
+    """(exit code, one line) for an error of the disk, the file system or the database server,
+    looking through the chain of causes; None for anything else."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return None
+        if isinstance(seen, OSError) and not isinstance(seen, BrokenPipeError):
+            return _os_error(seen, where)
+        store = describe(seen, where)
+        if store is not None:
+            return (EXIT_FAILED if store.problem in TRANSIENT else EXIT_USAGE), str(store)
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+_OS_WORDS = {errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "磁盘只读", errno.ENOENT: "不存在",
+             errno.ENOTDIR: "路径中有一段不是文件夹", errno.EISDIR: "是文件夹", errno.ENOSPC: "磁盘已满"}
+
+
+def _os_error(exc: OSError, where: str) -> tuple[int, str]:
+    """Disk full and disk errors exit 1 (try again); a place we may not or cannot use exits 2.
+    Without a file name (a failed write() names none) the message names no file rather than
+    guess: the database is only a guess for the other errors."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        if exc.filename is None:
+            return EXIT_FAILED, t("磁盘已满。请腾出空间后重试。", "The disk is full. Free some space and try again.")
+        return EXIT_FAILED, t("磁盘已满，无法写入 {p}。请腾出空间后重试。",
+                              "The disk is full: cannot write {p}. Free some space and try again.", p=exc.filename)
+    name = exc.filename or where
+    if exc.errno == errno.EIO:
+        return EXIT_FAILED, t("读写 {p} 时磁盘出错。请检查磁盘是否仍已连接。",
+                              "A disk error while using {p}. Check that the disk is still connected.", p=name)
+    reason = exc.strerror or type(exc).__name__
+    return EXIT_USAGE, t("无法使用 {p}：{e}", "cannot use {p}: {e}", p=name,
+                         e=_OS_WORDS.get(exc.errno or 0, reason) if language() == "zh" else reason)
+
+
+def _where(args: argparse.Namespace) -> str:
+    """The database, for messages: a path, or a URL without its password."""
+    try:
+        target = resolve_db(getattr(args, "db", None))
+    except (BlankDatabaseSetting, OSError):
+        return "?"
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", target)
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()
+
+
+def _stdout_to_devnull() -> None:
+    """What the Python docs advise for SIGPIPE: the reader is gone, so send what is left of our
+    output (Python flushes it again at exit) nowhere instead of raising a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass

@@ -11,9 +11,6 @@ import argparse
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
 from desktop.cli._common import input_file, open_db, parse_day, unreadable_input_is_usage
-from desktop.domain.clock import SystemClock
-from desktop.services import approvals, setup
-from desktop.services.context import Actor
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,6 +26,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desktop.domain.clock import SystemClock
+    from desktop.services import approvals, setup
+    from desktop.services.context import Actor
+
     day = parse_day(args.day)
     path = input_file(args.file)
     db = open_db(args)

@@ -8,7 +8,6 @@ from datetime import date
 from desktop.cli import EXIT_OK, emit
 from desktop.cli._common import open_db, parse_day
 from desktop.i18n import t
-from desktop.services import demo
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -19,8 +18,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.services import demo
+
     day = parse_day(args.day) or date.today()
-    db = open_db(args)
+    db = open_db(args, create=True)  # demo sets a database up: the one command besides the window
     try:
         summary = demo.build(db, day=day, seed=args.seed)
     finally:

@@ -11,13 +11,17 @@ import argparse
 import re
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
-from desktop.cli._common import input_file, open_db, output_dir, parse_day, unreadable_input_is_usage
-from desktop.documents.bag_label import SIZES
-from desktop.domain.clock import SystemClock
-from desktop.domain.masking import mask_phone
+from desktop.cli._common import (
+    input_file,
+    open_db,
+    output_dir,
+    parse_day,
+    unreadable_input_is_usage,
+    write_output,
+)
 from desktop.i18n import t
-from desktop.services import households, setup
-from desktop.services.context import Actor
+
+SIZES = ("58mm", "80mm", "60x40", "a4")  # desktop.documents.bag_label.SIZES, without loading reportlab
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -43,6 +47,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desktop.domain.clock import SystemClock
+    from desktop.services import households, setup
+    from desktop.services.context import Actor
+
     day = parse_day(args.day)
     path = input_file(args.file)
     db = open_db(args)
@@ -60,6 +68,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_labels(args: argparse.Namespace) -> int:
+    from desktop.services import households
+
     out = output_dir(args.out)
     db = open_db(args)
     try:
@@ -70,13 +80,16 @@ def run_labels(args: argparse.Namespace) -> int:
         db.dispose()
     safe = re.sub(r"[^\w.-]+", "_", args.batch).strip("_") or "batch"
     path = out / f"bag-labels-{safe}-{args.size}.pdf"
-    path.write_bytes(pdf)
+    write_output(args, path, pdf, "pdf")
     emit(args, {"batch": args.batch, "size": args.size, "file": str(path), "labels": count},
          [t("{n} 张袋标签 → {p}", "{n} bag labels → {p}", n=count, p=path)])
     return EXIT_OK
 
 
 def run_waiting(args: argparse.Namespace) -> int:
+    from desktop.domain.masking import mask_phone
+    from desktop.services import households
+
     db = open_db(args)
     try:
         with db.session(write=False) as s:

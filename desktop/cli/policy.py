@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from desktop.cli import EXIT_OK, emit
 from desktop.cli._common import open_db
-from desktop.domain.checks import check_name
-from desktop.domain.clock import SystemClock
 from desktop.domain.enums import ManagementLevel, RiskLevel, display
 from desktop.i18n import language, t
-from desktop.services import policy, setup
-from desktop.services.context import Actor
+
+if TYPE_CHECKING:
+    from desktop.services import policy
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _lines(active: policy.ActiveLevel, rules: list[policy.PolicyRule]) -> list[str]:
+    from desktop.domain.checks import check_name
+
     lang = language()
     out = [t("当前：{m} · {r}", "In force: {m} · {r}", m=display(active.management_level, lang),
              r=display(active.risk_level, lang))]
@@ -52,6 +54,8 @@ def _payload(active: policy.ActiveLevel, rules: list[policy.PolicyRule]) -> dict
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from desktop.services import policy
+
     db = open_db(args)
     try:
         with db.session(write=False) as s:
@@ -63,6 +67,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_set_level(args: argparse.Namespace) -> int:
+    from desktop.domain.clock import SystemClock
+    from desktop.services import policy, setup
+    from desktop.services.context import Actor
+
     db = open_db(args)
     now = SystemClock().now()
     try:

@@ -1,23 +1,19 @@
 """`gatehouse report daily [--date YYYY-MM-DD] [--out FILE.pdf] [--json]`: the daily report (日报)
 of necessities — what arrived, vehicles by outcome, the day's work in numbers and its anomalies.
 
-Without --out the summary is printed; with it the A4 PDF is written too. --json prints the whole
+Without --out the summary is printed; with it the A4 PDF is written too (never over the database,
+its -wal/-shm, or an existing file that is not a PDF: desktop.outfiles). --json prints the whole
 report as data (and the PDF's path when one was written).
 """
 
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date, datetime, tzinfo
 
-from desktop.cli import EXIT_OK, UsageError, emit
-from desktop.cli._common import open_db, parse_day
-from desktop.documents.daily_report import build_daily_report
-from desktop.domain.clock import SystemClock
+from desktop.cli import EXIT_OK, emit
+from desktop.cli._common import open_db, output_file, parse_day, write_output
 from desktop.i18n import t
-from desktop.services import reports
-from desktop.services.timeline import LOCAL
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,11 +25,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     daily.set_defaults(func=run_daily)
 
 
-def _day(text: str | None, now: datetime) -> date:
-    return parse_day(text) or now.astimezone(LOCAL).date()
+def _day(text: str | None, now: datetime, local: tzinfo) -> date:
+    return parse_day(text) or now.astimezone(local).date()
 
 
-def _lines(data: dict[str, object]) -> list[str]:
+def _lines(data: dict[str, object], local: tzinfo) -> list[str]:
     lines = [t("{s} 日报 {d}", "{s} daily report {d}", s=data["site_name"], d=data["day"])]
     outcomes = data["outcomes"]
     assert isinstance(outcomes, dict)
@@ -48,17 +44,19 @@ def _lines(data: dict[str, object]) -> list[str]:
     assert isinstance(anomalies, list)
     lines.append(t("异常 {n} 项", "{n} anomalies", n=len(anomalies)))
     for a in anomalies:
-        at = datetime.fromisoformat(a["at"]).astimezone(LOCAL).strftime("%H:%M")
+        at = datetime.fromisoformat(a["at"]).astimezone(local).strftime("%H:%M")
         lines.append(f"  {at} {a['title']} — {a['detail']}")
     return lines
 
 
 def run_daily(args: argparse.Namespace) -> int:
+    from desktop.domain.clock import SystemClock
+    from desktop.services import reports
+    from desktop.services.timeline import LOCAL
+
     now = SystemClock().now()
-    day = _day(args.day, now)
-    out = Path(args.out) if args.out else None
-    if out is not None and not out.parent.exists():
-        raise UsageError(t("输出目录不存在：{p}", "the output folder does not exist: {p}", p=out.parent))
+    day = _day(args.day, now, LOCAL)
+    out = output_file(args, args.out, "pdf") if args.out else None  # refused before any work
     db = open_db(args)
     try:
         with db.session(write=False) as s:
@@ -66,12 +64,11 @@ def run_daily(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     data = reports.as_dict(view)
-    lines = _lines(data)
+    lines = _lines(data, LOCAL)
     if out is not None:
-        try:
-            out.write_bytes(build_daily_report(view))
-        except OSError as exc:
-            raise UsageError(t("无法写入 {p}：{e}", "cannot write {p}: {e}", p=out, e=exc)) from exc
+        from desktop.documents.daily_report import build_daily_report
+
+        write_output(args, out, build_daily_report(view), "pdf")
         data["pdf"] = str(out)
         lines.append(str(out))
     emit(args, data, lines)

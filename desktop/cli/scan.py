@@ -13,10 +13,7 @@ from dataclasses import asdict
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, UsageError, emit
 from desktop.cli._common import open_db
-from desktop.domain.clock import SystemClock
 from desktop.i18n import t
-from desktop.services import handoff
-from desktop.services.context import Actor
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -33,6 +30,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.domain.clock import SystemClock
+    from desktop.services import handoff
+    from desktop.services.context import Actor
+
     if not args.code.strip():
         raise UsageError(t("请给出要扫描的单号。", "Give the slip number to scan."))
     if not args.station.strip():

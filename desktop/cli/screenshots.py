@@ -8,8 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli import EXIT_OK, emit
-from desktop.services import demo
-from desktop.store.migrate import open_database
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -20,10 +18,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from desktop.gui.screenshots import render_all
+    from desktop.services import demo
+    from desktop.store.migrate import open_database
 
     with tempfile.TemporaryDirectory() as tmp:
         target = getattr(args, "db", None)
-        db = open_database(target or str(Path(tmp) / "demo.sqlite3"))
+        db = open_database(target or str(Path(tmp) / "demo.sqlite3"), create=target is None)
         try:
             if target is None:
                 demo.build(db, day=date.today())

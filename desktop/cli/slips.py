@@ -9,15 +9,16 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import EXIT_OK, UsageError, emit
-from desktop.cli._common import open_db, output_dir, parse_day
-from desktop.documents.slip import SIZES
-from desktop.domain.localtime import site_tz
+from desktop.cli._common import open_db, output_dir, parse_day, write_output
 from desktop.i18n import t
-from desktop.services import consignments, slips
 
-LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
+if TYPE_CHECKING:
+    from desktop.services import consignments, slips
+
+SIZES = ("58mm", "80mm", "a6", "a4")  # desktop.documents.slip.SIZES, without loading reportlab
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -45,6 +46,8 @@ def _row(slip: slips.SlipInfo, goods: consignments.ConsignmentInfo | None) -> di
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from desktop.services import consignments, slips
+
     day = parse_day(args.day)
     db = open_db(args)
     try:
@@ -67,10 +70,14 @@ def run_list(args: argparse.Namespace) -> int:
 def _local(iso: str) -> str:
     from datetime import datetime
 
-    return datetime.fromisoformat(iso).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
+    from desktop.domain.localtime import site_tz  # the site's zone
+
+    return datetime.fromisoformat(iso).astimezone(site_tz()).strftime("%Y-%m-%d %H:%M")
 
 
 def run_pdf(args: argparse.Namespace) -> int:
+    from desktop.services import slips
+
     day = parse_day(args.day)
     out = output_dir(args.out)
     db = open_db(args)
@@ -84,7 +91,7 @@ def run_pdf(args: argparse.Namespace) -> int:
                 numbers = [f.number for f in found if f]
             else:
                 numbers = [x.number for x in slips.list_slips(s, day=day)]
-            written = _write(s, numbers, args.size, out, day)
+            written = _write(args, s, numbers, out, day)
     finally:
         db.dispose()
     lines = [str(p) for p in written] or [t("没有交接单，未写入文件。", "No slips; no files written.")]
@@ -92,16 +99,19 @@ def run_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write(session: object, numbers: list[str], size: str, out: Path, day: date | None) -> list[Path]:
+def _write(args: argparse.Namespace, session: object, numbers: list[str], out: Path, day: date | None) -> list[Path]:
+    from desktop.services import slips
+
+    size = args.size
     if not numbers:
         return []
     if size == "a4":
         path = out / f"slips-{day.isoformat() if day else 'all'}-a4.pdf"
-        path.write_bytes(slips.render_pdf(session, numbers, size=size))  # type: ignore[arg-type]
+        write_output(args, path, slips.render_pdf(session, numbers, size=size), "pdf")  # type: ignore[arg-type]
         return [path]
     written = []
     for number in numbers:
         path = out / f"{number}.pdf"
-        path.write_bytes(slips.render_pdf(session, [number], size=size))  # type: ignore[arg-type]
+        write_output(args, path, slips.render_pdf(session, [number], size=size), "pdf")  # type: ignore[arg-type]
         written.append(path)
     return written

@@ -7,11 +7,7 @@ import argparse
 
 from desktop.cli import EXIT_OK, emit
 from desktop.cli._common import open_db
-from desktop.domain import dwell as maths
-from desktop.domain.clock import SystemClock
 from desktop.i18n import t
-from desktop.services import dwell
-from desktop.services.context import Actor
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -20,6 +16,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.domain import dwell as maths
+    from desktop.domain.clock import SystemClock
+    from desktop.services import dwell
+    from desktop.services.context import Actor
+
     clock = SystemClock()
     db = open_db(args)
     try:

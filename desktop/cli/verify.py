@@ -7,7 +7,6 @@ from dataclasses import asdict
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
 from desktop.cli._common import open_db
-from desktop.services import verify
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -16,6 +15,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.services import verify
+
     db = open_db(args)
     try:
         with db.session(write=False) as session:

@@ -14,6 +14,7 @@ from desktop.domain.clock import SystemClock
 from desktop.gui.application import make_app
 from desktop.gui.main_window import MainWindow
 from desktop.gui.signin import SignInDialog
+from desktop.outfiles import replacing
 
 
 def settle(ops, rounds: int = 6) -> None:  # type: ignore[no-untyped-def]
@@ -27,7 +28,8 @@ def settle(ops, rounds: int = 6) -> None:  # type: ignore[no-untyped-def]
 
 
 def _save(widget: QWidget, path: Path) -> Path:
-    widget.grab().save(str(path))
+    with replacing(path, "png") as tmp:  # never over the database or a file of another kind
+        widget.grab().save(str(tmp), "PNG")
     return path
 
 

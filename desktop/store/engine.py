@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 15_000
+CONNECT_TIMEOUT_S = 5  # a server that does not answer is reported, not waited on for minutes
 _READONLY = "gatehouse_readonly"
 
 
@@ -37,8 +38,12 @@ def sqlite_path(url: str) -> Path | None:
 
 def make_engine(target: str) -> Engine:
     url = to_url(target)
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        args: dict[str, object] = {}
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            args["connect_timeout"] = CONNECT_TIMEOUT_S
+        return create_engine(url, pool_pre_ping=True, connect_args=args)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

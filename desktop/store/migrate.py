@@ -1,12 +1,14 @@
 """Open a database safely: check it, copy it aside, upgrade it, refuse what we do not know.
 
-Nothing here overwrites a file it cannot read as a Gatehouse database.
+Nothing here writes to a file it cannot read as a Gatehouse database: another program's SQLite
+file is recognised through a read-only connection, before our pragmas (WAL) could change it.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,11 +18,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from desktop import outfiles
 from desktop.store import errors
-from desktop.store.engine import Database, make_engine, sqlite_path, to_url
+from desktop.store.engine import BUSY_TIMEOUT_MS, Database, make_engine, sqlite_path, to_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
+OUR_TABLES = frozenset({"alembic_version", "audit_event"})
 
 
 def alembic_config() -> Config:
@@ -39,27 +43,76 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def _check_sqlite_file(path: Path) -> None:
-    if path.exists():
-        if path.is_dir():
-            raise errors.not_a_database(str(path))
-        try:
-            with path.open("rb") as fh:
-                header = fh.read(16)
-        except OSError as exc:
-            raise errors.unwritable(str(path), exc.strerror or str(exc)) from exc
-        if header and header != SQLITE_HEADER:
-            raise errors.not_a_database(str(path))
-        if not os.access(path, os.W_OK):
-            raise errors.unwritable(str(path), "read-only")
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuse, before anything opens it for writing, a file that is not ours. Even a connection
+    with our pragmas changes a file (WAL), so this looks with plain, read-only means only."""
+    if not path.exists():
+        if not create:
+            raise errors.missing(str(path))
+        _check_new_place(path)
+        return
+    if path.is_dir():
+        raise errors.not_a_database(str(path))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise errors.unwritable(str(path), exc.strerror or str(exc)) from exc
+    if not header:
+        if not create:  # an empty file is a new database only where we may make one
+            raise errors.empty_file(str(path))
+    elif header != SQLITE_HEADER:
+        raise errors.not_a_database(str(path))
     else:
-        parent = path.parent
+        _check_schema(str(path), _sqlite_tables(path), create=create)
+    if not os.access(path, os.W_OK):
+        raise errors.unwritable(str(path), "read-only")
+
+
+def _check_new_place(path: Path) -> None:
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise errors.unwritable(str(path), exc.strerror or str(exc)) from exc
+    if not os.access(parent, os.W_OK):
+        raise errors.unwritable(str(path), "folder is read-only")
+
+
+def _sqlite_tables(path: Path) -> list[str]:
+    """The tables of an SQLite file, read through a read-only connection (no pragmas).
+
+    Without a -wal beside it nobody has the file open and all of it is in the main file: read
+    that as immutable, because even a read-only connection to a WAL-mode file leaves new -wal
+    and -shm files behind. With a -wal (a Gatehouse window may be running on a new database
+    whose tables are still in the log) read through the log."""
+    mode = "mode=ro" if Path(f"{path}-wal").exists() else "immutable=1"
+    try:
+        raw = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise errors.unwritable(str(path), exc.strerror or str(exc)) from exc
-        if not os.access(parent, os.W_OK):
-            raise errors.unwritable(str(path), "folder is read-only")
+            rows = raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        finally:
+            raw.close()
+    except sqlite3.Error as exc:
+        raise (errors.describe(exc, str(path)) or errors.corrupt(str(path), str(exc))) from exc
+    return [str(r[0]) for r in rows if not str(r[0]).startswith("sqlite_")]
+
+
+def _check_schema(where: str, tables: list[str], *, create: bool) -> None:
+    """Ours (Alembic's table beside our audit log), blank (a new database where we may make one),
+    or refused."""
+    if set(tables) >= OUR_TABLES:
+        return
+    if tables or not create:
+        raise errors.foreign(where, tables)
+
+
+def _check_server_schema(db: Database, *, create: bool) -> None:
+    from sqlalchemy import inspect
+
+    with db.engine.connect() as conn:
+        tables = inspect(conn).get_table_names()
+    _check_schema(db.url, tables, create=create)
 
 
 def _current_revision(db: Database) -> str | None:
@@ -93,23 +146,48 @@ def backup_copy(db: Database, label: str) -> Path | None:
     return target
 
 
-def open_database(target: str, *, upgrade: bool = True) -> Database:
+def open_database(target: str, *, upgrade: bool = True, create: bool = True) -> Database:
     """Open `target` (a path or URL), upgrading its schema to this version's head.
 
-    Raises StoreError for a file that is not a database, is damaged, is read-only or was
-    written by a newer Gatehouse; in each case the file is left as it was.
+    With `create=False` (every command but those that set up: the window's first start, `demo`)
+    a missing file, an empty one, or an empty server database is refused instead of set up.
+    Raises StoreError for a file that is missing or not a database, is another program's
+    database, is damaged, is read-only or was written by a newer Gatehouse; in each case the
+    file is left as it was, byte for byte.
     """
     url = to_url(target)
     path = sqlite_path(url)
+    existed = path is not None and path.exists()
+    new = path is not None and (not existed or path.stat().st_size == 0)
     if path is not None:
-        _check_sqlite_file(path)
+        _check_sqlite_file(path, create=create)
+        outfiles.protect(path)  # no output of this process may land on it
     db = Database(make_engine(url))
     try:
+        if path is None:
+            _check_server_schema(db, create=create)
         _prepare(db, str(path or db.url), upgrade=upgrade)
-    except BaseException:
+    except BaseException as exc:
         db.dispose()
+        if new and path is not None:
+            _undo_new_file(path, existed=existed)  # set-up failed (a full disk): no half-made database
+        if isinstance(exc, DatabaseError):  # an unreachable server, a full disk: said in words
+            raise (errors.describe(exc, str(path or db.url)) or exc) from exc
         raise
     return db
+
+
+def _undo_new_file(path: Path, *, existed: bool) -> None:
+    """Put back what was there before a set-up that failed: nothing (the file is removed with its
+    -wal and -shm), or the empty file it was."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            Path(f"{path}{suffix}").unlink()
+    with suppress(OSError):
+        if existed:
+            os.truncate(path, 0)
+        else:
+            path.unlink()
 
 
 def _prepare(db: Database, where: str, *, upgrade: bool) -> None:
@@ -120,12 +198,7 @@ def _prepare(db: Database, where: str, *, upgrade: bool) -> None:
                 raise errors.corrupt(where, result)
         current = _current_revision(db)
     except DatabaseError as exc:
-        text = str(exc.orig)
-        if "not a database" in text or "malformed" in text:
-            raise errors.corrupt(where, text) from exc
-        if "readonly" in text or "unable to open" in text or "disk" in text:
-            raise errors.unwritable(where, text) from exc
-        raise
+        raise (errors.describe(exc, where) or exc) from exc
     if current is not None and current not in known_revisions():
         raise errors.newer(where, current)
     if upgrade and current != head_revision():
@@ -141,4 +214,4 @@ def _upgrade(db: Database, where: str) -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except OperationalError as exc:
-        raise errors.unwritable(where, str(exc.orig)) from exc
+        raise (errors.describe(exc, where) or errors.unwritable(where, str(exc.orig))) from exc

@@ -52,11 +52,14 @@ def test_changing_one_audit_field_makes_verify_fail_and_name_the_event(demo_db: 
     assert json.loads(out.stdout)["first_broken_event"] == victim
 
 
-def test_env_var_chooses_the_database(tmp_path: Path):
-    path = tmp_path / "from-env.sqlite3"
-    out = gatehouse("verify", env={"GATEHOUSE_DB": str(path)})
+def test_env_var_chooses_the_database(demo_db: Path, tmp_path: Path):
+    out = gatehouse("verify", "--json", env={"GATEHOUSE_DB": str(demo_db)})
     assert out.returncode == 0, out.stderr
-    assert path.exists()
+    assert str(demo_db) in json.loads(out.stdout)["database"]
+    mistyped = tmp_path / "from-env.sqlite3"
+    out = gatehouse("verify", env={"GATEHOUSE_DB": str(mistyped)})
+    assert out.returncode == 2 and str(mistyped) in out.stderr
+    assert not mistyped.exists()
 
 
 def test_bad_date_is_bad_usage(tmp_path: Path):
