@@ -55,8 +55,8 @@ def row_digest(table: str, cells: Iterable[tuple[str, str, bytes | None]]) -> st
     Length-prefixed, so no two different rows encode alike; the type tag is part of it, so an
     integer rewritten as the same digits in text is a change too. 32 hex digits (128 bits).
     """
-    h = hashlib.sha256(table.encode() + b"\n")
+    parts = [table.encode(), b"\n"]
     for column, tag, raw in cells:
         value = b"" if raw is None else raw
-        h.update(f"{column}\x00{tag}\x00{-1 if raw is None else len(value)}\x00".encode() + value)
-    return h.hexdigest()[:32]
+        parts += [f"{column}\x00{tag}\x00{-1 if raw is None else len(value)}\x00".encode(), value]
+    return hashlib.sha256(b"".join(parts)).hexdigest()[:32]

@@ -64,22 +64,31 @@ Covered = dict[tuple[str, str], tuple[str | None, int]]
 def verify(session: Session, *, dialect: str) -> VerifyReport:
     """Check everything; bad data becomes findings, never an exception."""
     report = VerifyReport()
-    conn = session.connection()
+    try:
+        conn = session.connection()
+    except Exception as exc:  # a schema so damaged that not even a transaction can start
+        report.integrity = describe(exc)
+        report.findings.append(Finding("unreadable", "", "", describe(exc)))
+        return report
     with raw_text(conn):
-        if dialect == "sqlite":
-            _step(report, "", lambda: _integrity(conn, report))
-            _step(report, "", lambda: _foreign_keys(conn, report))
-        covered: Covered = {}
-        last = _step(report, "audit_event", lambda: _chain(conn, dialect, report, covered))
-        _step(report, "audit_head", lambda: _head(conn, dialect, report, last))
-        for name, table in audit_rows.guarded_tables().items():
-            _step(report, name, lambda table=table: _rows(conn, dialect, report, table, covered))  # type: ignore[misc]
-        _missing(report, covered)
-        if report.audit_events == 0 and report.rows_checked:
-            report.findings.append(Finding("no_audit", "", "", t(
-                "有 {n} 行业务记录，却没有任何审计记录", "{n} business rows and no audit events at all",
-                n=report.rows_checked)))
+        _verify(conn, dialect, report)
     return report
+
+
+def _verify(conn: Connection, dialect: str, report: VerifyReport) -> None:
+    if dialect == "sqlite":
+        _step(report, "", lambda: _integrity(conn, report))
+        _step(report, "", lambda: _foreign_keys(conn, report))
+    covered: Covered = {}
+    last = _step(report, "audit_event", lambda: _chain(conn, dialect, report, covered))
+    _step(report, "audit_head", lambda: _head(conn, dialect, report, last))
+    for name, table in audit_rows.guarded_tables().items():
+        _step(report, name, lambda table=table: _rows(conn, dialect, report, table, covered))  # type: ignore[misc]
+    _missing(report, covered)
+    if report.audit_events == 0 and report.rows_checked:
+        report.findings.append(Finding("no_audit", "", "", t(
+            "有 {n} 行业务记录，却没有任何审计记录", "{n} business rows and no audit events at all",
+            n=report.rows_checked)))
 
 
 def _step(report: VerifyReport, table: str, fn):  # type: ignore[no-untyped-def]
@@ -96,7 +105,10 @@ def _text(value: object) -> str:
 
 
 def _integrity(conn: Connection, report: VerifyReport) -> None:
-    rows = [_text(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+    try:
+        rows = [_text(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+    except Exception as exc:  # so damaged the check itself stops: that is its answer
+        rows = [describe(exc)]
     report.integrity = "; ".join(rows[:10]) or "ok"
     if rows != ["ok"]:
         report.findings.extend(Finding("integrity", "", "", r) for r in rows[:100])

@@ -9,6 +9,7 @@ a `Finding` naming the row, never an exception.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from desktop.domain import audit_chain
 from desktop.i18n import t
 from desktop.services import audit_rows
 
-STORED_AT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy keeps a DateTime in SQLite (and to_char below)
+# How SQLAlchemy keeps a DateTime in SQLite (and what to_char gives on PostgreSQL below).
+_STORED_AT = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}", re.ASCII)
 _TEXT = ("operator", "station", "action", "entity", "entity_id", "data", "prev_hash", "hash")
 
 
@@ -126,11 +128,13 @@ def _time(value: str | None, where: str, problems: list[Finding]) -> str | None:
     if value is None:
         return None
     try:
-        return datetime.strptime(value, STORED_AT).replace(tzinfo=UTC).isoformat()
-    except ValueError:
-        problems.append(Finding("bad_timestamp", "audit_event", where,
-                                t("at 不是时间：{v!r}", "at is not a time: {v!r}", v=value[:60])))
-        return None
+        if _STORED_AT.fullmatch(value):  # exactly the stored shape, then the C parser
+            return datetime.fromisoformat(value).replace(tzinfo=UTC).isoformat()
+    except ValueError:  # the right shape, but no such time (month 13, 25 o'clock)
+        pass
+    problems.append(Finding("bad_timestamp", "audit_event", where,
+                            t("at 不是时间：{v!r}", "at is not a time: {v!r}", v=value[:60])))
+    return None
 
 
 def _digests(data: str, where: str, findings: list[Finding]) -> dict[str, dict[str, str | None]]:
