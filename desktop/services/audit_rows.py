@@ -17,11 +17,12 @@ that fills a new column with a value must re-stamp the rows it touched with an a
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, LargeBinary, Table, bindparam, event, text
+from sqlalchemy import Connection, Date, DateTime, LargeBinary, Table, TextClause, bindparam, event, text
 from sqlmodel import Session, SQLModel
 
 import desktop.store.models  # noqa: F401  (fills SQLModel.metadata)
@@ -101,10 +102,17 @@ def digest_of(table: Table, row: Sequence[Any]) -> str:
 
 def digests(conn: Connection, dialect: str, table: Table, ids: Iterable[str]) -> dict[str, str]:
     """Digests of the rows of `table` with these keys, as stored now (missing rows are left out)."""
-    sql = text(select_sql(table, dialect, where=f'WHERE "{_pk(table)}" IN :ids')).bindparams(
-        bindparam("ids", expanding=True))
+    sql = _by_keys(table.name, dialect)
     keys: list[object] = [int(i) for i in ids] if _is_int(table) else list(ids)
     return {key_text(row[0]): digest_of(table, row) for row in conn.execute(sql, {"ids": keys})}
+
+
+@functools.cache
+def _by_keys(name: str, dialect: str) -> TextClause:
+    """One statement per table, built once: this runs in every audited write, scans included."""
+    table = _GUARDED[name]
+    return text(select_sql(table, dialect, where=f'WHERE "{_pk(table)}" IN :ids')).bindparams(
+        bindparam("ids", expanding=True))
 
 
 def _is_int(table: Table) -> bool:
