@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from typing import Any
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
 from desktop.cli._common import open_db
 from desktop.paths import resolve_db
-from desktop.services import verify
-from desktop.store.engine import Database, make_engine, sqlite_path, to_url
-from desktop.store.errors import Problem, StoreError
+from desktop.store.errors import Problem, StoreError  # light: no SQLAlchemy
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,8 +22,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def _open(args: argparse.Namespace) -> tuple[Database, str]:
+def _open(args: argparse.Namespace) -> tuple[Any, str]:
     """The database, and why it could not be opened the normal way ('' when it could)."""
+    from desktop.store.engine import Database, make_engine, sqlite_path, to_url  # the data stack: on use only
+
     try:
         return open_db(args), ""
     except StoreError as exc:
@@ -35,6 +36,8 @@ def _open(args: argparse.Namespace) -> tuple[Database, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.services import verify
+
     db, refused = _open(args)
     try:
         with db.session(write=False) as session:
