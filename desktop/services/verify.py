@@ -115,7 +115,11 @@ def _integrity(conn: Connection, report: VerifyReport) -> None:
 
 
 def _foreign_keys(conn: Connection, report: VerifyReport) -> None:
-    fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    try:
+        fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    except Exception as exc:  # the check could not run to its end: say so, as its own finding
+        report.findings.append(Finding("foreign_key", "", "", f"foreign_key_check: {describe(exc)}"))
+        return
     report.foreign_key_problems = [f"{_text(r[0])} rowid={r[1]} -> {_text(r[2])}" for r in fk]
     report.findings.extend(Finding("foreign_key", _text(r[0]), str(r[1]), f"-> {_text(r[2])}") for r in fk[:200])
 
