@@ -47,3 +47,16 @@ def first_break(events: Iterable[tuple[int, str, str, Mapping[str, Any]]]) -> Ch
             return ChainBreak(event_id, "hash does not match the stored fields (changed)")
         expected_prev = stored_hash
     return None
+
+
+def row_digest(table: str, cells: Iterable[tuple[str, str, bytes | None]]) -> str:
+    """A row's fingerprint from its stored cells `(column, type tag, raw bytes or None)`.
+
+    Length-prefixed, so no two different rows encode alike; the type tag is part of it, so an
+    integer rewritten as the same digits in text is a change too. 32 hex digits (128 bits).
+    """
+    parts = [table.encode(), b"\n"]
+    for column, tag, raw in cells:
+        value = b"" if raw is None else raw
+        parts += [f"{column}\x00{tag}\x00{-1 if raw is None else len(value)}\x00".encode(), value]
+    return hashlib.sha256(b"".join(parts)).hexdigest()[:32]

@@ -52,6 +52,8 @@ def describe_error(exc: BaseException) -> str:
     """What to tell the person: a refusal's own words, or a plain account of a failure."""
     if isinstance(exc, ServiceError):
         return exc.message
+    if getattr(exc, "problem", None) is not None:  # a StoreError (the GUI does not import the store):
+        return str(exc)  # its message already says what happened and what to do (a damaged file: stop)
     text = str(exc)
     if "database is locked" in text or "could not obtain lock" in text:
         return t("数据库正忙（另一岗位正在写入），请稍后重试。未保存任何内容。",

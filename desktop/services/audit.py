@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from desktop.domain import audit_chain
 from desktop.domain.clock import utc
+from desktop.services import audit_rows
 from desktop.services.context import Actor
 from desktop.store.models import AuditEvent, AuditHead
 
@@ -42,11 +43,17 @@ def record(
 ) -> AuditEvent:
     """Append one event to the chain inside the caller's transaction.
 
+    The event carries the digest of every guarded row the transaction wrote since the previous
+    event (`desktop.services.audit_rows`), so `verify` can hold those rows to it.
+
     The head row is read FOR UPDATE, so appenders on a shared server take turns; the event's id
     is the head's last id plus one, which lets the hash (which covers the id) be written in the
     same INSERT. Core statements rather than ORM flushes: this runs in every write, scans included.
     """
     session.flush()  # the change being audited is written first (and callers get its ids)
+    written = audit_rows.take(session)  # and the event holds each row it wrote to its digest
+    if written:
+        data = {**(data or {}), audit_rows.DATA_KEY: written}
     conn = session.connection()
     head = conn.execute(
         select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()  # type: ignore[arg-type]
@@ -110,6 +117,11 @@ def recent(session: Session, *, limit: int = 200, action_prefix: str = "") -> li
     query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)  # type: ignore[union-attr]
     if action_prefix:
         query = query.where(AuditEvent.action.startswith(action_prefix))  # type: ignore[attr-defined]
-    return [
-        {**_fields(ev), "data": json.loads(ev.data)} for ev in session.exec(query).all()
-    ]
+    return [{**_fields(ev), "data": _shown(ev.data)} for ev in session.exec(query).all()]
+
+
+def _shown(data: str) -> dict[str, Any]:
+    """An event's data for people: the row digests are for `verify`, not for reading."""
+    out = json.loads(data)
+    out.pop(audit_rows.DATA_KEY, None)
+    return out

@@ -9,6 +9,7 @@ BEGIN so readers never wait for a writer.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
+
+from desktop.store import errors
 
 BUSY_TIMEOUT_MS = 15_000
 CONNECT_TIMEOUT_S = 5  # a server that does not answer is reported, not waited on for minutes
@@ -64,8 +67,34 @@ def make_engine(target: str) -> Engine:
     return engine
 
 
+# Files found damaged in this process (by URL): no session may write to them again, whichever
+# Database object opened them, so a station stops instead of writing on into a malformed file.
+_DAMAGED: dict[str, str] = {}
+
+
+def damage(exc: BaseException) -> str | None:
+    """The SQLite error text when `exc` (or what it wraps) says the file is corrupt, else None."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return None
+        if isinstance(seen, sqlite3.DatabaseError):
+            name = getattr(seen, "sqlite_errorname", "") or ""
+            message = str(seen)
+            if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in message \
+                    or "not a database" in message:
+                return message
+            return None
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return None
+
+
 class Database:
-    """One database: its engine, and sessions that commit on success and roll back on error."""
+    """One database: its engine, and sessions that commit on success and roll back on error.
+
+    A session that meets a damaged file (SQLITE_CORRUPT, "database disk image is malformed") rolls
+    back and raises `StoreError(CORRUPT)`; from then on this process refuses to write to that file.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -82,8 +111,15 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def damaged(self) -> str | None:
+        """Why this file was found damaged in this process, or None."""
+        return _DAMAGED.get(self.url)
+
     @contextmanager
     def session(self, *, write: bool = True) -> Iterator[Session]:
+        if write and self.damaged is not None:
+            raise errors.corrupt(str(self.path or self.url), self.damaged)
         bind = self.engine if write else self.engine.execution_options(**{_READONLY: True})
         with Session(bind, expire_on_commit=False) as session:
             try:
@@ -92,9 +128,22 @@ class Database:
                     session.commit()
                 else:
                     session.rollback()
-            except BaseException:
-                session.rollback()
-                raise
+            except BaseException as exc:
+                _rollback(session)
+                detail = damage(exc)
+                if detail is None:
+                    raise
+                _DAMAGED[self.url] = detail
+                raise errors.corrupt(str(self.path or self.url), detail) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _rollback(session: Session) -> None:
+    """Roll back; on a damaged file the rollback itself may fail, and the first error is the one to tell."""
+    try:
+        session.rollback()
+    except Exception as exc:
+        if damage(exc) is None:
+            raise

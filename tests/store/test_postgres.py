@@ -20,6 +20,7 @@ from sqlmodel import SQLModel, func, select
 
 from desktop.domain.clock import SystemClock
 from desktop.services import setup, verify
+from desktop.services.context import Actor
 from desktop.store.migrate import head_revision, open_database
 from desktop.store.models import AuditEvent, Release
 
@@ -126,3 +127,15 @@ def test_two_stations_scanning_one_slip_release_it_exactly_once(pg_db, pg_url, t
     assert sorted(json.loads(out)["kind"] for out, _, _ in results) == ["already", "ok"]
     with pg_db.session(write=False) as s:
         assert s.exec(select(func.count()).select_from(Release)).one() == 1
+
+
+def test_a_row_edited_on_the_server_is_named_by_verify(pg_db):
+    with pg_db.session() as s:
+        setup.set_setting(s, actor=Actor("admin", "admin"), now=SystemClock().now(), key="edited", value=1)
+    with pg_db.session(write=False) as s:
+        assert verify.verify(s, dialect=pg_db.dialect).ok
+    with pg_db.engine.begin() as conn:  # a shift of the time only: the digest reads it in UTC text
+        conn.exec_driver_sql("UPDATE setting SET updated_at = updated_at - interval '1 minute' WHERE key = 'edited'")
+    with pg_db.session(write=False) as s:
+        report = verify.verify(s, dialect=pg_db.dialect)
+    assert ("changed", "setting", "edited") in {(f.kind, f.table, f.row) for f in report.findings}

@@ -1,0 +1,185 @@
+"""Reading the audit log for `verify` without trusting it: raw bytes in, findings out.
+
+A damaged or hand-edited file is exactly what verify is for, so nothing here decodes a value the
+driver's way: SQLite cells are read as their storage type plus CAST AS BLOB, and every step that
+could fail (bad UTF-8, a wrong type, a time that is not a time, a page that cannot be read) becomes
+a `Finding` naming the row, never an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desktop.domain import audit_chain
+from desktop.i18n import t
+from desktop.services import audit_rows
+
+# How SQLAlchemy keeps a DateTime in SQLite (and what to_char gives on PostgreSQL below).
+_STORED_AT = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}", re.ASCII)
+_TEXT = ("operator", "station", "action", "entity", "entity_id", "data", "prev_hash", "hash")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong: `kind` for programs, `table`/`row` to find it, `detail` for people."""
+
+    kind: str  # integrity foreign_key unreadable wrong_type bad_timestamp out_of_order chain head
+    # no_audit no_event changed missing_row
+    table: str
+    row: str
+    detail: str
+
+    def line(self) -> str:
+        where = f"{self.table} {self.row}".strip()
+        return f"[{self.kind}] {where}: {self.detail}" if where else f"[{self.kind}] {self.detail}"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event as stored, decoded strictly; `fields` is None when it could not be read."""
+
+    id: int
+    prev_hash: str | None
+    hash: str | None
+    fields: dict[str, Any] | None
+    digests: dict[str, dict[str, str | None]]
+
+
+@contextmanager
+def raw_text(conn: Connection) -> Iterator[None]:
+    """On SQLite, TEXT comes back as bytes while verify reads (a bad byte is data, not a crash)."""
+    driver = getattr(conn.connection, "driver_connection", None)
+    if conn.dialect.name != "sqlite" or driver is None:
+        yield
+        return
+    before = driver.text_factory
+    driver.text_factory = bytes
+    try:
+        yield
+    finally:
+        driver.text_factory = before
+
+
+def _event_sql(dialect: str) -> str:
+    if dialect == "sqlite":
+        cells = ", ".join(f'typeof("{c}"), CAST("{c}" AS BLOB)' for c in ("at", *_TEXT))
+        head = 'SELECT typeof(id), id, '
+    else:
+        at = "'text', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+        cells = ", ".join([at, *(f"'text', \"{c}\"" for c in _TEXT)])
+        head = "SELECT 'integer', id, "
+    return head + cells + " FROM audit_event WHERE id > :last ORDER BY id LIMIT :n"
+
+
+def events(conn: Connection, dialect: str, findings: list[Finding], batch: int = 2000) -> Iterator[Event]:
+    """Every event in id order, as far as the file can be read; problems go to `findings`."""
+    sql, last = text(_event_sql(dialect)), -(2**63)
+    while True:
+        try:
+            rows = conn.execute(sql, {"last": last, "n": batch}).fetchall()
+        except Exception as exc:  # a damaged page is a finding
+            findings.append(Finding("unreadable", "audit_event", t("{i} 之后", "after {i}", i=max(last, 0)),
+                                    describe(exc)))
+            return
+        if not rows:
+            return
+        for row in rows:
+            event = _decode(row, findings)
+            last = event.id
+            yield event
+
+
+def _decode(row: Any, findings: list[Finding]) -> Event:
+    event_id = int(row[1]) if isinstance(row[1], int) else -1
+    where = str(event_id)
+    values: dict[str, str] = {}
+    problems: list[Finding] = []
+    for i, name in enumerate(("at", *_TEXT)):
+        tag, raw = audit_rows.key_text(row[2 + 2 * i]), audit_rows.as_bytes(row[3 + 2 * i])
+        if tag != "text" or raw is None:
+            problems.append(Finding("wrong_type", "audit_event", where,
+                                    t("{c} 的类型是 {k}，应为 text", "{c} is {k}, not text", c=name, k=tag)))
+            continue
+        try:
+            values[name] = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Finding("unreadable", "audit_event", where,
+                                    t("{c} 不是有效的 UTF-8（{e}）", "{c} is not valid UTF-8 ({e})", c=name, e=exc.reason)))
+    if row[0] not in ("integer", b"integer"):
+        problems.append(Finding("wrong_type", "audit_event", where, t("id 不是整数", "id is not an integer")))
+    at = _time(values.get("at"), where, problems)
+    findings.extend(problems)
+    if problems or at is None:
+        return Event(event_id, values.get("prev_hash"), values.get("hash"), None, {})
+    fields = {"id": event_id, "at": at, **{k: values[k] for k in ("operator", "station", "action", "entity",
+                                                                  "entity_id", "data")}}
+    return Event(event_id, values["prev_hash"], values["hash"], fields, _digests(values["data"], where, findings))
+
+
+def _time(value: str | None, where: str, problems: list[Finding]) -> str | None:
+    if value is None:
+        return None
+    try:
+        if _STORED_AT.fullmatch(value):  # exactly the stored shape, then the C parser
+            return datetime.fromisoformat(value).replace(tzinfo=UTC).isoformat()
+    except ValueError:  # the right shape, but no such time (month 13, 25 o'clock)
+        pass
+    problems.append(Finding("bad_timestamp", "audit_event", where,
+                            t("at 不是时间：{v!r}", "at is not a time: {v!r}", v=value[:60])))
+    return None
+
+
+def _digests(data: str, where: str, findings: list[Finding]) -> dict[str, dict[str, str | None]]:
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        findings.append(Finding("unreadable", "audit_event", where, t("data 不是 JSON", "data is not JSON")))
+        return {}
+    found = parsed.get(audit_rows.DATA_KEY, {}) if isinstance(parsed, dict) else {}
+    if not isinstance(found, dict) or not all(isinstance(v, dict) for v in found.values()):
+        findings.append(Finding("wrong_type", "audit_event", where, t("row_digests 格式不对", "row_digests is malformed")))
+        return {}
+    return found
+
+
+def chain_findings(event: Event, expected_prev: str | None) -> Finding | None:
+    """Whether `event` continues the chain from `expected_prev` (None: nothing to compare with)."""
+    if event.fields is None or event.prev_hash is None or event.hash is None:
+        return Finding("chain", "audit_event", str(event.id), t("无法读取，链在此中断", "unreadable, the chain breaks here"))
+    if expected_prev is not None and event.prev_hash != expected_prev:
+        return Finding("chain", "audit_event", str(event.id),
+                       "prev_hash does not match the event before it (deleted or inserted)")
+    if audit_chain.event_hash(event.prev_hash, event.fields) != event.hash:
+        return Finding("chain", "audit_event", str(event.id), "hash does not match the stored fields (changed)")
+    return None
+
+
+def head(conn: Connection, dialect: str) -> list[tuple[int | None, int | None, str | None]]:
+    """The head rows as `(id, last_id, last_hash)`; a value that is not what it should be is None."""
+    cast = "CAST(last_hash AS BLOB)" if dialect == "sqlite" else "last_hash"
+    out = []
+    for row in conn.execute(text(f"SELECT id, last_id, {cast} FROM audit_head ORDER BY id")).fetchall():
+        raw = audit_rows.as_bytes(row[2])
+        try:
+            last_hash = raw.decode("ascii") if raw is not None else None
+        except UnicodeDecodeError:
+            last_hash = None
+        out.append((row[0] if isinstance(row[0], int) else None, row[1] if isinstance(row[1], int) else None,
+                    last_hash))
+    return out
+
+
+def describe(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text_ = orig.args[0] if getattr(orig, "args", None) else str(orig)
+    if isinstance(text_, bytes):
+        text_ = text_.decode("utf-8", "backslashreplace")
+    return str(text_)[:200]
