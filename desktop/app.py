@@ -36,9 +36,10 @@ def prepare_database(target: str) -> Database:
     """Open (check, copy aside, upgrade) the database and make sure a site exists. Slow on a big
     or old file: run off the UI thread."""
     from desktop.services import setup
+    from desktop.services.audit_adopt import after_upgrade
     from desktop.store.migrate import open_database
 
-    db = open_database(target)
+    db = open_database(target, on_upgrade=after_upgrade)
     with db.session() as session:
         setup.ensure_initial(session, now=SystemClock().now())
     return db

@@ -33,9 +33,10 @@ def db_target(args: argparse.Namespace) -> str:
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     """Open the command's database. Only commands that set up (`demo`) pass create=True: for
     every other one a database that is not there is a mistyped path (exit 2), not a new one."""
+    from desktop.services.audit_adopt import after_upgrade
     from desktop.store.migrate import open_database
 
-    return open_database(db_target(args), create=create)
+    return open_database(db_target(args), create=create, on_upgrade=after_upgrade)
 
 
 def output_file(args: argparse.Namespace, text: str, kind: str) -> Path:

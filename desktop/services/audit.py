@@ -53,7 +53,10 @@ def record(
     session.flush()  # the change being audited is written first (and callers get its ids)
     written = audit_rows.take(session)  # and the event holds each row it wrote to its digest
     if written:
-        data = {**(data or {}), audit_rows.DATA_KEY: written}
+        given = dict((data or {}).get(audit_rows.DATA_KEY) or {})
+        for table, rows in written.items():
+            given[table] = {**given.get(table, {}), **rows}
+        data = {**(data or {}), audit_rows.DATA_KEY: given}
     conn = session.connection()
     head = conn.execute(
         select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()  # type: ignore[arg-type]

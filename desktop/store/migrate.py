@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop import outfiles
@@ -146,7 +148,8 @@ def backup_copy(db: Database, label: str) -> Path | None:
     return target
 
 
-def open_database(target: str, *, upgrade: bool = True, create: bool = True) -> Database:
+def open_database(target: str, *, upgrade: bool = True, create: bool = True,
+                  on_upgrade: Callable[[Connection, str], None] | None = None) -> Database:
     """Open `target` (a path or URL), upgrading its schema to this version's head.
 
     With `create=False` (every command but those that set up: the window's first start, `demo`)
@@ -154,6 +157,10 @@ def open_database(target: str, *, upgrade: bool = True, create: bool = True) -> 
     Raises StoreError for a file that is missing or not a database, is another program's
     database, is damaged, is read-only or was written by a newer Gatehouse; in each case the
     file is left as it was, byte for byte.
+
+    `on_upgrade(connection, old_revision)` runs inside the upgrade's own transaction when an
+    existing database was upgraded, so what the new version needs of the old rows (such as holding
+    them to the audit log) is done with the upgrade or not at all.
     """
     url = to_url(target)
     path = sqlite_path(url)
@@ -166,7 +173,7 @@ def open_database(target: str, *, upgrade: bool = True, create: bool = True) -> 
     try:
         if path is None:
             _check_server_schema(db, create=create)
-        _prepare(db, str(path or db.url), upgrade=upgrade)
+        _prepare(db, str(path or db.url), upgrade=upgrade, on_upgrade=on_upgrade)
     except BaseException as exc:
         db.dispose()
         if new and path is not None:
@@ -190,7 +197,8 @@ def _undo_new_file(path: Path, *, existed: bool) -> None:
             path.unlink()
 
 
-def _prepare(db: Database, where: str, *, upgrade: bool) -> None:
+def _prepare(db: Database, where: str, *, upgrade: bool,
+             on_upgrade: Callable[[Connection, str], None] | None = None) -> None:
     try:
         if db.path is not None:
             result = quick_check(db)
@@ -204,14 +212,16 @@ def _prepare(db: Database, where: str, *, upgrade: bool) -> None:
     if upgrade and current != head_revision():
         if current is not None:
             backup_copy(db, current)
-        _upgrade(db, where)
+        _upgrade(db, where, then=(lambda conn: on_upgrade(conn, current)) if on_upgrade and current else None)
 
 
-def _upgrade(db: Database, where: str) -> None:
+def _upgrade(db: Database, where: str, *, then: Callable[[Connection], None] | None = None) -> None:
     cfg = alembic_config()
     try:
         with db.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+            if then is not None:
+                then(conn)
     except OperationalError as exc:
         raise (errors.describe(exc, where) or errors.unwritable(where, str(exc.orig))) from exc
