@@ -40,14 +40,20 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path, clock: ManualClock) -> Iterator[Database]:
-    """A real SQLite file at head, with the initial site, admin and stations."""
+    """A real SQLite file at head, with the initial site, admin and stations, and `duty`: a
+    supervisor, who may do the work of every station (the default `actor` of service tests)."""
     database = open_database(str(db_path))
     with database.session() as session:
         setup.ensure_initial(session, now=clock.now())
+        setup.add_operator(session, actor=Actor("admin", "admin"), now=clock.now(), username="duty",
+                           display_name="值班督查", role="supervisor", pin=DUTY_PIN)
     yield database
     database.dispose()
 
 
+DUTY_PIN = "2580"
+
+
 @pytest.fixture
 def actor() -> Actor:
-    return Actor(operator="admin", station="gate")
+    return Actor(operator="duty", station="gate")

@@ -15,8 +15,10 @@ from sqlmodel import Session, col, select
 
 from desktop.domain import codes
 from desktop.domain.clock import Clock, utc
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import audit, consignments, dwell, setup
+from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import Arrival, Bag, Consignment, Disinfection, DisinfectionItem, DwellTimer, Slip
 
@@ -245,6 +247,7 @@ def _supersede(session: Session, *, actor: Actor, now: datetime, new: Disinfecti
             dwell.stop(session, actor=actor, now=now, timer=timer, reason="superseded")
 
 
+@requires(Permission.DISINFECT)
 def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionForm) -> Recorded:
     """Store a finished disinfection and start its dwell timer; nothing is stored on a refusal."""
     reading = clock.read()
@@ -285,6 +288,7 @@ def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionFo
 # --- recall ------------------------------------------------------------------------------------------
 
 
+@requires(Permission.RECALL)
 def recall(session: Session, *, actor: Actor, now: datetime, disinfection_id: int, reason: str) -> list[int]:
     """A disinfection found faulty: its timer stops and the goods it covered need disinfecting again
     (unless a later disinfection already covered them). Returns the consignments sent back."""

@@ -10,8 +10,10 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from desktop.domain.identity import InputError, display_plate, normalize_plate
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import audit
+from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import VehiclePass
 
@@ -69,6 +71,7 @@ def problem(p: PassInfo | None, *, plate: str, on: date, number: str = "") -> st
     return None
 
 
+@requires(Permission.APPROVALS_EDIT)
 def add(session: Session, *, actor: Actor, now: datetime, number: str, plate: str, valid_from: date,
         valid_to: date, holder: str = "", kind: str = "supply") -> PassInfo:
     """Register a pass (audited)."""
@@ -93,6 +96,7 @@ def add(session: Session, *, actor: Actor, now: datetime, number: str, plate: st
     return _info(row)
 
 
+@requires(Permission.APPROVALS_EDIT)
 def revoke(session: Session, *, actor: Actor, now: datetime, number: str, reason: str) -> PassInfo:
     row = session.exec(select(VehiclePass).where(VehiclePass.number == normalize_number(number))).first()
     if row is None:

@@ -87,9 +87,22 @@ class Database:
                     session.commit()
                 else:
                     session.rollback()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                self._after_rollback(exc)
                 raise
+
+    def _after_rollback(self, exc: BaseException) -> None:
+        """Some refusals must outlive the rolled-back request: a refused permission or a wrong PIN
+        is itself an event (and a lockout counter). The exception carries what to write as
+        `after_rollback(session)`; it runs here in a fresh transaction of its own."""
+        hook = getattr(exc, "after_rollback", None)
+        if hook is None:
+            return
+        exc.after_rollback = None  # type: ignore[attr-defined]  # once, even through nested sessions
+        with Session(self.engine, expire_on_commit=False) as session:
+            hook(session)
+            session.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()
