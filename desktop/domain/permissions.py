@@ -25,7 +25,8 @@ class Permission(StrEnum):
     GATE_CHECK = "gate.check"  # look up, check, admit / send to handoff / refuse, log exits
     SLIP_ISSUE = "slip.issue"  # issue slips for what was let through
     # 消杀组 disinfection
-    DISINFECT = "disinfection.record"  # record disinfections, start dwells, acknowledge completions
+    DISINFECT = "disinfection.record"  # record disinfections, start dwells
+    DWELL_ACK = "dwell.acknowledge"  # acknowledge completions (disinfection; handoff waits on them too)
     # 接驳组 handoff
     RELEASE = "handoff.release"  # scan releases, custody, bag pickups
     # every station: the printer it prints on
@@ -51,13 +52,13 @@ class Permission(StrEnum):
 
 P = Permission
 STATION_WORK: frozenset[Permission] = frozenset({
-    P.APPROVALS_EDIT, P.APPROVALS_DECIDE, P.GATE_CHECK, P.SLIP_ISSUE, P.DISINFECT, P.RELEASE, P.PRINT})
+    P.APPROVALS_EDIT, P.APPROVALS_DECIDE, P.GATE_CHECK, P.SLIP_ISSUE, P.DISINFECT, P.DWELL_ACK, P.RELEASE, P.PRINT})
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    Role.REVIEW: frozenset({P.APPROVALS_EDIT, P.APPROVALS_DECIDE, P.PRINT}),
+    Role.REVIEW: frozenset({P.APPROVALS_EDIT, P.APPROVALS_DECIDE, P.SLIP_ISSUE, P.PRINT}),  # bag labels
     Role.GATE: frozenset({P.GATE_CHECK, P.SLIP_ISSUE, P.PRINT}),
-    Role.DISINFECTION: frozenset({P.DISINFECT, P.PRINT}),
-    Role.HANDOFF: frozenset({P.RELEASE, P.PRINT}),
+    Role.DISINFECTION: frozenset({P.DISINFECT, P.DWELL_ACK, P.PRINT}),
+    Role.HANDOFF: frozenset({P.RELEASE, P.DWELL_ACK, P.PRINT}),
     Role.SUPERVISOR: STATION_WORK | {P.OVERRIDE, P.WALK_IN, P.DWELL_END_EARLY, P.VOID, P.RECALL,
                                      P.VIOLATION, P.REPORTS, P.POLICY},
     Role.ADMIN: frozenset({P.OPERATORS, P.PINS, P.SETTINGS, P.BACKUP, P.PRINT}),

@@ -89,6 +89,41 @@ def requires(permission: Permission | str) -> Callable[[F], F]:
     return wrap
 
 
+def requires_or_authorised(permission: Permission) -> Callable[[F], F]:
+    """The actor does it with their own `permission`, or asks for it: then `supervisor=` and `pin=`
+    name someone else who holds it, typing their own PIN now (recorded as `authoriser`)."""
+
+    def wrap(fn: F) -> F:
+        _register(fn, permission, "or authorised by supervisor= / pin=")
+        params = inspect.signature(fn).parameters
+
+        @functools.wraps(fn)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            session = args[0] if args else kwargs["session"]
+            actor, now = kwargs.get("actor"), _now_from(kwargs)
+            if not isinstance(actor, Actor):
+                raise TypeError(f"{fn.__qualname__} needs actor= to check {permission}")
+            if kwargs.get("supervisor"):
+                who = authorise(session, actor=actor, username=kwargs["supervisor"], pin=kwargs.get("pin", ""),
+                                permission=permission, now=now)
+                require(session, actor, ANY_OPERATOR, now=now, action=fn.__qualname__)
+                session.info["authz.authoriser"] = who.username
+            else:
+                require(session, actor, permission, now=now, action=fn.__qualname__)
+                session.info["authz.authoriser"] = None
+            return fn(*args, **kwargs)
+
+        guarded.__signature__ = inspect.Signature(list(params.values()))  # type: ignore[attr-defined]
+        return guarded  # type: ignore[return-value]
+
+    return wrap
+
+
+def authoriser_of(session: Session) -> str | None:
+    """Who authorised the request a `requires_or_authorised` function is running (None: the actor)."""
+    return session.info.get("authz.authoriser")  # type: ignore[no-any-return]
+
+
 def internal(reason: str) -> Callable[[F], F]:
     """A writer called only from a guarded use case (it never checks anything itself)."""
 
@@ -138,7 +173,10 @@ def _bootstrapping(session: Session, permission: Permission | str) -> bool:
 
 def role_names(permission: Permission | str) -> str:
     lang = language()
-    roles = perms.roles_with(Permission(permission)) if permission in Permission.__members__.values() else []
+    try:
+        roles = perms.roles_with(Permission(permission))
+    except ValueError:
+        roles = []
     return "、".join(display("supervision" if r == "supervisor" else r, lang) for r in roles) or "—"
 
 

@@ -175,7 +175,7 @@ def _timer(session: Session, timer_id: int) -> DwellTimer:
     return timer
 
 
-@requires(Permission.DISINFECT)
+@requires(Permission.DWELL_ACK)
 def acknowledge(session: Session, *, actor: Actor, clock: Clock, timer_ids: list[int]) -> int:
     """The team has seen that these timers completed: the alarm for them stops. Returns how many."""
     reading = clock.read()

@@ -28,7 +28,7 @@ from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.i18n import language, t
 from desktop.services import audit, consignments
-from desktop.services.authz import requires
+from desktop.services.authz import authoriser_of, requires, requires_or_authorised
 from desktop.services.consignments import ConsignmentInfo
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site, station_settings, update_station_settings
@@ -198,9 +198,11 @@ def slips_for_consignments(session: Session, consignment_ids: list[int]) -> dict
     return {r.consignment_id: info(r) for r in rows if r.consignment_id is not None}
 
 
-@requires(Permission.VOID)
-def void_slip(session: Session, *, actor: Actor, now: datetime, number: str, reason: str) -> SlipInfo:
-    """Void a slip with a reason; audited as `slip.void`. A voided slip never scans valid."""
+@requires_or_authorised(Permission.VOID)
+def void_slip(session: Session, *, actor: Actor, now: datetime, number: str, reason: str, supervisor: str = "",
+              pin: str = "") -> SlipInfo:
+    """Void a slip with a reason; audited as `slip.void`. A voided slip never scans valid.
+    A supervisor voids; anyone else needs a supervisor's account and PIN (`supervisor`, `pin`)."""
     if not reason.strip():
         raise ServiceError("missing_reason", t("请填写作废原因。", "Enter the reason for voiding."))
     row = _require(session, number)
@@ -210,7 +212,7 @@ def void_slip(session: Session, *, actor: Actor, now: datetime, number: str, rea
     session.add(row)
     session.flush()
     audit.record(session, actor=actor, action="slip.void", at=now, entity="slip", entity_id=row.id,
-                 data={"number": row.number, "reason": row.void_reason})
+                 data={"number": row.number, "reason": row.void_reason, "authoriser": authoriser_of(session)})
     return info(row)
 
 

@@ -205,9 +205,6 @@ def test_reboot_makes_the_board_reload_with_the_right_time(qtbot, db, clock, pag
 
 
 def test_supervisor_completes_early_and_recall(qtbot, db, clock, page):
-    with db.session() as s:
-        setup.add_operator(s, actor=SYSTEM, now=clock.now(), username="zhou.min", display_name="周敏",
-                           role="supervisor", pin="2468")
     _timers(db, clock, [20, 25])
     page.activated()
     settle(qtbot, page, lambda: len(page.board.rows) == 2)

@@ -26,8 +26,6 @@ def approved(db, clock):
     with db.session() as s:
         point = setup.add_unloading_point(s, actor=ADMIN, now=now, code="①", name="食堂1-2连廊西侧",
                                           route="东门→东环路→一食堂西侧")
-        setup.add_operator(s, actor=ADMIN, now=now, username="zhou.min", display_name="周敏", role="supervisor",
-                           pin="2468")
         passes.add(s, actor=ADMIN, now=now, number="BG-0001", plate="苏N12345", valid_from=today,
                    valid_to=today + timedelta(days=30))
         for plate, hours, pass_number, person in (("苏N12345", 20, "BG-0001", 0), ("苏N60218", 52, None, 1)):
