@@ -69,7 +69,6 @@ def requires(permission: Permission | str) -> Callable[[F], F]:
     """Declare (and enforce) what the `actor` keyword argument must be allowed to do."""
 
     def wrap(fn: F) -> F:
-        _register(fn, permission)
         params = inspect.signature(fn).parameters
 
         @functools.wraps(fn)
@@ -84,6 +83,7 @@ def requires(permission: Permission | str) -> Callable[[F], F]:
             return fn(*args, **kwargs)
 
         guarded.__signature__ = inspect.Signature(list(params.values()))  # type: ignore[attr-defined]
+        _register(guarded, permission)
         return guarded  # type: ignore[return-value]
 
     return wrap
@@ -94,7 +94,6 @@ def requires_or_authorised(permission: Permission) -> Callable[[F], F]:
     name someone else who holds it, typing their own PIN now (recorded as `authoriser`)."""
 
     def wrap(fn: F) -> F:
-        _register(fn, permission, "or authorised by supervisor= / pin=")
         params = inspect.signature(fn).parameters
 
         @functools.wraps(fn)
@@ -114,6 +113,7 @@ def requires_or_authorised(permission: Permission) -> Callable[[F], F]:
             return fn(*args, **kwargs)
 
         guarded.__signature__ = inspect.Signature(list(params.values()))  # type: ignore[attr-defined]
+        _register(guarded, permission, "or authorised by supervisor= / pin=")
         return guarded  # type: ignore[return-value]
 
     return wrap

@@ -7,9 +7,10 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import audit
-from desktop.services.authz import internal
+from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.models import Arrival, Consignment
@@ -86,6 +87,7 @@ def set_state(session: Session, *, actor: Actor, now: datetime, consignment_id: 
                  entity_id=consignment_id, data={"from": old, "to": state, "reason": reason})
 
 
+@requires(Permission.GATE_CHECK)
 def from_arrival(session: Session, *, actor: Actor, now: datetime, arrival_id: int) -> list[ConsignmentInfo]:
     """The goods an admitted (or handed-off) vehicle brings: one consignment per approved cargo
     line, going to the unloading point (entering) or the handoff zone. Idempotent: a vehicle
