@@ -12,12 +12,12 @@ import re
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
 from desktop.cli._common import input_file, open_db, output_dir, parse_day, unreadable_input_is_usage
+from desktop.cli._operator import add_operator_argument, signed_in
 from desktop.documents.bag_label import SIZES
 from desktop.domain.clock import SystemClock
 from desktop.domain.masking import mask_phone
 from desktop.i18n import t
 from desktop.services import households, setup
-from desktop.services.context import Actor
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.add_argument("--start", default=None, help="first pickup slot HH:MM (default: setting, 09:00)")
     imp.add_argument("--slot-minutes", type=int, default=None, help="slot length (default: setting, 15)")
     imp.add_argument("--per-slot", type=int, default=None, help="households per slot at most (default: 20)")
-    imp.add_argument("--operator", default="admin", help="who is importing (for the audit log)")
+    add_operator_argument(imp)  # who imports: checked like a sign-in, PIN never an argument
     imp.set_defaults(func=run_import)
     lab = actions.add_parser("labels", parents=[common], help="write a batch's bag labels as one PDF")
     lab.add_argument("--batch", required=True)
@@ -50,7 +50,7 @@ def run_import(args: argparse.Namespace) -> int:
         now = SystemClock().now()
         with unreadable_input_is_usage("bad_time", "bad_slot"), db.session() as session:
             setup.ensure_initial(session, now=now)
-            report = households.import_file(session, actor=Actor(args.operator, "cli"), now=now, path=path,
+            report = households.import_file(session, actor=signed_in(session, username=args.operator, station="cli", now=now), now=now, path=path,
                                             batch=args.batch, pickup_day=day, first_slot=args.start,
                                             slot_minutes=args.slot_minutes, per_slot=args.per_slot)
     finally:

@@ -12,8 +12,8 @@ def _rows(day: date):
     return rows
 
 
-def test_import_prints_the_summary_and_reimport_is_unchanged(tmp_path, capsys):
-    db = str(tmp_path / "g.sqlite3")
+def test_import_prints_the_summary_and_reimport_is_unchanged(tmp_path, capsys, db_path, db):
+    db = str(db_path)  # a site with its team (tests/conftest.py)
     day = date.today() + timedelta(days=1)
     rows = _rows(day)
     rows[1][9] = ""  # no unloading points in a fresh database
@@ -28,8 +28,8 @@ def test_import_prints_the_summary_and_reimport_is_unchanged(tmp_path, capsys):
     assert (report["imported"], report["unchanged"], report["rejected"][0]["row"]) == (0, 2, 4)
 
 
-def test_unreadable_file_exits_2_and_bad_date_too(tmp_path, capsys):
-    db = str(tmp_path / "g.sqlite3")
+def test_unreadable_file_exits_2_and_bad_date_too(tmp_path, capsys, db_path, db):
+    db = str(db_path)  # a site with its team (tests/conftest.py)
     bad = tmp_path / "x.xlsx"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     assert main(["approvals", "import", str(bad), "--db", db]) == 2

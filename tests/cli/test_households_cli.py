@@ -6,8 +6,8 @@ from slipcheck import decode, rasterize
 from desktop.cli import main
 
 
-def test_import_labels_and_waiting(tmp_path, capsys):
-    db = str(tmp_path / "g.sqlite3")
+def test_import_labels_and_waiting(tmp_path, capsys, db_path, db):
+    db = str(db_path)  # a site with its team (tests/conftest.py)
     sheet = write_xlsx(tmp_path / "orders.xlsx", households(4, ("1号楼", "2号楼"), 1))
     assert main(["households", "import", str(sheet), "--batch", "B1", "--date", "2026-11-29", "--start", "10:00",
                  "--db", db, "--json"]) == 0
@@ -31,8 +31,8 @@ def test_import_labels_and_waiting(tmp_path, capsys):
     assert "1号楼：待取 4 袋" in text and "10:00" in text and "送货上门" in text
 
 
-def test_bad_rows_exit_1_and_a_missing_file_exits_2(tmp_path, capsys):
-    db = str(tmp_path / "g.sqlite3")
+def test_bad_rows_exit_1_and_a_missing_file_exits_2(tmp_path, capsys, db_path, db):
+    db = str(db_path)  # a site with its team (tests/conftest.py)
     rows = [*households(2, ("1号楼",), 0), ["幸福里小区", "1号楼", "1单元", 901, "甲", "12345", "", "", ""]]
     assert main(["households", "import", str(write_csv(tmp_path / "bad.csv", rows)), "--db", db]) == 1
     out = capsys.readouterr().out
