@@ -75,6 +75,24 @@ AUTHORISED: frozenset[Permission] = frozenset({P.OVERRIDE, P.WALK_IN, P.DWELL_EN
 PIN_ALWAYS: frozenset[str] = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 
+# The station pages and what lets someone use them (any one of): screens hide the others.
+PAGE_NEEDS: dict[str, frozenset[Permission]] = {
+    "review": frozenset({P.APPROVALS_EDIT}),
+    "gate": frozenset({P.GATE_CHECK}),
+    "disinfection": frozenset({P.DISINFECT, P.DWELL_ACK}),
+    "handoff": frozenset({P.RELEASE}),
+    "households": frozenset({P.APPROVALS_EDIT, P.RELEASE}),
+    "slips": frozenset({P.SLIP_ISSUE, P.RELEASE, P.VOID}),
+    "supervision": frozenset({P.REPORTS, P.VIOLATION}),
+    "admin": frozenset({P.OPERATORS, P.SETTINGS}),
+}
+
+
+def may_open(role: str, page: str) -> bool:
+    needs = PAGE_NEEDS.get(page)
+    return needs is None or bool(needs & ROLE_PERMISSIONS.get(role, frozenset()))
+
+
 def allowed(role: str, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS.get(role, frozenset())
 

@@ -184,9 +184,9 @@ def _audit_later(exc: ServiceError, actor: Actor, action: str, at: datetime, ent
                  entity_id: object = "", data: dict[str, Any] | None = None,
                  then: Callable[[Session], None] | None = None) -> ServiceError:
     def hook(session: Session) -> None:
-        if then is not None:
-            then(session)
         audit.record(session, actor=actor, action=action, at=at, entity=entity, entity_id=entity_id, data=data)
+        if then is not None:  # e.g. the failure count and the lock it may trigger, after the failure itself
+            then(session)
 
     exc.after_rollback = hook  # type: ignore[attr-defined]
     return exc
