@@ -98,7 +98,7 @@ def test_compliant_vehicle_plate_enter_confirm_decide(window, qtbot, approved, d
     assert "①" in page.verdict.text() and "东环路" in page.verdict.text()
     assert page.sounds.last == "ok"
     [arrival] = _arrivals(db, clock)
-    assert (arrival.status, arrival.plate, arrival.decided_by) == ("admitted", "苏N12345", "admin")
+    assert (arrival.status, arrival.plate, arrival.decided_by) == ("admitted", "苏N12345", "duty")
     assert page.plate.text() == "" and page.plate.hasFocus()  # ready for the next vehicle
     qtbot.waitUntil(lambda: page.inside_list.count() == 1)
 

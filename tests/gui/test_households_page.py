@@ -26,7 +26,7 @@ def page(qtbot, db, clock):
     with db.session(write=False) as s:
         site = setup.current_site(s)
     ops = Ops(db)
-    ctx = AppContext(db=db, clock=clock, site=site, user=Session(Actor("wang.fang", "gate"), "王芳", "review"), ops=ops)
+    ctx = AppContext(db=db, clock=clock, site=site, user=Session(Actor("duty", "households"), "值班督查", "supervisor"), ops=ops)
     screen = HouseholdsPage(ctx)
     screen.resize(1366, 700)
     qtbot.addWidget(screen)

@@ -63,3 +63,31 @@ def test_a_supervisor_cannot_authorise_their_own_override(window, ctx, qtbot, ap
     assert not page.enter_button.isEnabled()
     refused = ctx.ops.call_now(lambda s: audit.recent(s, action_prefix="permission.self_authorise"))
     assert refused and refused[0]["operator"] == "zhou.min"
+
+
+def test_the_disinfection_crew_follows_a_shift_change(window, ctx, qtbot):
+    ctx.user.sign_in(Actor("li.qiang", "disinfection"), "李强", "gate")
+    page = window.pages[window.page_index("disinfection")]
+    assert page.form.operators.text() == "李强"
+    ctx.user.sign_in(Actor("chen.jing", "disinfection"), "陈静", "disinfection")
+    assert page.form.operators.text() == "陈静"
+    page.form.operators.setText("陈静、赵磊")  # a second sprayer typed in by hand stays
+    ctx.user.sign_in(Actor("zhou.min", "disinfection"), "周敏", "supervisor")
+    assert page.form.operators.text() == "周敏、赵磊"
+
+
+def test_a_handoff_slip_scanned_on_the_group_buying_page_goes_to_the_handoff(window, ctx, qtbot, db, clock):
+    from handoff_world import ready_slip
+
+    from desktop.gui.stations.handoff import HandoffPage
+
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    window.show_page(window.page_index("households"))
+    assert window.current_page().key == "households"
+    handoff_page = next(p for p in window.pages if isinstance(p, HandoffPage))
+    with qtbot.waitSignal(handoff_page.verdict_shown, timeout=5000) as got:
+        window.deliver_scan(number)
+    verdict = got.args[0]
+    assert window.current_page() is handoff_page and verdict.slip_number == number
+    assert verdict.destination != "团购取货"
