@@ -39,10 +39,6 @@ def site(db, clock: ManualClock) -> None:
     with db.session() as s:
         setup.add_unloading_point(s, actor=admin, now=clock.now(), code="①", name="食堂1-2连廊西侧",
                                   route="东门→东环路→一食堂西侧")
-        setup.add_operator(s, actor=admin, now=clock.now(), username="zhou.min", display_name="周敏",
-                           role="supervisor", pin="2468")
-        setup.add_operator(s, actor=admin, now=clock.now(), username="li.qiang", display_name="李强",
-                           role="gate", pin="1111")
 
 
 def journey(db, clock: ManualClock) -> Journey:

@@ -11,6 +11,7 @@ import argparse
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
 from desktop.cli._common import input_file, open_db, parse_day, unreadable_input_is_usage
+from desktop.cli._operator import add_operator_argument, signed_in
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -21,14 +22,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.add_argument("--date", dest="day", default=None,
                      help="arrival date for rows that give none (YYYY-MM-DD; default: tomorrow)")
     imp.add_argument("--approve", action="store_true", help="approve the imported rows at once")
-    imp.add_argument("--operator", default="admin", help="who is importing (for the audit log)")
+    add_operator_argument(imp)  # who imports: checked like a sign-in, PIN never an argument
     imp.set_defaults(func=run_import)
 
 
 def run_import(args: argparse.Namespace) -> int:
     from desktop.domain.clock import SystemClock
     from desktop.services import approvals, setup
-    from desktop.services.context import Actor
 
     day = parse_day(args.day)
     path = input_file(args.file)
@@ -37,7 +37,7 @@ def run_import(args: argparse.Namespace) -> int:
         now = SystemClock().now()
         with unreadable_input_is_usage(), db.session() as session:
             setup.ensure_initial(session, now=now)  # a fresh database still needs its site
-            report = approvals.import_file(session, actor=Actor(args.operator, "cli"), now=now,
+            report = approvals.import_file(session, actor=signed_in(session, username=args.operator, station="cli", now=now), now=now,
                                            path=path, default_day=day, approve=args.approve)
     finally:
         db.dispose()

@@ -19,6 +19,7 @@ from desktop.cli._common import (
     unreadable_input_is_usage,
     write_output,
 )
+from desktop.cli._operator import add_operator_argument, signed_in
 from desktop.i18n import t
 
 SIZES = ("58mm", "80mm", "60x40", "a4")  # desktop.documents.bag_label.SIZES, without loading reportlab
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.add_argument("--start", default=None, help="first pickup slot HH:MM (default: setting, 09:00)")
     imp.add_argument("--slot-minutes", type=int, default=None, help="slot length (default: setting, 15)")
     imp.add_argument("--per-slot", type=int, default=None, help="households per slot at most (default: 20)")
-    imp.add_argument("--operator", default="admin", help="who is importing (for the audit log)")
+    add_operator_argument(imp)  # who imports: checked like a sign-in, PIN never an argument
     imp.set_defaults(func=run_import)
     lab = actions.add_parser("labels", parents=[common], help="write a batch's bag labels as one PDF")
     lab.add_argument("--batch", required=True)
@@ -49,7 +50,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run_import(args: argparse.Namespace) -> int:
     from desktop.domain.clock import SystemClock
     from desktop.services import households, setup
-    from desktop.services.context import Actor
 
     day = parse_day(args.day)
     path = input_file(args.file)
@@ -58,7 +58,7 @@ def run_import(args: argparse.Namespace) -> int:
         now = SystemClock().now()
         with unreadable_input_is_usage("bad_time", "bad_slot"), db.session() as session:
             setup.ensure_initial(session, now=now)
-            report = households.import_file(session, actor=Actor(args.operator, "cli"), now=now, path=path,
+            report = households.import_file(session, actor=signed_in(session, username=args.operator, station="cli", now=now), now=now, path=path,
                                             batch=args.batch, pickup_day=day, first_slot=args.start,
                                             slot_minutes=args.slot_minutes, per_slot=args.per_slot)
     finally:

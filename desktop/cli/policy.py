@@ -1,4 +1,4 @@
-"""`gatehouse policy show` and `gatehouse policy set-level LEVEL RISK --supervisor U --pin P --reason R`:
+"""`gatehouse policy show` and `gatehouse policy set-level LEVEL RISK --operator SUPERVISOR --reason R`:
 the gate's rules as data — what each management level (防范/管控/封控) and risk level requires —
 and which level is in force (changing it needs a supervisor and is audited)."""
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.cli import EXIT_OK, emit
 from desktop.cli._common import open_db
+from desktop.cli._operator import add_operator_argument, signed_in
 from desktop.domain.enums import ManagementLevel, RiskLevel, display
 from desktop.i18n import language, t
 
@@ -25,8 +26,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     level = actions.add_parser("set-level", parents=[common], help="put a management/risk level in force")
     level.add_argument("management_level", choices=[m.value for m in ManagementLevel])
     level.add_argument("risk_level", choices=[r.value for r in RiskLevel])
-    level.add_argument("--supervisor", required=True)
-    level.add_argument("--pin", required=True)
+    add_operator_argument(level)  # a supervisor; the PIN from $GATEHOUSE_PIN or a prompt, never an argument
     level.add_argument("--reason", required=True)
     level.set_defaults(func=run_set_level)
 
@@ -68,16 +68,14 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_set_level(args: argparse.Namespace) -> int:
     from desktop.domain.clock import SystemClock
-    from desktop.services import policy, setup
-    from desktop.services.context import Actor
+    from desktop.services import policy
 
     db = open_db(args)
     now = SystemClock().now()
     try:
         with db.session() as s:
-            who = setup.verify_supervisor(s, username=args.supervisor, pin=args.pin)
-            policy.ensure_defaults(s, actor=Actor(who.username, "cli"), now=now)
-            active = policy.set_active_level(s, actor=Actor(who.username, "cli"), now=now,
+            who = signed_in(s, username=args.operator, station="cli", now=now)
+            active = policy.set_active_level(s, actor=who, now=now,
                                              management_level=args.management_level, risk_level=args.risk_level,
                                              reason=args.reason)
             rules = policy.list_rules(s)

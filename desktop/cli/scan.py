@@ -8,11 +8,11 @@ goods may go (OK), 1 for any refusal (not yet, already, voided, recalled, unknow
 from __future__ import annotations
 
 import argparse
-import os
 from dataclasses import asdict
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, UsageError, emit
 from desktop.cli._common import open_db
+from desktop.cli._operator import add_operator_argument, signed_in
 from desktop.i18n import t
 
 
@@ -20,8 +20,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("scan", parents=[common], help="scan a handoff slip: release the goods or say why not")
     p.add_argument("code", help="the slip number as scanned or typed")
     p.add_argument("--station", default="handoff", help="the scanning point's station name (default: handoff)")
-    p.add_argument("--operator", default=os.environ.get("GATEHOUSE_OPERATOR", "handoff"),
-                   help="who is scanning (default: $GATEHOUSE_OPERATOR, then 'handoff')")
+    add_operator_argument(p)  # who scans: checked like a sign-in, PIN never an argument
     p.add_argument("--receiver", default="", help="who receives the goods")
     p.add_argument("--destination", default="", help="where the goods go")
     p.add_argument("--vehicle", default="", help="the transfer vehicle")
@@ -32,7 +31,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from desktop.domain.clock import SystemClock
     from desktop.services import handoff
-    from desktop.services.context import Actor
 
     if not args.code.strip():
         raise UsageError(t("请给出要扫描的单号。", "Give the slip number to scan."))
@@ -40,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(t("岗位名称不能为空。", "The station name cannot be empty."))
     db = open_db(args)
     try:
-        verdict = handoff.scan_in(db, code=args.code, actor=Actor(args.operator, args.station.strip()),
+        with db.session() as session:
+            actor = signed_in(session, username=args.operator, station=args.station.strip(), now=SystemClock().now())
+        verdict = handoff.scan_in(db, code=args.code, actor=actor,
                                   clock=SystemClock(), receiver=args.receiver, destination=args.destination,
                                   transfer_vehicle=args.vehicle)
     finally:

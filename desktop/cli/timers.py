@@ -19,13 +19,13 @@ def run(args: argparse.Namespace) -> int:
     from desktop.domain import dwell as maths
     from desktop.domain.clock import SystemClock
     from desktop.services import dwell
-    from desktop.services.context import Actor
+    from desktop.services.context import SYSTEM
 
     clock = SystemClock()
     db = open_db(args)
     try:
         with db.session() as s:
-            board = dwell.board(s, actor=Actor("cli", "cli"), clock=clock)
+            board = dwell.board(s, actor=SYSTEM, clock=clock)  # a view; its sweep is the system's task
     finally:
         db.dispose()
     reading = clock.read()

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         for action in self._needs_data:
             action.setEnabled(True)
         ctx.user.changed.connect(self._update_status)
+        ctx.user.changed.connect(self._apply_role)
         ctx.ops.failed.connect(self._show_failure)
         # A bound method, not a lambda: it is disconnected when this window goes (a language switch
         # builds a new window on the same ops; the lambda kept calling the deleted label).
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._tick()
         self._check_clock()
         self._update_status()
+        self._apply_role()
         self.show_page(self.page_index(ctx.actor.station))
 
     # --- pages -----------------------------------------------------------------------------
@@ -120,7 +122,26 @@ class MainWindow(QMainWindow):
         return keys.index(key) if key in keys else 0
 
     def show_page(self, index: int) -> None:
+        """Go to a page the signed-in operator may use; others stay hidden and Ctrl+N does nothing."""
+        if not self.may_open(index):
+            return
         self.nav.setCurrentRow(index)
+
+    def may_open(self, index: int) -> bool:
+        from desktop.domain.permissions import may_open
+
+        if self.ctx is None or not 0 <= index < len(self.pages):
+            return False
+        return may_open(self.ctx.user.role, self.pages[index].key)
+
+    def _apply_role(self) -> None:
+        """Hide what the signed-in operator may not use. Only a help: the services are the guard."""
+        for i in range(len(self.pages)):
+            self.nav.item(i).setHidden(not self.may_open(i))
+        if self.pages and not self.may_open(self.stack.currentIndex()):
+            first = next((i for i in range(len(self.pages)) if self.may_open(i)), None)
+            if first is not None:
+                self.nav.setCurrentRow(first)
 
     def current_page(self) -> StationPage:
         return self.pages[self.stack.currentIndex()]

@@ -23,6 +23,7 @@ class SignInDialog(QDialog):
         self.ops = ops
         self.operators = ops.call_now(setup.list_operators)
         self.stations = ops.call_now(lambda s: [n for n, _k in setup.list_stations(s)])
+        self.pin_roles = ops.call_now(lambda s: {o.role for o in self.operators if setup.pin_required(s, o.role)})
         for op in self.operators:
             self.ui.operatorBox.addItem(f"{op.display_name}（{display(op.role, language())}）", op.username)
         for name in self.stations:
@@ -51,7 +52,7 @@ class SignInDialog(QDialog):
 
     def _update_pin(self) -> None:
         op = self._current()
-        needs = bool(op and (op.has_pin or setup.needs_pin(op)))
+        needs = bool(op and (op.has_pin or op.role in self.pin_roles))
         self.ui.pinEdit.setEnabled(needs)
         self.ui.pinLabel.setEnabled(needs)
         first = bool(op and needs and not op.has_pin)
@@ -65,13 +66,14 @@ class SignInDialog(QDialog):
             return
         pin = self.ui.pinEdit.text()
         actor = Actor(operator=op.username, station=self.ui.stationBox.currentData())
-        if op.has_pin or setup.needs_pin(op):
-            try:
+        if op.has_pin or op.role in self.pin_roles:
+            try:  # wrong PINs count towards the stored lockout (written even though this call fails)
                 if op.has_pin:
-                    self.ops.call_now(lambda s: setup.check_operator_pin(s, username=op.username, pin=pin))
-                else:  # a new site's administrator: the first sign-in sets the PIN
-                    self.ops.call_now(lambda s: setup.set_pin(s, actor=actor, now=datetime.now(UTC),
-                                                              username=op.username, pin=pin), write=True)
+                    self.ops.call_now(lambda s: setup.check_operator_pin(s, username=op.username, pin=pin, actor=actor,
+                                                                         now=datetime.now(UTC)), write=True)
+                else:  # a new site's administrator (or staff added without one): the first sign-in sets the PIN
+                    self.ops.call_now(lambda s: setup.set_first_pin(s, actor=actor, now=datetime.now(UTC),
+                                                                    username=op.username, pin=pin), write=True)
             except ServiceError as exc:
                 self.ui.errorLabel.setText(exc.message)
                 self.ui.pinEdit.selectAll()

@@ -28,10 +28,12 @@ from desktop.domain.identity import (
     normalize_phone,
     normalize_plate,
 )
+from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit, passes
 from desktop.services.approval_sheet import SheetRow, field_label, read_sheet
+from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.models import (
@@ -358,6 +360,7 @@ def _conflict(session: Session, draft: ApprovalDraft, ignore_id: int | None = No
     return next((a for a in session.exec(query).all() if a.id != ignore_id), None)
 
 
+@requires(Permission.APPROVALS_EDIT)
 def add(session: Session, *, actor: Actor, now: datetime, draft: ApprovalDraft, approve: bool = False) -> ApprovalInfo:
     """The review group enters an approval by hand (audited)."""
     draft = _validated(session, draft, now)
@@ -387,6 +390,7 @@ def _conflict_error(other: Approval) -> ServiceError:
                                        p=display_plate(other.plate), d=other.arrival_date.isoformat(), i=other.id))
 
 
+@requires(Permission.APPROVALS_EDIT)
 def edit(session: Session, *, actor: Actor, now: datetime, approval_id: int, draft: ApprovalDraft) -> ApprovalInfo:
     """Change an approval; a changed approval goes back to pending until approved again."""
     row = _open_row(session, approval_id)
@@ -424,6 +428,7 @@ def _open_row(session: Session, approval_id: int) -> Approval:
     return row
 
 
+@requires(Permission.APPROVALS_DECIDE)
 def decide(session: Session, *, actor: Actor, now: datetime, approval_id: int, approve: bool,
            reason: str = "") -> ApprovalInfo:
     """Approve, or reject with a reason (audited)."""
@@ -441,6 +446,7 @@ def decide(session: Session, *, actor: Actor, now: datetime, approval_id: int, a
     return _info(session, row)
 
 
+@requires(Permission.APPROVALS_EDIT)
 def attach(session: Session, *, actor: Actor, now: datetime, occupant_id: int, kind: str, data: bytes,
            mime: str = "image/jpeg", name: str = "") -> int:
     """Keep a person's material (kind "photo" or "pledge") in the database; returns its id."""
@@ -598,6 +604,7 @@ def _source_key(draft: ApprovalDraft) -> str:
     return f"import:{digest[:40]}"
 
 
+@requires(Permission.APPROVALS_EDIT)
 def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, default_day: date | None = None,
                 approve: bool = False) -> ImportReport:
     """Import a supplier's list. `default_day` is the arrival date of rows that give none

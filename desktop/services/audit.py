@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from desktop.domain import audit_chain
 from desktop.domain.clock import utc
 from desktop.services import audit_rows
+from desktop.services.authz import internal
 from desktop.services.context import Actor
 from desktop.store.models import AuditEvent, AuditHead
 
@@ -31,6 +32,7 @@ def _fields(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+@internal("the audit writer itself: every guarded use case calls it")
 def record(
     session: Session,
     *,

@@ -7,8 +7,10 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import audit
+from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.models import Arrival, Consignment
@@ -36,6 +38,7 @@ def info(c: Consignment) -> ConsignmentInfo:
                            c.recipient, c.destination, c.state, c.created_at)
 
 
+@internal("goods are registered inside a checked use case: gate decision, order import, demo")
 def create(session: Session, *, actor: Actor, now: datetime, category: str, description: str = "",
            quantity: float = 0, unit: str = "", recipient: str = "", destination: str = "",
            arrival_id: int | None = None, order_id: int | None = None) -> ConsignmentInfo:
@@ -70,6 +73,7 @@ def for_arrival(session: Session, arrival_id: int) -> list[ConsignmentInfo]:
     return [info(r) for r in rows]
 
 
+@internal("state changes follow a checked use case: disinfection, dwell, release")
 def set_state(session: Session, *, actor: Actor, now: datetime, consignment_id: int, state: str, reason: str = "") -> None:
     """Move goods to another state (used by disinfection, dwell and handoff services)."""
     if state not in STATES:
@@ -83,6 +87,7 @@ def set_state(session: Session, *, actor: Actor, now: datetime, consignment_id: 
                  entity_id=consignment_id, data={"from": old, "to": state, "reason": reason})
 
 
+@requires(Permission.GATE_CHECK)
 def from_arrival(session: Session, *, actor: Actor, now: datetime, arrival_id: int) -> list[ConsignmentInfo]:
     """The goods an admitted (or handed-off) vehicle brings: one consignment per approved cargo
     line, going to the unloading point (entering) or the handoff zone. Idempotent: a vehicle

@@ -15,8 +15,10 @@ from sqlmodel import Session, col, select
 
 from desktop.domain import codes
 from desktop.domain.clock import Clock, utc
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import audit, consignments, dwell, setup
+from desktop.services.authz import authoriser_of, requires, requires_or_authorised
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import Arrival, Bag, Consignment, Disinfection, DisinfectionItem, DwellTimer, Slip
 
@@ -245,6 +247,7 @@ def _supersede(session: Session, *, actor: Actor, now: datetime, new: Disinfecti
             dwell.stop(session, actor=actor, now=now, timer=timer, reason="superseded")
 
 
+@requires(Permission.DISINFECT)
 def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionForm) -> Recorded:
     """Store a finished disinfection and start its dwell timer; nothing is stored on a refusal."""
     reading = clock.read()
@@ -285,9 +288,12 @@ def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionFo
 # --- recall ------------------------------------------------------------------------------------------
 
 
-def recall(session: Session, *, actor: Actor, now: datetime, disinfection_id: int, reason: str) -> list[int]:
+@requires_or_authorised(Permission.RECALL)
+def recall(session: Session, *, actor: Actor, now: datetime, disinfection_id: int, reason: str,
+           supervisor: str = "", pin: str = "") -> list[int]:
     """A disinfection found faulty: its timer stops and the goods it covered need disinfecting again
-    (unless a later disinfection already covered them). Returns the consignments sent back."""
+    (unless a later disinfection already covered them). Returns the consignments sent back.
+    A supervisor recalls; anyone else needs a supervisor's account and PIN (`supervisor`, `pin`)."""
     if not reason.strip():
         raise ServiceError("missing_reason", t("请填写召回原因（如稀释比例错误、漏消部位）。",
                                                "Give the reason (wrong dilution, parts skipped...)."))
@@ -316,7 +322,7 @@ def recall(session: Session, *, actor: Actor, now: datetime, disinfection_id: in
             back.append(cid)
     audit.record(session, actor=actor, action="disinfection.recall", at=now, entity="disinfection",
                  entity_id=disinfection_id, data={"reason": row.recall_reason, "consignments": back,
-                                                  "already_released": gone})
+                                                  "already_released": gone, "authoriser": authoriser_of(session)})
     return back
 
 

@@ -27,8 +27,10 @@ from sqlmodel import Session, col, func, select
 
 from desktop.domain import dwell
 from desktop.domain.clock import Clock, ClockReading, utc
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import audit, consignments, setup
+from desktop.services.authz import ANY_OPERATOR, internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import (
     Arrival,
@@ -121,6 +123,7 @@ def _read(session: Session, clock: Clock) -> tuple[ClockReading, _Witnesses]:
     return reading, _witnesses(session, reading, server)
 
 
+@internal("a clock reading taken inside a checked use case")
 def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clock | None = None) -> float:
     """Remember this reading for its machine and boot; audit a wall-clock jump ("clock.jump").
     Returns the jump in seconds (0.0 when none). Timers are unaffected: within a boot they follow
@@ -232,6 +235,7 @@ def covered(session: Session, disinfection_id: int) -> list[int]:
     return list(rows)
 
 
+@internal("started by disinfection.record")
 def start_timer(session: Session, *, actor: Actor, reading: ClockReading, disinfection_id: int,
                 ended_at: datetime, minutes: int | None = None, clock: Clock | None = None) -> DwellTimer:
     """Start the dwell of a finished disinfection. A disinfection that ended a little before it was
@@ -270,6 +274,7 @@ def _complete(session: Session, timer: DwellTimer, *, actor: Actor, at: datetime
                                    reason="dwell complete")
 
 
+@requires(ANY_OPERATOR)
 def sweep(session: Session, *, actor: Actor, reading: ClockReading) -> list[int]:
     """Record the completion of every running timer whose dwell is over; their goods become ready."""
     witnesses = _witnesses(session, reading)
@@ -282,6 +287,7 @@ def sweep(session: Session, *, actor: Actor, reading: ClockReading) -> list[int]
     return done
 
 
+@internal("stopped by disinfection.recall")
 def stop(session: Session, *, actor: Actor, now: datetime, timer: DwellTimer, reason: str) -> None:
     """A timer that no longer counts (its disinfection recalled, or superseded by a newer one)."""
     timer.state, timer.stopped_reason = "stopped", reason
@@ -297,6 +303,7 @@ def _timer(session: Session, timer_id: int) -> DwellTimer:
     return timer
 
 
+@requires(Permission.DWELL_ACK)
 def acknowledge(session: Session, *, actor: Actor, clock: Clock, timer_ids: list[int]) -> int:
     """The team has seen that these timers completed: the alarm for them stops. Returns how many."""
     reading = clock.read()
@@ -316,12 +323,14 @@ def acknowledge(session: Session, *, actor: Actor, clock: Clock, timer_ids: list
     return count
 
 
+@requires(Permission.DISINFECT)
 def complete_early(session: Session, *, actor: Actor, clock: Clock, timer_id: int, supervisor: str, pin: str,
                    reason: str) -> None:
     """End a dwell before its time: only a supervisor, only with a reason."""
     if not reason.strip():
         raise ServiceError("missing_reason", t("提前结束静置必须填写原因。", "Give a reason for ending the dwell early."))
-    boss = setup.verify_supervisor(session, username=supervisor, pin=pin)
+    boss = setup.verify_supervisor(session, username=supervisor, pin=pin, actor=actor, now=clock.now(),
+                                  permission=Permission.DWELL_END_EARLY)
     reading = clock.read()
     observe(session, actor=actor, reading=reading, clock=clock)
     timer = _timer(session, timer_id)
@@ -385,6 +394,7 @@ def release_status(session: Session, *, consignment_id: int, clock: Clock) -> Re
     return ReleaseStatus("dwelling", timedelta(seconds=left), when, timer_id)
 
 
+@internal("called by handoff.scan, which checks RELEASE")
 def mark_released(session: Session, *, consignment_id: int, actor: Actor, now: datetime,
                   clock: Clock | None = None) -> None:
     """The handoff moved these goods on (call inside its release transaction, after
@@ -458,6 +468,7 @@ def describe(session: Session, d: Disinfection, goods: list[int]) -> tuple[str, 
     return label, detail
 
 
+@requires(ANY_OPERATOR)
 def board(session: Session, *, actor: Actor, clock: Clock) -> Board:
     """The timers still on the board (running or complete, not yet released), soonest first. Notes
     the clock reading (auditing any jump) and records completions that have come due."""

@@ -18,9 +18,11 @@ from desktop.domain.checks import Check, Failure, OccupantChecks, check_name, ev
 from desktop.domain.clock import utc
 from desktop.domain.dates import site_zone
 from desktop.domain.identity import InputError, display_plate, normalize_id_number, normalize_plate
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import approvals, audit, consignments, passes, policy, setup
 from desktop.services.approvals import ApprovalInfo
+from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.passes import PassInfo
 from desktop.services.setup import require_site
@@ -278,6 +280,7 @@ def _write_checks(session: Session, arrival: Arrival, occupants: list[CheckInput
     return summary
 
 
+@requires(Permission.GATE_CHECK)
 def check_in(session: Session, *, actor: Actor, now: datetime, plate: str, occupants: list[CheckInput],
              approval_id: int | None = None, pass_number: str | None = None, supervisor: str = "",
              supervisor_pin: str = "", reason: str = "") -> ArrivalInfo:
@@ -302,7 +305,8 @@ def check_in(session: Session, *, actor: Actor, now: datetime, plate: str, occup
         if not supervisor:
             raise ServiceError("needs_supervisor", t("该车没有今天的有效审批，须督查员输入账号和密码批准。",
                                                      "No valid approval for today: a supervisor must sign in to allow it."))
-        setup.verify_supervisor(session, username=supervisor, pin=supervisor_pin)
+        setup.verify_supervisor(session, username=supervisor, pin=supervisor_pin, actor=actor, now=now,
+                                permission=Permission.WALK_IN)
         if not reason.strip():
             raise ServiceError("missing_reason", t("请填写无审批放行登记的原因。", "Give the reason for checking in "
                                                    "without an approval."))
@@ -350,6 +354,7 @@ def status_words(status: str) -> str:
             "exited": t("已离开", "exited")}.get(status, status)
 
 
+@requires(Permission.GATE_CHECK)
 def recheck(session: Session, *, actor: Actor, now: datetime, arrival_id: int,
             occupants: list[CheckInput]) -> ArrivalInfo:
     """The guard corrected what was recorded: the checks are evaluated again (audited)."""
@@ -369,6 +374,7 @@ def recheck(session: Session, *, actor: Actor, now: datetime, arrival_id: int,
     return _arrival_info(session, arrival)
 
 
+@requires(Permission.GATE_CHECK)
 def override(session: Session, *, actor: Actor, now: datetime, arrival_id: int, check_id: int, check: str,
              supervisor: str, pin: str, reason: str) -> ArrivalInfo:
     """A supervisor lets one failed check pass, with a reason (audited)."""
@@ -385,7 +391,8 @@ def override(session: Session, *, actor: Actor, now: datetime, arrival_id: int, 
                                                 "A red code or a positive test cannot be overridden: report it."))
     if not reason.strip():
         raise ServiceError("missing_reason", t("督查员放行须填写原因。", "The supervisor must give a reason."))
-    who = setup.verify_supervisor(session, username=supervisor, pin=pin)
+    who = setup.verify_supervisor(session, username=supervisor, pin=pin, actor=actor, now=now,
+                                 permission=Permission.OVERRIDE)
     session.add(Override(arrival_id=arrival.id or 0, occupant_check_id=row.id, check_name=check,
                          supervisor=who.username, reason=reason.strip(), at=now, requested_by=actor.operator))
     session.flush()
@@ -395,6 +402,7 @@ def override(session: Session, *, actor: Actor, now: datetime, arrival_id: int, 
     return _arrival_info(session, arrival)
 
 
+@requires(Permission.GATE_CHECK)
 def decide(session: Session, *, actor: Actor, now: datetime, arrival_id: int, decision: str,
            unloading_point_id: int | None = None, route: str = "", reason: str = "") -> ArrivalInfo:
     """Admit to enter (to an unloading point by a route), send to the handoff zone, or refuse."""
@@ -436,6 +444,7 @@ def decide(session: Session, *, actor: Actor, now: datetime, arrival_id: int, de
     return _arrival_info(session, arrival)
 
 
+@requires(Permission.GATE_CHECK)
 def cancel(session: Session, *, actor: Actor, now: datetime, arrival_id: int, reason: str) -> ArrivalInfo:
     """Undo a wrong check-in (the record stays, marked cancelled, with the reason)."""
     arrival = _arrival(session, arrival_id, status=("checking", "admitted", "handoff", "refused"))
@@ -449,6 +458,7 @@ def cancel(session: Session, *, actor: Actor, now: datetime, arrival_id: int, re
     return _arrival_info(session, arrival)
 
 
+@requires(Permission.GATE_CHECK)
 def log_exit(session: Session, *, actor: Actor, now: datetime, arrival_id: int | None = None,
              plate: str = "") -> ArrivalInfo:
     """A vehicle that entered (or unloaded at the handoff zone) leaves."""
@@ -501,6 +511,7 @@ def today(session: Session, *, now: datetime) -> list[ArrivalInfo]:
     return [_arrival_info(session, a) for a in rows]
 
 
+@requires(Permission.GATE_CHECK)
 def attach_identity_photo(session: Session, *, actor: Actor, now: datetime, check_id: int, data: bytes,
                           mime: str = "image/jpeg") -> int:
     """Keep the photo taken at the gate (webcam or file) with the person's check."""

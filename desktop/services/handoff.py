@@ -23,9 +23,11 @@ from desktop.domain import limits, scanner
 from desktop.domain.clock import Clock, utc
 from desktop.domain.enums import display
 from desktop.domain.localtime import site_tz
+from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import language, t
 from desktop.services import audit, dwell
+from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.engine import Database
@@ -346,6 +348,7 @@ def _lookup(session: Session, raw: str) -> tuple[Slip | None, str, _Judgement | 
 # --- the use cases --------------------------------------------------------------------------------
 
 
+@requires(Permission.RELEASE)
 def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: str = "", destination: str = "",
          transfer_vehicle: str = "") -> Verdict:
     """Judge one scan and record it: release the goods when their dwell is over, or say why not."""
@@ -377,6 +380,7 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
     return _refuse(session, judgement, actor=actor, now=now, slip=slip, code=key, raw=code)
 
 
+@requires(Permission.RELEASE)
 def hand_over(session: Session, *, code: str, actor: Actor, now: datetime, kind: str, holder: str = "",
               location: str = "", vehicle: str = "", quantity: float | None = None, reason: str = "") -> Verdict:
     """A link of the custody chain after the release: onto the transfer vehicle (transfer), signed
@@ -521,6 +525,7 @@ def busy_verdict(code: str, now: datetime) -> Verdict:
                              "nothing was released. Scan again in a moment."), at=now)
 
 
+@internal("opens a session and calls scan, which checks RELEASE")
 def scan_in(db: Database, *, code: str, actor: Actor, clock: Clock, **fields: str) -> Verdict:
     """`scan` in its own transaction; a database that stays busy gives the BUSY verdict."""
     try:

@@ -38,9 +38,11 @@ from desktop.documents.bag_label import BagLabelView, build_labels
 from desktop.domain import limits
 from desktop.domain.clock import utc
 from desktop.domain.localtime import site_tz
+from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit, consignments, setup, slips
+from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.spreadsheets import find_header, header_key, read_grid
 from desktop.store.models import AuditEvent, Bag, Consignment, HouseholdOrder, Slip
@@ -377,6 +379,7 @@ def _default_batch(session: Session, path: Path, now: datetime) -> str:
     return f"{now.astimezone(LOCAL):%m%d}-{path.stem}"[:limits.NAME_MAX]
 
 
+@requires(Permission.APPROVALS_EDIT)
 def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, batch: str | None = None,
                 pickup_day: date | None = None, first_slot: str | None = None, slot_minutes: int | None = None,
                 per_slot: int | None = None) -> ImportReport:
@@ -466,6 +469,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
     return report
 
 
+@requires(Permission.APPROVALS_EDIT)
 def reschedule(session: Session, *, actor: Actor, now: datetime, batch: str, pickup_day: date,
                first_slot: str, slot_minutes: int, per_slot: int | None = None) -> list[Slot]:
     """Lay the batch's pickup slots out again (another day or start); audited."""
@@ -624,6 +628,7 @@ def render_labels(session: Session, batch: str, *, size: str = "60x40", numbers:
     return build_labels(views, size)
 
 
+@requires(Permission.PRINT)
 def record_label_prints(session: Session, *, actor: Actor, now: datetime, numbers: list[str], printer: str,
                         paper: str, ok: bool = True, error: str = "") -> int:
     """Record the bag labels a printer took (or refused) — after the job, never before; each is a

@@ -11,9 +11,11 @@ from sqlmodel import Session, select
 
 from desktop.domain import limits
 from desktop.domain.identity import InputError, display_plate, normalize_plate
+from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit
+from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import VehiclePass
 
@@ -76,6 +78,7 @@ def _bounded(field: str, what: str, value: str, limit: int) -> None:
         raise ServiceError(f"too_long_{field}", why)
 
 
+@requires(Permission.APPROVALS_EDIT)
 def add(session: Session, *, actor: Actor, now: datetime, number: str, plate: str, valid_from: date,
         valid_to: date, holder: str = "", kind: str = "supply") -> PassInfo:
     """Register a pass (audited)."""
@@ -102,6 +105,7 @@ def add(session: Session, *, actor: Actor, now: datetime, number: str, plate: st
     return _info(row)
 
 
+@requires(Permission.APPROVALS_EDIT)
 def revoke(session: Session, *, actor: Actor, now: datetime, number: str, reason: str) -> PassInfo:
     row = session.exec(select(VehiclePass).where(VehiclePass.number == normalize_number(number))).first()
     if row is None:

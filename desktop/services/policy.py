@@ -14,8 +14,10 @@ from sqlmodel import Session, select
 
 from desktop.domain.checks import ALL_CHECKS, PolicyRule, default_policies
 from desktop.domain.enums import ManagementLevel, RiskLevel
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
-from desktop.services import audit
+from desktop.services import audit, authz
+from desktop.services.authz import ANY_OPERATOR, internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import Policy, Setting
 
@@ -34,6 +36,7 @@ def _rule(row: Policy) -> PolicyRule:
                       row.test_valid_hours, row.itinerary_days, row.vehicles_may_enter, row.dwell_minutes)
 
 
+@internal("writes the built-in rules once; idempotent")
 def ensure_defaults(session: Session, *, actor: Actor, now: datetime) -> int:
     """Write the default policy for every level that has none; returns how many were added."""
     have = {(p.management_level, p.risk_level) for p in session.exec(select(Policy)).all()}
@@ -98,9 +101,17 @@ def active(session: Session) -> ActiveLevel:
     return ActiveLevel(m, r, get_rule(session, m, r))
 
 
+@requires(ANY_OPERATOR)
 def set_active_level(session: Session, *, actor: Actor, now: datetime, management_level: str, risk_level: str,
-                     reason: str = "") -> ActiveLevel:
-    """Put a management/risk level in force at this site (audited as policy.level)."""
+                     reason: str = "", supervisor: str = "", pin: str = "") -> ActiveLevel:
+    """Put a management/risk level in force at this site (audited as policy.level): a supervisor
+    at the keyboard, or another person's request authorised by a supervisor's account and PIN."""
+    authoriser = None
+    if supervisor:
+        authoriser = authz.authorise(session, actor=actor, username=supervisor, pin=pin,
+                                     permission=Permission.POLICY, now=now).username
+    else:
+        authz.require(session, actor, Permission.POLICY, now=now, action="set_active_level")
     _check_level(management_level, risk_level)
     ensure_defaults(session, actor=actor, now=now)  # the rules become rows the first time anyone sets a level
     old = active(session)
@@ -111,10 +122,11 @@ def set_active_level(session: Session, *, actor: Actor, now: datetime, managemen
     session.flush()
     audit.record(session, actor=actor, action="policy.level", at=now, entity="setting", entity_id=ACTIVE_KEY,
                  data={"from": [old.management_level, old.risk_level], "to": [management_level, risk_level],
-                       "reason": reason.strip()})
+                       "reason": reason.strip(), "authoriser": authoriser})
     return active(session)
 
 
+@requires(Permission.POLICY)
 def update_rule(session: Session, *, actor: Actor, now: datetime, management_level: str, risk_level: str,
                 required_checks: list[str] | None = None, test_valid_hours: int | None = None,
                 itinerary_days: int | None = None, vehicles_may_enter: bool | None = None) -> PolicyRule:

@@ -11,9 +11,11 @@ from sqlmodel import Session, select
 
 from desktop.domain import codes
 from desktop.domain.enums import Role, StationKind
-from desktop.domain.pins import check_pin, hash_pin
+from desktop.domain.permissions import PIN_ALWAYS, Permission
+from desktop.domain.pins import hash_pin
 from desktop.i18n import t
-from desktop.services import audit
+from desktop.services import audit, authz
+from desktop.services.authz import internal, requires
 from desktop.services.context import SYSTEM, Actor, ServiceError
 from desktop.store.models import Operator, Setting, Site, Station
 
@@ -35,6 +37,13 @@ class OperatorInfo:
     display_name: str
     role: str
     has_pin: bool
+    active: bool = True
+    locked_until: datetime | None = None
+
+
+def _info(op: Operator) -> OperatorInfo:
+    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, bool(op.pin_hash), op.active,
+                        op.locked_until)
 
 
 def _site_info(site: Site) -> SiteInfo:
@@ -53,6 +62,7 @@ def require_site(session: Session) -> SiteInfo:
     return site
 
 
+@requires(Permission.SITE_SETUP)
 def create_site(session: Session, *, actor: Actor, now: datetime, code: str, name: str, kind: str = "campus") -> SiteInfo:
     code = code.strip().upper()
     if not codes.valid_site_code(code):
@@ -67,6 +77,7 @@ def create_site(session: Session, *, actor: Actor, now: datetime, code: str, nam
     return _site_info(site)
 
 
+@internal("start-up: the system actor creates the first site, administrator and stations")
 def ensure_initial(session: Session, *, now: datetime) -> SiteInfo:
     """First start on an empty database: a site, an administrator and one station of each kind."""
     site = current_site(session)
@@ -80,8 +91,11 @@ def ensure_initial(session: Session, *, now: datetime) -> SiteInfo:
     return site
 
 
+@requires(Permission.OPERATORS)
 def add_operator(session: Session, *, actor: Actor, now: datetime, username: str, display_name: str,
                  role: str, pin: str | None = None) -> OperatorInfo:
+    """Only administrators add operators (the system adds the very first administrator). Supervisors
+    and administrators always get a PIN; station staff do when the site requires it (the default)."""
     username = username.strip().lower()
     if not username or not username.isascii() or not username.replace("_", "").replace(".", "").isalnum():
         raise ServiceError("bad_username", t("用户名只能用英文字母、数字、点和下划线。",
@@ -90,31 +104,111 @@ def add_operator(session: Session, *, actor: Actor, now: datetime, username: str
         raise ServiceError("bad_role", t("未知角色：{r}", "Unknown role: {r}", r=role))
     if session.exec(select(Operator).where(Operator.username == username)).first():
         raise ServiceError("duplicate", t("用户名 {u} 已存在。", "Username {u} already exists.", u=username))
+    if pin:
+        _check_pin_shape(pin)
+    elif actor != SYSTEM and pin_required(session, role):
+        raise ServiceError("pin_required", t("{r} 必须设置密码。", "A {r} must have a PIN.", r=_role_name(role)))
     op = Operator(username=username, display_name=display_name.strip() or username, role=role,
                   pin_hash=hash_pin(pin) if pin else None, created_at=now)
     session.add(op)
     session.flush()
     audit.record(session, actor=actor, action="operator.add", at=now, entity="operator", entity_id=op.id,
                  data={"username": username, "display_name": op.display_name, "role": role, "pin": bool(pin)})
-    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, bool(op.pin_hash))
+    return _info(op)
 
 
-def list_operators(session: Session) -> list[OperatorInfo]:
-    rows = session.exec(select(Operator).where(Operator.active).order_by(Operator.username)).all()  # type: ignore[arg-type]
-    return [OperatorInfo(o.id or 0, o.username, o.display_name, o.role, bool(o.pin_hash)) for o in rows]
+def _role_name(role: str) -> str:
+    from desktop.domain.enums import display
+    from desktop.i18n import language
+
+    return display(role, language())
 
 
-def verify_supervisor(session: Session, *, username: str, pin: str) -> OperatorInfo:
-    """A supervisor (or admin) with the right PIN, or a ServiceError saying what is wrong."""
+PIN_SETTING = "pins.station_staff_required"
+
+
+def pin_required(session: Session, role: str) -> bool:
+    """Supervisors and administrators always; station staff unless the site switched it off."""
+    return role in PIN_ALWAYS or bool(get_setting(session, PIN_SETTING, True))
+
+
+def list_operators(session: Session, *, include_disabled: bool = False) -> list[OperatorInfo]:
+    query = select(Operator).order_by(Operator.username)  # type: ignore[arg-type]
+    if not include_disabled:
+        query = query.where(Operator.active)  # type: ignore[arg-type]
+    return [_info(o) for o in session.exec(query).all()]
+
+
+def verify_supervisor(session: Session, *, username: str, pin: str, actor: Actor = SYSTEM,
+                      now: datetime | None = None, permission: Permission = Permission.OVERRIDE) -> OperatorInfo:
+    """Someone who may grant `permission`, with the right PIN and not the requester; otherwise a
+    ServiceError saying what is wrong (wrong PINs count towards the lockout)."""
+    from datetime import UTC
+
+    who = authz.authorise(session, actor=actor, username=username, pin=pin, permission=permission,
+                          now=now or datetime.now(UTC))
+    return info_of(session, who.username)
+
+
+def info_of(session: Session, username: str) -> OperatorInfo:
     op = session.exec(select(Operator).where(Operator.username == username.strip().lower())).first()
-    if op is None or not op.active or not check_pin(pin, op.pin_hash):
-        raise ServiceError("bad_pin", t("督查员账号或密码不正确。", "Wrong supervisor name or PIN."))
-    if op.role not in (Role.SUPERVISOR, Role.ADMIN):
-        raise ServiceError("not_supervisor", t("{u} 不是督查员，不能批准。", "{u} is not a supervisor and cannot approve this.",
-                                               u=op.username))
-    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, True)
+    if op is None:
+        raise ServiceError("unknown_operator", t("没有这个操作员。", "No such operator."))
+    return _info(op)
 
 
+def _operator_row(session: Session, username: str) -> Operator:
+    op = session.exec(select(Operator).where(Operator.username == username.strip().lower())).first()
+    if op is None:
+        raise ServiceError("unknown_operator", t("没有这个操作员。", "No such operator."))
+    return op
+
+
+@requires(Permission.OPERATORS)
+def set_role(session: Session, *, actor: Actor, now: datetime, username: str, role: str) -> OperatorInfo:
+    """Change an operator's role (administrators only; nobody changes their own)."""
+    op = _operator_row(session, username)
+    if op.username == actor.operator:
+        raise ServiceError("own_role", t("不能修改自己的角色。", "You cannot change your own role."))
+    if role not in {r.value for r in Role}:
+        raise ServiceError("bad_role", t("未知角色：{r}", "Unknown role: {r}", r=role))
+    if role in PIN_ALWAYS and not op.pin_hash:
+        raise ServiceError("pin_required", t("{r} 必须设置密码：请先设置密码。", "A {r} must have a PIN: set one first.",
+                                             r=_role_name(role)))
+    old, op.role = op.role, role
+    session.add(op)
+    session.info.pop("authz.roles", None)
+    audit.record(session, actor=actor, action="operator.role", at=now, entity="operator", entity_id=op.id,
+                 data={"username": op.username, "old": old, "new": role})
+    return _info(op)
+
+
+@requires(Permission.OPERATORS)
+def set_active(session: Session, *, actor: Actor, now: datetime, username: str, active: bool) -> OperatorInfo:
+    """Disable (or enable again) an operator. Operators are never deleted: the record names them."""
+    op = _operator_row(session, username)
+    if op.username == actor.operator and not active:
+        raise ServiceError("own_account", t("不能停用自己的账号。", "You cannot disable your own account."))
+    op.active = active
+    session.add(op)
+    session.info.pop("authz.roles", None)
+    audit.record(session, actor=actor, action="operator.enable" if active else "operator.disable", at=now,
+                 entity="operator", entity_id=op.id, data={"username": op.username})
+    return _info(op)
+
+
+@requires(Permission.OPERATORS)
+def unlock(session: Session, *, actor: Actor, now: datetime, username: str) -> OperatorInfo:
+    """Lift a PIN lockout before it runs out (the next lock is still longer)."""
+    op = _operator_row(session, username)
+    op.locked_until, op.failed_pins = None, 0
+    session.add(op)
+    audit.record(session, actor=actor, action="operator.unlock", at=now, entity="operator", entity_id=op.id,
+                 data={"username": op.username})
+    return _info(op)
+
+
+@requires(Permission.SITE_SETUP)
 def ensure_station(session: Session, *, actor: Actor, now: datetime, name: str, kind: str) -> None:
     if session.exec(select(Station).where(Station.name == name)).first():
         return
@@ -130,6 +224,7 @@ def station_settings(session: Session, name: str) -> dict[str, Any]:
     return json.loads(station.settings) if station else {}
 
 
+@requires(Permission.PRINT)
 def update_station_settings(session: Session, *, actor: Actor, now: datetime, name: str, **changes: Any) -> dict[str, Any]:
     station = session.exec(select(Station).where(Station.name == name)).first()
     if station is None:
@@ -146,6 +241,7 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
     return json.loads(row.value) if row else default
 
 
+@requires(Permission.SETTINGS)
 def set_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
     row = session.get(Setting, key)
     old = json.loads(row.value) if row else None
@@ -167,6 +263,7 @@ class UnloadingPointInfo:
     route: str
 
 
+@requires(Permission.SETTINGS)
 def add_unloading_point(session: Session, *, actor: Actor, now: datetime, code: str, name: str,
                         route: str = "") -> UnloadingPointInfo:
     from desktop.store.models import UnloadingPoint
@@ -192,33 +289,58 @@ def list_stations(session: Session) -> list[tuple[str, str]]:
     return [(s.name, s.kind) for s in session.exec(select(Station).order_by(Station.id)).all()]  # type: ignore[arg-type]
 
 
-def check_operator_pin(session: Session, *, username: str, pin: str) -> OperatorInfo:
+def check_operator_pin(session: Session, *, username: str, pin: str, actor: Actor | None = None,
+                       now: datetime | None = None) -> OperatorInfo:
+    """Sign-in: the operator, if their PIN is right (or they have none and the site lets them in
+    without). Wrong PINs count towards the stored lockout and are audited."""
+    from datetime import UTC
+
     op = session.exec(select(Operator).where(Operator.username == username.strip().lower())).first()
     if op is None or not op.active:
         raise ServiceError("unknown_operator", t("没有这个操作员。", "No such operator."))
-    if op.pin_hash and not check_pin(pin, op.pin_hash):
-        raise ServiceError("bad_pin", t("密码不正确。", "Wrong PIN."))
-    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, bool(op.pin_hash))
+    if op.pin_hash or pin:
+        authz.check_credentials(session, actor=actor or Actor(op.username, "sign-in"), username=op.username,
+                                pin=pin, now=now or datetime.now(UTC))
+    return _info(op)
 
 
 MIN_PIN_LENGTH = 4
 
 
-def set_pin(session: Session, *, actor: Actor, now: datetime, username: str, pin: str) -> OperatorInfo:
-    """Give an operator a new PIN (audited; the PIN itself is never written anywhere but its hash)."""
-    op = session.exec(select(Operator).where(Operator.username == username.strip().lower())).first()
-    if op is None:
-        raise ServiceError("unknown_operator", t("没有这个操作员。", "No such operator."))
+def _check_pin_shape(pin: str) -> None:
     if len(pin.strip()) < MIN_PIN_LENGTH or not pin.strip().isdigit():
         raise ServiceError("weak_pin", t("密码须为至少{n}位数字。", "The PIN must be at least {n} digits.",
                                          n=MIN_PIN_LENGTH))
-    op.pin_hash = hash_pin(pin.strip())
+
+
+@requires(Permission.PINS)
+def set_pin(session: Session, *, actor: Actor, now: datetime, username: str, pin: str) -> OperatorInfo:
+    """An administrator gives an operator a new PIN (audited; the PIN itself is never written
+    anywhere but its hash). Also lifts a lockout."""
+    return _store_pin(session, actor=actor, now=now, username=username, pin=pin)
+
+
+@internal("first sign-in: the person sets their own missing PIN after the sign-in service checked them")
+def set_first_pin(session: Session, *, actor: Actor, now: datetime, username: str, pin: str) -> OperatorInfo:
+    """Someone whose account has no PIN yet sets one at sign-in; refused once a PIN exists."""
+    op = _operator_row(session, username)
+    if op.pin_hash:
+        raise ServiceError("has_pin", t("该账号已有密码。", "This account already has a PIN."))
+    return _store_pin(session, actor=actor, now=now, username=username, pin=pin)
+
+
+def _store_pin(session: Session, *, actor: Actor, now: datetime, username: str, pin: str) -> OperatorInfo:
+    op = _operator_row(session, username)
+    _check_pin_shape(pin)
+    op.pin_hash, op.failed_pins, op.locked_until = hash_pin(pin.strip()), 0, None
     session.add(op)
     audit.record(session, actor=actor, action="operator.pin", at=now, entity="operator", entity_id=op.id,
                  data={"username": op.username})
-    return OperatorInfo(op.id or 0, op.username, op.display_name, op.role, True)
+    return _info(op)
 
 
-def needs_pin(op: OperatorInfo) -> bool:
-    """Supervisors and administrators approve and override: they always sign in with a PIN."""
-    return op.role in (Role.SUPERVISOR, Role.ADMIN)
+def needs_pin(op: OperatorInfo, session: Session | None = None) -> bool:
+    """Supervisors and administrators always sign in with a PIN; station staff when the site says so."""
+    if session is None:
+        return op.role in PIN_ALWAYS
+    return pin_required(session, op.role)

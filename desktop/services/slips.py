@@ -25,8 +25,10 @@ from desktop.domain import codes
 from desktop.domain.clock import utc
 from desktop.domain.enums import display
 from desktop.domain.localtime import site_tz
+from desktop.domain.permissions import Permission
 from desktop.i18n import language, t
 from desktop.services import audit, consignments
+from desktop.services.authz import authoriser_of, requires, requires_or_authorised
 from desktop.services.consignments import ConsignmentInfo
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site, station_settings, update_station_settings
@@ -128,6 +130,7 @@ def _live_for(session: Session, *, consignment_id: int | None, bag_id: int | Non
     return session.exec(query).first()
 
 
+@requires(Permission.SLIP_ISSUE)
 def issue_slip(session: Session, *, actor: Actor, now: datetime, consignment_id: int | None = None,
                bag_id: int | None = None, kind: str = "slip",
                randbelow: Callable[[int], int] | None = None) -> SlipInfo:
@@ -195,8 +198,11 @@ def slips_for_consignments(session: Session, consignment_ids: list[int]) -> dict
     return {r.consignment_id: info(r) for r in rows if r.consignment_id is not None}
 
 
-def void_slip(session: Session, *, actor: Actor, now: datetime, number: str, reason: str) -> SlipInfo:
-    """Void a slip with a reason; audited as `slip.void`. A voided slip never scans valid."""
+@requires_or_authorised(Permission.VOID)
+def void_slip(session: Session, *, actor: Actor, now: datetime, number: str, reason: str, supervisor: str = "",
+              pin: str = "") -> SlipInfo:
+    """Void a slip with a reason; audited as `slip.void`. A voided slip never scans valid.
+    A supervisor voids; anyone else needs a supervisor's account and PIN (`supervisor`, `pin`)."""
     if not reason.strip():
         raise ServiceError("missing_reason", t("请填写作废原因。", "Enter the reason for voiding."))
     row = _require(session, number)
@@ -206,10 +212,11 @@ def void_slip(session: Session, *, actor: Actor, now: datetime, number: str, rea
     session.add(row)
     session.flush()
     audit.record(session, actor=actor, action="slip.void", at=now, entity="slip", entity_id=row.id,
-                 data={"number": row.number, "reason": row.void_reason})
+                 data={"number": row.number, "reason": row.void_reason, "authoriser": authoriser_of(session)})
     return info(row)
 
 
+@requires(Permission.PRINT)
 def record_print(session: Session, *, actor: Actor, now: datetime, number: str, printer: str = "",
                  paper: str = "", ok: bool = True, error: str = "",
                  reprint_no: int | None = None) -> SlipInfo:
@@ -386,6 +393,7 @@ def print_settings(session: Session, station: str) -> PrintSettings:
                          auto_print=bool(raw.get("slip_auto_print", False)))
 
 
+@requires(Permission.PRINT)
 def save_print_settings(session: Session, *, actor: Actor, now: datetime, printer: str | None = None,
                         paper: str | None = None, auto_print: bool | None = None) -> PrintSettings:
     """Remember the printer/paper for the actor's station (only what changed is written)."""

@@ -18,8 +18,10 @@ from desktop.domain.checks import check_name
 from desktop.domain.clock import utc
 from desktop.domain.identity import display_plate
 from desktop.domain.localtime import site_tz
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import audit
+from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.models import (
@@ -415,6 +417,7 @@ def _violation_info(session: Session, v: Violation) -> ViolationInfo:
                          violation_kind_name(v.kind), v.description, utc(v.at), v.recorded_by)
 
 
+@requires(Permission.VIOLATION)
 def record_violation(session: Session, *, actor: Actor, now: datetime, arrival_id: int | None, kind: str,
                      description: str) -> ViolationInfo:
     """A supervisor records a rule broken by a vehicle (windows open, route left, no mask...)."""

@@ -132,9 +132,22 @@ class Database:
                 _rollback(session)
                 detail = damage(exc)
                 if detail is None:
+                    self._after_rollback(exc)
                     raise
                 _DAMAGED[self.url] = detail
                 raise errors.corrupt(str(self.path or self.url), detail) from exc
+
+    def _after_rollback(self, exc: BaseException) -> None:
+        """Some refusals must outlive the rolled-back request: a refused permission or a wrong PIN
+        is itself an event (and a lockout counter). The exception carries what to write as
+        `after_rollback(session)`; it runs here in a fresh transaction of its own."""
+        hook = getattr(exc, "after_rollback", None)
+        if hook is None:
+            return
+        exc.after_rollback = None  # type: ignore[attr-defined]  # once, even through nested sessions
+        with Session(self.engine, expire_on_commit=False) as session:
+            hook(session)
+            session.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()

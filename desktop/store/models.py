@@ -46,9 +46,12 @@ class Operator(SQLModel, table=True):
     username: str = Field(unique=True, index=True)
     display_name: str
     role: str  # review / gate / disinfection / handoff / supervisor / admin
-    pin_hash: str | None = None  # pbkdf2; supervisors need one for overrides
-    active: bool = True
+    pin_hash: str | None = None  # scrypt (desktop.domain.pins); supervisors and admins always have one
+    active: bool = True  # operators are disabled, never deleted: the audit log names them
     created_at: datetime = _utc()
+    failed_pins: int = 0  # wrong PINs since the last right one or unlock
+    lock_count: int = 0  # locks so far: each one is twice as long as the one before
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)  # type: ignore[call-overload]
 
 
 class Station(SQLModel, table=True):

@@ -12,7 +12,7 @@ def ctx(qapp, db, clock):
     from desktop.app import build_context
 
     make_app("zh")
-    context = build_context(db, clock)
+    context = build_context(db, clock, operator="duty")  # a supervisor: may work every station
     yield context
     context.ops.wait_idle()
 

@@ -15,7 +15,7 @@ from desktop.app import build_context
 from desktop.gui.stations.disinfection import DisinfectionPage
 from desktop.gui.stations.disinfection.board import PALETTE, ROW_HEIGHT
 from desktop.services import disinfection, dwell, setup
-from desktop.services.context import SYSTEM, Actor
+from desktop.services.context import Actor
 from desktop.store.models import Disinfection, DwellTimer
 from tests.services.disinfection_helpers import ACTOR, add_arrival, add_goods, add_slip, form
 
@@ -40,7 +40,7 @@ def chime(monkeypatch):
 
 @pytest.fixture
 def page(qtbot, db, clock, chime):
-    ctx = build_context(db, clock, operator="admin", station="disinfection")
+    ctx = build_context(db, clock, operator="chen.jing", station="disinfection")
     widget = DisinfectionPage(ctx)
     widget.board.stop()  # tests tick by hand
     qtbot.addWidget(widget)
@@ -163,7 +163,7 @@ def test_board_colours_alarm_and_acknowledgement(qtbot, db, clock, page, chime):
     settle(qtbot, page, lambda: all(r.acknowledged for r in page.board.rows[:2]))
     with db.session(write=False) as s:
         acked = [t.acknowledged_by for t in s.exec(select(DwellTimer)).all()]
-    assert sorted(a or "" for a in acked) == ["", "", "admin", "admin"]
+    assert sorted(a or "" for a in acked) == ["", "", "chen.jing", "chen.jing"]
 
 
 def test_alarm_shows_even_when_the_sound_device_fails(qtbot, db, clock, page, chime):
@@ -205,9 +205,6 @@ def test_reboot_makes_the_board_reload_with_the_right_time(qtbot, db, clock, pag
 
 
 def test_supervisor_completes_early_and_recall(qtbot, db, clock, page):
-    with db.session() as s:
-        setup.add_operator(s, actor=SYSTEM, now=clock.now(), username="zhou.min", display_name="周敏",
-                           role="supervisor", pin="2468")
     _timers(db, clock, [20, 25])
     page.activated()
     settle(qtbot, page, lambda: len(page.board.rows) == 2)
@@ -226,6 +223,8 @@ def test_supervisor_completes_early_and_recall(qtbot, db, clock, page):
     click(qtbot, page.recall_button)
     dialog = page.dialog
     qtbot.keyClicks(dialog.reason, "wrong dilution")
+    qtbot.keyClicks(dialog.supervisor, "zhou.min")  # 陈静 asks; the supervisor signs it now
+    qtbot.keyClicks(dialog.pin, "2468")
     dialog.accept()
     settle(qtbot, page, lambda: len(page.board.rows) == 1)
     assert "召回" in page.board_message.text()
@@ -239,7 +238,7 @@ def test_a_hidden_board_on_another_station_stays_quiet(qtbot, db, clock, page, c
     page.activated()
     settle(qtbot, page, lambda: len(page.board.rows) == 1)
     page.hide()
-    page.ctx.user.sign_in(Actor("admin", "gate"), "管理员", "admin")
+    page.ctx.user.sign_in(Actor("li.qiang", "gate"), "李强", "gate")
     clock.advance(10)
     page.board.tick()
     assert chime.calls == 0 and page.board.alarm_ids  # the visual state is kept for when it is shown
@@ -248,7 +247,7 @@ def test_a_hidden_board_on_another_station_stays_quiet(qtbot, db, clock, page, c
 def test_keyboard_only_slip_then_ctrl_enter(qtbot, db, clock, page):
     with db.session() as s:
         number = add_slip(s, now=clock.now(), consignment_id=add_goods(s, now=clock.now(), what="milk"))
-        setup.set_setting(s, actor=SYSTEM, now=clock.now(), key="disinfection.parts", value=["outer packaging"])
+        setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key="disinfection.parts", value=["outer packaging"])
     page.activated()
     settle(qtbot, page, lambda: bool(page.form.part_boxes))
     qtbot.keyClicks(page.form.scan, number)
@@ -270,7 +269,7 @@ def test_a_wrong_supervisor_pin_is_refused_on_the_board(qtbot, db, clock, page):
     settle(qtbot, page, lambda: len(page.board.rows) == 1)
     page.board.select(page.board.rows[0].timer_id)
     click(qtbot, page.early_button)
-    qtbot.keyClicks(page.dialog.supervisor, "admin")
+    qtbot.keyClicks(page.dialog.supervisor, "zhou.min")
     qtbot.keyClicks(page.dialog.pin, "0000")
     qtbot.keyClicks(page.dialog.reason, "hurry")
     page.dialog.accept()

@@ -16,6 +16,7 @@ from desktop.services.context import Actor
 from tests.services.sheets import DRIVER_IDS
 
 ADMIN = Actor("admin", "admin")
+REVIEW = Actor("wang.fang", "review")
 
 
 @pytest.fixture
@@ -26,12 +27,10 @@ def approved(db, clock):
     with db.session() as s:
         point = setup.add_unloading_point(s, actor=ADMIN, now=now, code="①", name="食堂1-2连廊西侧",
                                           route="东门→东环路→一食堂西侧")
-        setup.add_operator(s, actor=ADMIN, now=now, username="zhou.min", display_name="周敏", role="supervisor",
-                           pin="2468")
-        passes.add(s, actor=ADMIN, now=now, number="BG-0001", plate="苏N12345", valid_from=today,
+        passes.add(s, actor=REVIEW, now=now, number="BG-0001", plate="苏N12345", valid_from=today,
                    valid_to=today + timedelta(days=30))
         for plate, hours, pass_number, person in (("苏N12345", 20, "BG-0001", 0), ("苏N60218", 52, None, 1)):
-            made = approvals.add(s, actor=ADMIN, now=now, approve=True, draft=ApprovalDraft(
+            made = approvals.add(s, actor=REVIEW, now=now, approve=True, draft=ApprovalDraft(
                 plate=plate, arrival_date=today, supplier_name="宿迁市苏果超市配送中心", mode="enter",
                 unloading_point_id=point.id, pass_number=pass_number,
                 occupants=(OccupantDraft(["张建国", "周海涛"][person], DRIVER_IDS[person], "13812345678",
@@ -52,7 +51,7 @@ def with_materials(s, approval, now):
     image.save(buffer, "PNG")
     for occupant in approval.occupants:
         for kind in ("photo", "pledge"):
-            approvals.attach(s, actor=ADMIN, now=now, occupant_id=occupant.id, kind=kind, data=bytes(data),
+            approvals.attach(s, actor=REVIEW, now=now, occupant_id=occupant.id, kind=kind, data=bytes(data),
                              mime="image/png")
 
 
@@ -99,7 +98,7 @@ def test_compliant_vehicle_plate_enter_confirm_decide(window, qtbot, approved, d
     assert "①" in page.verdict.text() and "东环路" in page.verdict.text()
     assert page.sounds.last == "ok"
     [arrival] = _arrivals(db, clock)
-    assert (arrival.status, arrival.plate, arrival.decided_by) == ("admitted", "苏N12345", "admin")
+    assert (arrival.status, arrival.plate, arrival.decided_by) == ("admitted", "苏N12345", "duty")
     assert page.plate.text() == "" and page.plate.hasFocus()  # ready for the next vehicle
     qtbot.waitUntil(lambda: page.inside_list.count() == 1)
 
@@ -308,7 +307,7 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
     from desktop.services.approvals import CargoLine
 
     with db.session() as s:
-        made = approvals.add(s, actor=ADMIN, now=clock.now(), approve=True, draft=ApprovalDraft(
+        made = approvals.add(s, actor=REVIEW, now=clock.now(), approve=True, draft=ApprovalDraft(
             plate="苏N77777", arrival_date=date(2026, 11, 29), supplier_name="宿迁市苏果超市配送中心", mode="handoff",
             cargo=(CargoLine("大米", 60, "袋"), CargoLine("食用油", 24, "桶")),
             occupants=(OccupantDraft("张建国", DRIVER_IDS[0], "13812345678",
@@ -352,7 +351,7 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
 
 def test_without_a_pledge_or_photo_on_file_nothing_is_ticked_for_the_guard(window, qtbot, approved, db, clock):
     with db.session() as s:
-        approvals.add(s, actor=ADMIN, now=clock.now(), approve=True, draft=ApprovalDraft(
+        approvals.add(s, actor=REVIEW, now=clock.now(), approve=True, draft=ApprovalDraft(
             plate="苏N88888", arrival_date=date(2026, 11, 29), supplier_name="宿迁市苏果超市配送中心", mode="handoff",
             occupants=(OccupantDraft("张建国", DRIVER_IDS[0], "13812345678",
                                      test_sampled_at=clock.now() - timedelta(hours=3)),)))

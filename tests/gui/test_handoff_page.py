@@ -100,7 +100,7 @@ def test_not_yet_is_amber_with_the_time_left_and_already_is_red(screen, qtbot, d
     with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
         burst(qtbot, notes, done)
     assert got.args[0].kind is V.ALREADY and page.panel.colour == RED and page.panel.headline.text() == "已交接"
-    assert "liu.yang" in page.panel.detail.text() and "接驳组" in page.panel.detail.text()  # who, where
+    assert "刘洋" in page.panel.detail.text() and "接驳组" in page.panel.detail.text()  # who, where
     assert page.sounds.last == "already"
 
 
@@ -178,7 +178,7 @@ def test_the_main_window_routes_a_scan_on_another_station_page_to_the_handoff(wi
     scans = ScanInput.install()
     scans.scanned.connect(window.deliver_scan)  # as desktop.app does
     try:
-        window.show_page(window.page_index("admin"))
+        window.show_page(window.page_index("gate"))
         window.activateWindow()
         field = window.current_page().findChild(QLineEdit)
         field.setFocus()
@@ -224,7 +224,7 @@ def test_keys_typed_fast_into_a_modal_dialog_stay_in_the_dialog(window, qtbot, d
     field = QLineEdit(dialog)
     QVBoxLayout(dialog).addWidget(field)
     try:
-        window.show_page(window.page_index("admin"))
+        window.show_page(window.page_index("gate"))
         dialog.setModal(True)
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -236,7 +236,7 @@ def test_keys_typed_fast_into_a_modal_dialog_stay_in_the_dialog(window, qtbot, d
         page.verdict_shown.connect(shown.append)
         qtbot.keyClicks(field, number, delay=1)
         assert field.text() == number
-        assert shown == [] and window.current_page().key == "admin"
+        assert shown == [] and window.current_page().key == "gate"
     finally:
         dialog.close()
         scans.scanned.disconnect(window.deliver_scan)

@@ -26,7 +26,7 @@ def page(qtbot, db, clock):
     with db.session(write=False) as s:
         site = setup.current_site(s)
     ops = Ops(db)
-    ctx = AppContext(db=db, clock=clock, site=site, user=Session(Actor("wang.fang", "gate"), "王芳", "review"), ops=ops)
+    ctx = AppContext(db=db, clock=clock, site=site, user=Session(Actor("duty", "households"), "值班督查", "supervisor"), ops=ops)
     screen = HouseholdsPage(ctx)
     screen.resize(1366, 700)
     qtbot.addWidget(screen)
@@ -76,7 +76,7 @@ def test_import_view_refresh_and_export(qtbot, page, monkeypatch, tmp_path, db, 
 
     now = clock.now()  # the delivery is sprayed, stands 30 minutes, then one bag is scanned out
     with db.session() as s:
-        disinfection.record(s, actor=Actor("admin", "disinfection"), clock=clock, form=disinfection.DisinfectionForm(
+        disinfection.record(s, actor=Actor("chen.jing", "disinfection"), clock=clock, form=disinfection.DisinfectionForm(
             location="gate", agent="84消毒液", dilution="1:100", parts=("外包装",), operators=("陈静",),
             ppe_mask=True, ppe_gloves=True, ppe_gown=True, started_at=now - timedelta(minutes=5), ended_at=now,
             slips=(label,)))
@@ -91,7 +91,7 @@ def test_import_view_refresh_and_export(qtbot, page, monkeypatch, tmp_path, db, 
     with db.session() as s:  # a bag picked up at the handoff station shows after a refresh
         other = page.bags.item(2, 5).text()  # rows: the door household, the one just scanned, two more
         assert page.bags.item(0, 3).text() == "送货上门" and page.bags.item(1, 5).text() == label
-        assert handoff.scan(s, code=other, actor=Actor("admin", "handoff"), clock=clock).ok
+        assert handoff.scan(s, code=other, actor=Actor("liu.yang", "handoff"), clock=clock).ok
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
     assert _cells(page.buildings, 3) == ["0", "2"]

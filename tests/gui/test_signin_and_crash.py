@@ -9,23 +9,24 @@ from desktop.services import setup
 from desktop.services.context import Actor
 
 
-def test_gate_staff_sign_in_without_a_pin(ctx, qtbot):
-    ctx.ops.call_now(lambda s: setup.add_operator(s, actor=Actor("admin", "admin"), now=ctx.clock.now(),
-                                                  username="li.qiang", display_name="李强", role="gate"), write=True)
-    dialog = SignInDialog(ctx.ops, last={"operator": "li.qiang", "station": "handoff"})
+def test_gate_staff_sign_in_without_a_pin_where_the_site_allows_it(ctx, qtbot):
+    def add(s):
+        setup.set_setting(s, actor=Actor("admin", "admin"), now=ctx.clock.now(), key=setup.PIN_SETTING, value=False)
+        setup.add_operator(s, actor=Actor("admin", "admin"), now=ctx.clock.now(), username="new.guard",
+                           display_name="新门岗", role="gate")
+
+    ctx.ops.call_now(add, write=True)
+    dialog = SignInDialog(ctx.ops, last={"operator": "new.guard", "station": "handoff"})
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     assert not dialog.ui.pinEdit.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.result_actor == Actor("li.qiang", "handoff")
+    assert dialog.result_actor == Actor("new.guard", "handoff")
 
 
 def test_admin_needs_the_right_pin(ctx, qtbot):
-    ctx.ops.call_now(lambda s: setup.add_operator(s, actor=Actor("admin", "admin"), now=ctx.clock.now(),
-                                                  username="zhou.min", display_name="周敏", role="supervisor",
-                                                  pin="2468"), write=True)
     dialog = SignInDialog(ctx.ops, last={"operator": "zhou.min"})
     qtbot.addWidget(dialog)
     dialog.show()
@@ -75,12 +76,17 @@ def test_a_new_sites_administrator_sets_a_pin_at_the_first_sign_in(ctx, qtbot):
 def test_the_admin_page_sets_a_pin_for_the_chosen_operator(window, ctx, qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    ctx.ops.call_now(lambda s: setup.add_operator(s, actor=Actor("admin", "admin"), now=ctx.clock.now(),
-                                                  username="sun.li", display_name="孙丽", role="handoff"), write=True)
+    def add(s):
+        setup.set_setting(s, actor=Actor("admin", "admin"), now=ctx.clock.now(), key=setup.PIN_SETTING, value=False)
+        setup.add_operator(s, actor=Actor("admin", "admin"), now=ctx.clock.now(), username="sun.lee",
+                           display_name="孙里", role="handoff")
+
+    ctx.ops.call_now(add, write=True)
+    ctx.user.sign_in(Actor("admin", "admin"), "管理员", "admin")
     window.show_page(window.page_index("admin"))
     page = window.current_page()
-    qtbot.waitUntil(lambda: page.operators.count() == 2)
-    row = next(i for i in range(page.operators.count()) if "sun.li" in page.operators.item(i).text())
+    qtbot.waitUntil(lambda: page.operators.count() > 2)
+    row = next(i for i in range(page.operators.count()) if "sun.lee" in page.operators.item(i).text())
     assert "无密码" in page.operators.item(row).text()
     page.operators.setCurrentRow(row)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("12", True))
@@ -89,4 +95,4 @@ def test_the_admin_page_sets_a_pin_for_the_chosen_operator(window, ctx, qtbot, m
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("8642", True))
     qtbot.mouseClick(page.pin_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已设置" in page.message.text())
-    assert ctx.ops.call_now(lambda s: setup.check_operator_pin(s, username="sun.li", pin="8642")).has_pin
+    assert ctx.ops.call_now(lambda s: setup.check_operator_pin(s, username="sun.lee", pin="8642")).has_pin

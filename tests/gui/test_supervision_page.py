@@ -82,7 +82,7 @@ def test_a_supervisor_records_a_violation_for_the_selected_vehicle(qtbot, page, 
     qtbot.waitUntil(lambda: "违规1" in page.timeline.vehicles.item(0).text())
     with db.session(write=False) as s:
         saved = timeline.violations(s, day=DAY, tz=ZoneInfo("Asia/Shanghai"))
-    assert [(v.kind, v.description, v.recorded_by) for v in saved] == [("no_mask", "司机下车未戴口罩", "admin")]
+    assert [(v.kind, v.description, v.recorded_by) for v in saved] == [("no_mask", "司机下车未戴口罩", "duty")]
 
 
 def test_the_daily_report_tab_shows_the_day_and_exports_a_pdf(qtbot, page, tmp_path, monkeypatch):

@@ -16,7 +16,3 @@ def site_points(db, clock):
     with db.session() as s:
         for code, name, route in POINTS:
             setup.add_unloading_point(s, actor=admin, now=clock.now(), code=code, name=name, route=route)
-        setup.add_operator(s, actor=admin, now=clock.now(), username="zhou.min", display_name="周敏",
-                           role="supervisor", pin="2468")
-        setup.add_operator(s, actor=admin, now=clock.now(), username="li.qiang", display_name="李强",
-                           role="gate", pin="1111")

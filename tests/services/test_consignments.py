@@ -25,7 +25,7 @@ def admitted_vehicle(s, now, *, point_id=None):
 
 def test_an_admitted_vehicle_brings_one_consignment_per_cargo_line_to_its_unloading_point(db, clock):
     with db.session() as s:
-        point = setup.add_unloading_point(s, actor=GATE, now=clock.now(), code="②", name="7食堂北门")
+        point = setup.add_unloading_point(s, actor=Actor("admin", "admin"), now=clock.now(), code="②", name="7食堂北门")
         arrival_id = admitted_vehicle(s, clock.now(), point_id=point.id)
         made = consignments.from_arrival(s, actor=GATE, now=clock.now(), arrival_id=arrival_id)
     assert [(c.category, c.quantity, c.unit) for c in made] == [("大米", 60, "袋"), ("食用油", 24, "桶")]

@@ -136,7 +136,7 @@ def test_recall_sends_goods_back_and_stops_the_timer(db, clock):
         with pytest.raises(ServiceError):
             disinfection.recall(s, actor=ACTOR, now=clock.now(), disinfection_id=done.disinfection_id, reason=" ")
         back = disinfection.recall(s, actor=ACTOR, now=clock.now(), disinfection_id=done.disinfection_id,
-                                   reason="稀释比例错误")
+                                   reason="稀释比例错误", supervisor="zhou.min", pin="2468")
     assert back == [good]
     with db.session() as s:
         assert consignments.get(s, good).state == "needs_disinfection"
@@ -148,7 +148,8 @@ def test_recall_sends_goods_back_and_stops_the_timer(db, clock):
         assert dwell.board(s, actor=ACTOR, clock=clock).rows == []
         assert audit.recent(s, action_prefix="disinfection.recall")[0]["data"]["reason"] == "稀释比例错误"
     with pytest.raises(ServiceError) as err, db.session() as s:
-        disinfection.recall(s, actor=ACTOR, now=clock.now(), disinfection_id=done.disinfection_id, reason="x")
+        disinfection.recall(s, actor=ACTOR, now=clock.now(), disinfection_id=done.disinfection_id, reason="x",
+                            supervisor="zhou.min", pin="2468")
     assert err.value.code == "already_recalled"
     # disinfected again: a fresh dwell
     with db.session() as s:

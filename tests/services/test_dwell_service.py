@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from desktop.domain.dwell import board_state
 from desktop.services import audit, consignments, disinfection, dwell, setup
-from desktop.services.context import SYSTEM, ServiceError
+from desktop.services.context import Actor, ServiceError
 from desktop.store.models import ClockMark, DwellTimer
 from tests.services.disinfection_helpers import ACTOR, add_arrival, add_goods, form
 
@@ -113,7 +113,8 @@ def test_completion_is_swept_and_acknowledged(db, clock, started):
 def test_early_completion_needs_a_supervisor_and_a_reason(db, clock, started):
     timer_id, good = started
     for who, pin, reason, code in [("zhou.min", "2468", "  ", "missing_reason"), ("zhou.min", "0000", "急需", "bad_pin"),
-                                   ("chen.jing", "1", "急需", "bad_pin")]:
+                                   ("li.qiang", "1", "急需", "bad_pin"), ("li.qiang", "1111", "急需", "not_supervisor"),
+                                   (ACTOR.operator, "3333", "急需", "self_authorise")]:
         with pytest.raises(ServiceError) as err, db.session() as s:
             dwell.complete_early(s, actor=ACTOR, clock=clock, timer_id=timer_id, supervisor=who, pin=pin, reason=reason)
         assert err.value.code == code
@@ -131,7 +132,7 @@ def test_early_completion_needs_a_supervisor_and_a_reason(db, clock, started):
 
 def test_configured_minutes(db, clock):
     with db.session() as s:
-        setup.set_setting(s, actor=SYSTEM, now=clock.now(), key=dwell.MINUTES_KEY, value=45)
+        setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key=dwell.MINUTES_KEY, value=45)
         aid = add_arrival(s, plate="苏N5", at=clock.now())
         done = disinfection.record(s, actor=ACTOR, clock=clock, form=form(clock, arrival_id=aid))
     assert done.minutes == 45

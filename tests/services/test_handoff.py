@@ -73,7 +73,7 @@ def test_already_names_who_when_where(db, clock):
     clock.advance(5)
     v = scan(db, clock, number, actor=B)
     assert v.kind is V.ALREADY and not v.ok
-    assert v.released_by == "liu.yang" and v.released_station == "handoff" and v.destination == "一食堂"
+    assert v.released_by == "刘洋" and v.released_station == "handoff" and v.destination == "一食堂"
     assert "09:00:00" in v.message and "王师傅" in v.message  # 01:00 UTC is 09:00 in Shanghai
     assert "在 接驳组 交接" in v.message  # the station as people call it, not its key "handoff"
     assert count(db, Release) == 1
@@ -115,7 +115,7 @@ def test_another_station_within_two_seconds_still_gets_already(db, clock):
 def test_voided(db, clock):
     with db.session() as s:
         number = ready_slip(s, clock.read())
-        slips.void_slip(s, actor=A, now=clock.now(), number=number, reason="重复开单")
+        slips.void_slip(s, actor=A, now=clock.now(), number=number, reason="重复开单", supervisor="zhou.min", pin="2468")
     v = scan(db, clock, number)
     assert v.kind is V.VOIDED and "重复开单" in v.message and count(db, Release) == 0
 
@@ -178,7 +178,7 @@ def test_the_database_decides_a_race_the_reads_missed(db, clock, monkeypatch):
     monkeypatch.setattr(handoff, "_judge", stale)
     clock.advance(3)
     v = scan(db, clock, number, actor=B)
-    assert v.kind is V.ALREADY and v.released_by == "liu.yang"
+    assert v.kind is V.ALREADY and v.released_by == "刘洋"
     assert count(db, Release) == 1
     with db.session(write=False) as s:
         assert [e.verdict for e in handoff.custody_chain(s, number)] == ["ok", "already"]
@@ -268,7 +268,7 @@ def test_goods_with_a_disinfection_but_no_dwell_yet_over_are_refused_even_at_29_
     with db.session() as s:
         c = goods(s, clock.now())
         disinfect(s, clock.read(), [c.id])
-        number = slips.issue_slip(s, actor=A, now=clock.now(), consignment_id=c.id).number
+        number = slips.issue_slip(s, actor=Actor("li.qiang", "gate"), now=clock.now(), consignment_id=c.id).number
     clock.advance(timedelta(minutes=29, seconds=59))
     assert scan(db, clock, number).kind is V.NOT_YET
     clock.advance(1)

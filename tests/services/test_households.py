@@ -68,8 +68,9 @@ def test_a_big_building_is_split_over_several_slots(db, clock, actor, tmp_path):
 def test_slot_defaults_come_from_the_settings(db, clock, actor, tmp_path):
     with db.session() as s:
         from desktop.services import setup
-        setup.set_setting(s, actor=actor, now=clock.now(), key=hh.SLOT_MINUTES_KEY, value=30)
-        setup.set_setting(s, actor=actor, now=clock.now(), key=hh.FIRST_SLOT_KEY, value="08:30")
+        admin = Actor("admin", "admin")
+        setup.set_setting(s, actor=admin, now=clock.now(), key=hh.SLOT_MINUTES_KEY, value=30)
+        setup.set_setting(s, actor=admin, now=clock.now(), key=hh.FIRST_SLOT_KEY, value="08:30")
     _import(db, clock, actor, write_xlsx(tmp_path / "o.xlsx", households(3, ("1", "2"), 0)), batch="B")
     with db.session(write=False) as s:
         assert [hh.local_hhmm(x.start) for x in hh.schedule(s, "B")] == ["08:30", "09:00"]
@@ -144,7 +145,7 @@ def test_a_sheet_without_the_needed_columns_is_refused(db, clock, actor, tmp_pat
 
 def test_bags_are_disinfected_then_picked_up_by_scanning_their_label(db, clock, actor, tmp_path):
     report = _import(db, clock, actor, write_xlsx(tmp_path / "o.xlsx", households(3, ("1号楼", "2号楼"), 1)), batch="B")
-    sprayer, team = Actor("admin", "disinfection"), Actor("admin", "handoff")
+    sprayer, team = Actor("chen.jing", "disinfection"), Actor("liu.yang", "handoff")
     clock.advance(timedelta(minutes=10))
     now = clock.now()
     with db.session() as s:

@@ -136,7 +136,7 @@ def test_slip_view_reads_plate_supplier_disinfection_and_dwell_end(db, clock, ac
     assert (view.plate, view.supplier, view.category, view.quantity, view.unit) == ("苏N·A1234", "苏果配送", "大米", 20, "袋")
     assert [d.agent for d in view.disinfections] == ["84消毒液"]
     assert view.dwell_end == clock.now() + timedelta(minutes=35)
-    assert view.issued_by == "管理员" and view.reprint_no == 0 and not view.voided
+    assert view.issued_by == "值班督查" and view.reprint_no == 0 and not view.voided
 
 
 def test_slip_view_without_arrival_leaves_fields_blank_and_pdf_renders(db, clock, actor):

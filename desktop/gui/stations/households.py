@@ -42,7 +42,7 @@ from desktop.gui import printing
 from desktop.gui.ops import describe_error
 from desktop.gui.stations.base import StationPage
 from desktop.paths import data_dir
-from desktop.services import handoff, households
+from desktop.services import handoff, households, slips
 
 BIG = 52
 LABEL_SIZES = ("60x40", "58mm", "80mm", "a4")
@@ -320,7 +320,11 @@ class HouseholdsPage(StationPage):
 
     def scanned(self, code: str) -> bool:
         """A bag label scanned at the pickup point: the handoff service releases the bag (never
-        before its dwell is over, never twice) and the tables follow."""
+        before its dwell is over, never twice) and the tables follow. What a code is decides, not
+        the page: a handoff slip scanned here is left to the handoff station (returns False)."""
+        found = self.ctx.ops.call_now(lambda s: slips.get_slip(s, code))  # one indexed read
+        if found is not None and found.kind != "bag_label":
+            return False
         actor, clock, where = self.ctx.actor, self.ctx.clock, self.tr("团购取货")
         self.ctx.ops.run(lambda s: handoff.scan(s, code=code, actor=actor, clock=clock, destination=where),
                          on_done=self._scan_done, on_error=self._failed)

@@ -10,15 +10,17 @@ from desktop.services.context import SYSTEM, Actor
 from desktop.services.demo import DemoDay
 from desktop.store.models import Site
 
+# Every demo account has a PIN (stations need one by default): the README lists them.
 OPERATORS = [
-    ("wang.fang", "王芳", Role.REVIEW, None),
-    ("li.qiang", "李强", Role.GATE, None),
-    ("zhang.wei", "张伟", Role.GATE, None),
-    ("chen.jing", "陈静", Role.DISINFECTION, None),
-    ("zhao.lei", "赵磊", Role.DISINFECTION, None),
-    ("liu.yang", "刘洋", Role.HANDOFF, None),
-    ("sun.li", "孙丽", Role.HANDOFF, None),
+    ("wang.fang", "王芳", Role.REVIEW, "1001"),
+    ("li.qiang", "李强", Role.GATE, "1111"),
+    ("zhang.wei", "张伟", Role.GATE, "2222"),
+    ("chen.jing", "陈静", Role.DISINFECTION, "3333"),
+    ("zhao.lei", "赵磊", Role.DISINFECTION, "4444"),
+    ("liu.yang", "刘洋", Role.HANDOFF, "5555"),
+    ("sun.li", "孙丽", Role.HANDOFF, "6666"),
     ("zhou.min", "周敏", Role.SUPERVISOR, "2468"),
+    ("canteen", "一食堂 张师傅", Role.HANDOFF, "7777"),  # signs for deliveries at the canteen
 ]
 
 POINTS = [

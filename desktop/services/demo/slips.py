@@ -39,7 +39,8 @@ def run(demo: DemoDay) -> dict[str, int]:
             count += 1
             if i == 2:  # the vegetables were counted wrong: void, and issue a new slip for the same goods
                 now = demo.move_to(hh, mm + 10)
-                slips.void_slip(s, actor=GATE, now=now, number=slip.number, reason="数量登记错误，重新开单")
+                slips.void_slip(s, actor=GATE, now=now, number=slip.number, reason="数量登记错误，重新开单",
+                                supervisor="zhou.min", pin="2468")  # the gate asks; the supervisor authorises
                 again = slips.issue_slip(s, actor=GATE, now=now, consignment_id=c.id, randbelow=draw)
                 slips.record_print(s, actor=GATE, now=now, number=again.number, printer="XP-80C", paper="80mm")
                 count += 1

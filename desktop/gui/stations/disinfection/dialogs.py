@@ -37,6 +37,8 @@ class EarlyDialog(QDialog):
         form.addRow(self.tr("督查员"), self.supervisor)
         form.addRow(self.tr("密码"), self.pin)
         form.addRow(self.tr("原因"), self.reason)
+        form.addRow(self.tr("督查员"), self.supervisor)
+        form.addRow(self.tr("密码"), self.pin)
         form.addRow(buttons)
 
 
@@ -46,6 +48,12 @@ class RecallDialog(QDialog):
         self.setWindowTitle(self.tr("召回消杀"))
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
+        # a supervisor recalls: anyone else signs with a supervisor's own account and PIN, typed now
+        self.supervisor = QLineEdit(self)
+        self.supervisor.setObjectName("supervisor")
+        self.pin = QLineEdit(self)
+        self.pin.setObjectName("pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         quick = QHBoxLayout()
         for text in (self.tr("稀释比例错误"), self.tr("漏消部位"), self.tr("消毒剂过期")):
             button = QPushButton(text, self)
@@ -61,4 +69,6 @@ class RecallDialog(QDialog):
         form.addRow(warning)
         form.addRow(quick)
         form.addRow(self.tr("原因"), self.reason)
+        form.addRow(self.tr("督查员"), self.supervisor)
+        form.addRow(self.tr("密码"), self.pin)
         form.addRow(buttons)

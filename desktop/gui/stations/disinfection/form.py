@@ -125,6 +125,8 @@ class RecordForm(QWidget):
             ppe.addWidget(box)
         self.operators = QLineEdit(self.ctx.user.display_name, ppe_box)
         self.operators.setObjectName("operators")
+        self._filled_name = self.ctx.user.display_name
+        self.ctx.user.changed.connect(self._follow_operator)
         self.operators.setToolTip(self.tr("消杀人员，多人用顿号或逗号分隔"))
         ppe.addWidget(QLabel(self.tr("人员"), ppe_box))
         ppe.addWidget(self.operators, 1)
@@ -161,6 +163,14 @@ class RecordForm(QWidget):
 
     # --- loading -------------------------------------------------------------------------------------
 
+
+    def _follow_operator(self) -> None:
+        """After a shift change the person now signed in is the default; names typed by hand stay."""
+        new = self.ctx.user.display_name
+        names = [n.strip() for n in self.operators.text().replace("，", "、").replace(",", "、").split("、") if n.strip()]
+        names = [new if n == self._filled_name else n for n in names] or [new]
+        self.operators.setText("、".join(dict.fromkeys(names)))
+        self._filled_name = new
     def load(self) -> None:
         """Presets, unloading points and the gate's vehicle list (a small read)."""
         now = self.ctx.clock.now()

@@ -159,8 +159,9 @@ class DisinfectionPage(StationPage):
 
         def accepted() -> None:
             actor, now, reason = self.ctx.actor, self.ctx.clock.now(), dialog.reason.text()
+            who, pin = dialog.supervisor.text(), dialog.pin.text()
             self.ctx.ops.run(lambda s: disinfection.recall(s, actor=actor, now=now, disinfection_id=row.disinfection_id,
-                                                           reason=reason),
+                                                           reason=reason, supervisor=who, pin=pin),
                              on_done=lambda back: self._done(self.tr("已召回 {x} 的消杀，{n} 批物资须重新消杀。")
                                                              .replace("{x}", row.label).replace("{n}", str(len(back)))),
                              on_error=self._action_failed)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.gui.stations.gate import photo
 from desktop.gui.stations.gate.dialogs import LevelDialog, OverrideDialog, ReasonDialog
-from desktop.services import gate, policy, setup
+from desktop.services import gate, policy
 from desktop.services.gate import ArrivalInfo
 
 
@@ -131,9 +131,8 @@ class GateActions:
         actor, now = self.ctx.actor, self.ctx.clock.now()
 
         def work(s: Any) -> Any:
-            setup.verify_supervisor(s, username=name, pin=pin)
             policy.set_active_level(s, actor=actor, now=now, management_level=level, risk_level=risk,
-                                    reason=f"{reason}（{name}）")
+                                    reason=reason, supervisor=name, pin=pin)
             return self._level_and_points(s)
 
         self.ctx.ops.run(work, on_done=self._show_level, on_error=self._error)

@@ -19,8 +19,14 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table('operator', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('failed_pins', sa.Integer(), nullable=False, server_default='0'))
+        batch_op.add_column(sa.Column('lock_count', sa.Integer(), nullable=False, server_default='0'))
+        batch_op.add_column(sa.Column('locked_until', desktop.store.types.UTCDateTime(), nullable=True))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table('operator', schema=None) as batch_op:
+        batch_op.drop_column('locked_until')
+        batch_op.drop_column('lock_count')
+        batch_op.drop_column('failed_pins')
