@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from team import DUTY_PIN, TEAM, add_team  # noqa: F401  (re-exported for tests)
 
 from desktop.domain.clock import ManualClock
 from desktop.i18n import set_language
@@ -45,25 +46,11 @@ def db(db_path: Path, clock: ManualClock) -> Iterator[Database]:
     database = open_database(str(db_path))
     with database.session() as session:
         setup.ensure_initial(session, now=clock.now())
-        for username, name, role, pin in TEAM:
-            setup.add_operator(session, actor=Actor("admin", "admin"), now=clock.now(), username=username,
-                               display_name=name, role=role, pin=pin)
+        add_team(session, now=clock.now())
     yield database
     database.dispose()
 
 
-DUTY_PIN = "2580"
-# The people the tests act as, each in the role they would hold on site (as in the demo).
-TEAM = [
-    ("duty", "值班督查", "supervisor", DUTY_PIN),
-    ("zhou.min", "周敏", "supervisor", "2468"),
-    ("wang.fang", "王芳", "review", "1001"),
-    ("li.qiang", "李强", "gate", "1111"),
-    ("chen.jing", "陈静", "disinfection", "3333"),
-    ("liu.yang", "刘洋", "handoff", "5555"),
-    ("sun.li", "孙丽", "handoff", "6666"),
-    ("zhang.shifu", "张师傅", "handoff", "7777"),
-]
 
 
 @pytest.fixture

@@ -186,6 +186,7 @@ class ClockCheck:
             raise ServiceError("clock_skew", self.message)
 
 
+@requires(ANY_OPERATOR)
 def clock_check(session: Session, *, actor: Actor, clock: Clock) -> ClockCheck:
     """Note this station's clock (a mark that lets timers from other machines be proved later) and
     compare its wall clock with the database server's. For the status bar, and the release path."""

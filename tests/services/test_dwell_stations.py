@@ -14,6 +14,7 @@ from handoff_world import slip_for
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlmodel import select
+from team import add_team
 
 from desktop.domain.clock import ManualClock
 from desktop.services import dwell, handoff, setup, slips
@@ -140,6 +141,7 @@ def test_a_database_file_moved_to_another_laptop_releases_nothing_early(tmp_path
     db = open_database(str(path))
     with db.session() as s:
         setup.ensure_initial(s, now=a.now())
+        add_team(s, now=a.now())
     number = disinfected_slip(db, a)
     a.advance(timedelta(minutes=5))
     board(db, a)
@@ -165,6 +167,7 @@ def test_a_carried_file_coming_back_is_the_same_machine_again(tmp_path):
     db = open_database(str(tmp_path / "carried.sqlite3"))
     with db.session() as s:
         setup.ensure_initial(s, now=a.now())
+        add_team(s, now=a.now())
     number = disinfected_slip(db, a)
     a.advance(timedelta(minutes=5))
     board(db, a)
@@ -221,6 +224,7 @@ def pg_db():
     db = open_database(base.set(database=name).render_as_string(hide_password=False))
     with db.session() as s:
         setup.ensure_initial(s, now=datetime.now(UTC))
+        add_team(s, now=datetime.now(UTC))
     yield db
     db.dispose()
     with admin.connect() as conn:

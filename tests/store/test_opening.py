@@ -106,7 +106,7 @@ def test_a_database_still_in_its_log_is_recognised_while_another_connection_hold
 
 
 def test_a_failed_set_up_leaves_no_half_made_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    def full(db, where):
+    def full(db, where, **_):
         raise errors.disk_full(where)
 
     monkeypatch.setattr(migrate, "_upgrade", full)

@@ -17,6 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel, func, select
+from team import add_team
 
 from desktop.domain.clock import SystemClock
 from desktop.services import setup, verify
@@ -53,6 +54,7 @@ def pg_db(pg_url):
     db = open_database(pg_url)
     with db.session() as s:
         setup.ensure_initial(s, now=SystemClock().now())
+        add_team(s, now=SystemClock().now())
     yield db
     db.dispose()
 
@@ -118,7 +120,8 @@ def test_two_stations_scanning_one_slip_release_it_exactly_once(pg_db, pg_url, t
     procs = [subprocess.Popen([sys.executable, "-c", RACER, str(go), "scan", number, "--db", pg_url,
                                "--station", station, "--json"], cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+                              env={**os.environ, "PYTHONPATH": str(ROOT),  # the handoff team's 刘洋 scans
+                                   "GATEHOUSE_OPERATOR": "liu.yang", "GATEHOUSE_PIN": "5555"})
              for station in ("east", "west")]
     time.sleep(3)
     go.touch()
