@@ -15,9 +15,9 @@ from desktop.cli import EXIT_OK, UsageError, emit
 from desktop.cli._common import open_db, parse_day
 from desktop.documents.daily_report import build_daily_report
 from desktop.domain.clock import SystemClock
+from desktop.domain.localtime import site_tz
 from desktop.i18n import t
 from desktop.services import reports
-from desktop.services.timeline import LOCAL
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _day(text: str | None, now: datetime) -> date:
-    return parse_day(text) or now.astimezone(LOCAL).date()
+    return parse_day(text) or now.astimezone(site_tz()).date()
 
 
 def _lines(data: dict[str, object]) -> list[str]:
@@ -48,7 +48,7 @@ def _lines(data: dict[str, object]) -> list[str]:
     assert isinstance(anomalies, list)
     lines.append(t("异常 {n} 项", "{n} anomalies", n=len(anomalies)))
     for a in anomalies:
-        at = datetime.fromisoformat(a["at"]).astimezone(LOCAL).strftime("%H:%M")
+        at = datetime.fromisoformat(a["at"]).astimezone(site_tz()).strftime("%H:%M")
         lines.append(f"  {at} {a['title']} — {a['detail']}")
     return lines
 
@@ -62,7 +62,7 @@ def run_daily(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.session(write=False) as s:
-            view = reports.daily(s, day=day, tz=LOCAL, now=now)
+            view = reports.daily(s, day=day, tz=site_tz(), now=now)
     finally:
         db.dispose()
     data = reports.as_dict(view)

@@ -17,8 +17,6 @@ from desktop.domain.localtime import site_tz
 from desktop.i18n import t
 from desktop.services import consignments, slips
 
-LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
-
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("slips", parents=[common], help="list handoff slips or write their PDFs")
@@ -67,7 +65,7 @@ def run_list(args: argparse.Namespace) -> int:
 def _local(iso: str) -> str:
     from datetime import datetime
 
-    return datetime.fromisoformat(iso).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M")
+    return datetime.fromisoformat(iso).astimezone(site_tz()).strftime("%Y-%m-%d %H:%M")
 
 
 def run_pdf(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from desktop.store import errors
+from desktop.store import errors, site_zone
 from desktop.store.engine import Database, make_engine, sqlite_path, to_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -109,6 +109,7 @@ def open_database(target: str, *, upgrade: bool = True) -> Database:
     except BaseException:
         db.dispose()
         raise
+    site_zone.apply(db)  # the site's day, before anything reads a time
     return db
 
 

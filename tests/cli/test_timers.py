@@ -2,9 +2,6 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
-
-from desktop.services.demo import LOCAL
 
 
 def gatehouse(*args: str) -> subprocess.CompletedProcess:
@@ -14,8 +11,8 @@ def gatehouse(*args: str) -> subprocess.CompletedProcess:
 
 def test_timers_lists_the_demo_board_in_every_state(tmp_path):
     db = str(tmp_path / "demo.sqlite3")
-    day = (datetime.now(UTC).astimezone(LOCAL) - timedelta(hours=7)).date()  # a day already begun
-    assert gatehouse("demo", "--db", db, "--date", day.isoformat()).returncode == 0
+    # Live timers run on this machine's clocks, so the demo does too: the site's today, at any hour.
+    assert gatehouse("demo", "--db", db).returncode == 0
     out = gatehouse("timers", "--db", db, "--json")
     assert out.returncode == 0, out.stderr
     timers = json.loads(out.stdout)["timers"]

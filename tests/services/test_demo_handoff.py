@@ -1,15 +1,14 @@
 from sqlmodel import func, select
 
-from desktop.domain.clock import SystemClock
 from desktop.services import demo, handoff
 from desktop.store.migrate import open_database
 from desktop.store.models import Release, Slip
 
 
-def test_demo_scans_give_every_kind_of_verdict(tmp_path):
+def test_demo_scans_give_every_kind_of_verdict(tmp_path, clock):
     db = open_database(str(tmp_path / "demo.sqlite3"))
-    now = SystemClock().now()
-    summary = demo.build(db, day=now.astimezone(demo.LOCAL).date(), now=now)
+    now = clock.now()
+    summary = demo.build(db, day=demo.today(clock), clock=clock)
     with db.session(write=False) as s:
         releases = s.exec(select(func.count()).select_from(Release).join(Slip, Slip.id == Release.slip_id)
                           .where(Slip.kind == "slip")).one()  # bag labels picked up are the households step's

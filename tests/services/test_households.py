@@ -7,6 +7,7 @@ from household_sheets import HEADER, households, write_csv, write_xlsx
 from sqlmodel import select
 
 from desktop.domain.clock import ManualClock
+from desktop.domain.localtime import site_tz
 from desktop.services import audit, disinfection, handoff, slips
 from desktop.services import households as hh
 from desktop.services.context import Actor, ServiceError
@@ -177,7 +178,7 @@ def test_reschedule_moves_every_pickup_slot(db, clock, actor, tmp_path):
     with db.session() as s:
         plan = hh.reschedule(s, actor=actor, now=clock.now(), batch="B", pickup_day=DAY + timedelta(days=1),
                              first_slot="10:00", slot_minutes=10)
-    assert [(x.start.astimezone(hh.LOCAL).strftime("%d %H:%M"), x.building) for x in plan] == [
+    assert [(x.start.astimezone(site_tz()).strftime("%d %H:%M"), x.building) for x in plan] == [
         ("30 10:00", "1"), ("30 10:10", "2")]
 
 
