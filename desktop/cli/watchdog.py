@@ -9,6 +9,7 @@ waiting forever. It runs on its own daemon thread, so it works whatever the main
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import os
 import sys
@@ -37,10 +38,8 @@ class Watchdog:
         print(t("gatehouse {c}：{s} 秒内没有完成，卡在：{w}",
                 "gatehouse {c}: did not finish within {s} s; it hung at: {w}",
                 c=self.command, s=f"{self.seconds:g}", w=self.step), file=sys.stderr, flush=True)
-        try:
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # no real stderr (windowed .exe)
             faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
-        except (OSError, ValueError, AttributeError):  # no real stderr (a windowed executable)
-            pass
         os._exit(1)
 
     def start(self) -> None:
