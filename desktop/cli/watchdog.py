@@ -38,7 +38,7 @@ class Watchdog:
         print(t("gatehouse {c}：{s} 秒内没有完成，卡在：{w}",
                 "gatehouse {c}: did not finish within {s} s; it hung at: {w}",
                 c=self.command, s=f"{self.seconds:g}", w=self.step), file=sys.stderr, flush=True)
-        with contextlib.suppress(OSError, ValueError, AttributeError):  # no real stderr (windowed .exe)
+        with contextlib.suppress(OSError, ValueError, AttributeError, RuntimeError):  # no real stderr (windowed .exe)
             faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
         os._exit(1)
 
