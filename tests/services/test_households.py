@@ -12,6 +12,15 @@ from desktop.services import audit, disinfection, handoff, slips
 from desktop.services import households as hh
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import AuditEvent, Bag, Consignment, HouseholdOrder, Slip
+from tests.conftest import DEFAULT_NOW
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """This scenario writes its times out (samples at 08:00, lists by day): it runs at the default
+    time, 09:00 on 2026-11-29 at the site, whatever GATEHOUSE_TEST_NOW says."""
+    return ManualClock(start=DEFAULT_NOW)
+
 
 DAY = date(2026, 11, 29)
 
