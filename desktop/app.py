@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from desktop.domain.clock import Clock, SystemClock
@@ -45,8 +48,40 @@ def prepare_database(target: str) -> Database:
     return db
 
 
+# Qt platforms that draw without a screen: nothing to check for these.
+_HEADLESS_QPA = {"offscreen", "minimal", "minimalegl", "vnc", "linuxfb", "eglfs", "vkkhrdisplay"}
+
+
+def display_problem(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
+    """Why the window cannot open here, or None. On Linux without a display Qt aborts the
+    process (exit 134) from inside the xcb plugin, which the crash log would then report as a
+    crash on the next start; saying so first is kinder and records nothing."""
+    if not platform.startswith("linux"):
+        return None
+    qpa = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if qpa in _HEADLESS_QPA:
+        return None
+    x11, wayland = environ.get("DISPLAY", "").strip(), environ.get("WAYLAND_DISPLAY", "").strip()
+    if (qpa == "xcb" and x11) or (qpa.startswith("wayland") and wayland) or (not qpa and (x11 or wayland)):
+        return None
+    from desktop.i18n import t
+
+    return t("没有显示器（未设置 DISPLAY 或 WAYLAND_DISPLAY），窗口无法打开；在没有屏幕的机器上请用 "
+             "bash installer/bootstrap.sh app 启动（它使用 Xvfb），或使用命令行功能（gatehouse --help）。",
+             "no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open; on a machine "
+             "without a screen start it with: bash installer/bootstrap.sh app (it uses Xvfb), or use the "
+             "commands (gatehouse --help).")
+
+
 def run_gui(*, db_target: str | None, lang: str | None, station: str | None = None) -> int:
-    """Paint the window first, then open the database in the background, then sign in."""
+    """Paint the window first, then open the database in the background, then sign in.
+    Without a display: one line saying so, exit 2, and no crash recorded."""
+    if lang:
+        set_language(lang)
+    problem = display_problem()
+    if problem:
+        print(f"gatehouse: {problem}", file=sys.stderr)
+        return 2
     from desktop.gui import crash, prefs
     from desktop.gui.application import make_app
     from desktop.gui.main_window import MainWindow

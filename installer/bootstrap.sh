@@ -3,8 +3,10 @@
 #   bash installer/bootstrap.sh app  [gatehouse args]  start the app (embedded SQLite in the user data folder)
 #   bash installer/bootstrap.sh test [pytest args]     run the whole test suite
 #   bash installer/bootstrap.sh setup                  only set up
-# Installs the Debian packages Qt needs (with sudo when not root), a private copy of uv, and the
-# locked Python dependencies into .venv. Safe to run again: it skips what is already there.
+# Installs the Debian packages Qt needs (with sudo when not root; without root or working sudo it
+# names the apt-get command to ask an administrator for and exits 2), the Python shared library
+# the frozen-bundle build needs, a private copy of uv, and the locked Python dependencies (every
+# group, whatever the mode) into .venv. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-setup}"; shift || true
@@ -17,17 +19,37 @@ APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libcups2 fonts-droid-fallback fonts-wqy-microhei
   libpulse0 poppler-utils sqlite3 xvfb xauth python3-venv python3-pip binutils)
 
+# The Python the venv is made from must have its shared library for PyInstaller to build the
+# frozen bundle (the slow tests); Debian ships it apart from the interpreter, as libpython3.X.
+python_shared_lib_package() {
+  "$PYTHON" - <<'PY'
+import os, sys, sysconfig
+lib = sysconfig.get_config_var("INSTSONAME") or f"libpython{sys.version_info[0]}.{sys.version_info[1]}.so.1.0"
+dirs = [sysconfig.get_config_var("LIBDIR") or "", sysconfig.get_config_var("LIBPL") or "",
+        f"/usr/lib/{sysconfig.get_config_var('MULTIARCH') or ''}", "/usr/lib", "/usr/local/lib"]
+if not any(d and os.path.exists(os.path.join(d, lib)) for d in dirs):
+    print(f"libpython{sys.version_info[0]}.{sys.version_info[1]}")
+PY
+}
+
 install_system_packages() {
   command -v dpkg-query >/dev/null || { echo "bootstrap: not Debian/Ubuntu; install Qt's runtime libraries yourself" >&2; return 0; }
-  local missing=()
-  for p in "${APT_PACKAGES[@]}"; do
+  local wanted=("${APT_PACKAGES[@]}") missing=() lib
+  lib=$(python_shared_lib_package)
+  # only when the interpreter is Debian's own: another Python (pyenv, a build) brings its own library
+  if [ -n "$lib" ] && dpkg-query -S "$(readlink -f "$PYTHON")" >/dev/null 2>&1; then wanted+=("$lib"); fi
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "bootstrap: as root, run: apt-get install -y ${missing[*]}" >&2; exit 2; }
-    sudo="sudo"
+    # -n: never ask for a password; without working sudo, say what to ask an administrator for
+    if ! command -v sudo >/dev/null || ! sudo -n true 2>/dev/null; then
+      echo "bootstrap: missing Debian packages; ask an administrator to run: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+      exit 2
+    fi
+    sudo="sudo -n"
   fi
   echo "bootstrap: installing Debian packages: ${missing[*]}"
   $sudo apt-get update -qq
@@ -52,13 +74,13 @@ ensure_uv() {
   UV=.tools/bin/uv
 }
 
-install_system_packages
 PYTHON=$(find_python)
+install_system_packages
 ensure_uv
 export UV_PYTHON_DOWNLOADS=never
-groups=(--group test --extra postgres)
-[ "$mode" = test ] && groups+=(--group build)
-"$UV" sync --locked --python "$PYTHON" "${groups[@]}" -q
+# Every mode syncs the same groups, so `app` after `test` keeps PyInstaller and `test` after
+# `app` has nothing to reinstall.
+"$UV" sync --locked --python "$PYTHON" --group test --group build --extra postgres -q
 
 case "$mode" in
   setup) echo "bootstrap: ready — .venv/bin/gatehouse starts the app" ;;

@@ -1,4 +1,10 @@
-"""Shared fixtures. Qt runs offscreen; tests never touch the user's real data folder."""
+"""Shared fixtures. Qt runs offscreen; tests never touch the user's real data folder, and never
+read the real clock: "now" is the `clock` fixture's.
+
+GATEHOUSE_TEST_NOW freezes the site's time for a whole run — an ISO time, read in the site's zone
+when it has no offset (e.g. 2026-11-29T23:59) — so CI can run the suite just before and after
+the site's midnight and the machine's (.ci/run). Without it, 2026-11-29 09:00 at the site.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from pathlib import Path
 import pytest
 from team import DUTY_PIN, TEAM, add_team  # noqa: F401  (re-exported for tests)
 
+from desktop.domain import localtime
 from desktop.domain.clock import ManualClock
 from desktop.i18n import set_language
 from desktop.services import setup
@@ -29,9 +36,33 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     set_language("zh")
 
 
+TEST_NOW_ENV = "GATEHOUSE_TEST_NOW"
+DEFAULT_NOW = datetime(2026, 11, 29, 1, 0, tzinfo=UTC)  # 09:00 at the site
+
+
+def test_now() -> datetime:
+    """The frozen "now" of this run (aware, UTC)."""
+    text = os.environ.get(TEST_NOW_ENV, "").strip()
+    if not text:
+        return DEFAULT_NOW
+    at = datetime.fromisoformat(text)
+    return (at if at.tzinfo else at.replace(tzinfo=localtime.site_tz())).astimezone(UTC)
+
+
+test_now.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
+@pytest.fixture(autouse=True)
+def _site_zone_reset() -> Iterator[None]:
+    """A test that opens a database with another site zone does not leave it to the next test."""
+    localtime.configure(None)
+    yield
+    localtime.configure(None)
+
+
 @pytest.fixture
 def clock() -> ManualClock:
-    return ManualClock(start=datetime(2026, 11, 29, 1, 0, tzinfo=UTC))
+    return ManualClock(start=test_now())
 
 
 @pytest.fixture

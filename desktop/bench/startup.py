@@ -12,6 +12,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from typing import Any
 
 from desktop.bench import figure
@@ -38,6 +39,22 @@ def _child(code: str, *args: str) -> list[float]:
     return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
 
 
+def _wall(argv: list[str]) -> float:
+    """Seconds from starting a fresh process to its exit, as a shell user waits for it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    start = time.perf_counter()
+    subprocess.run(argv, capture_output=True, env=env, timeout=120, check=True)
+    return time.perf_counter() - start
+
+
+def help_figure(repeat: int = 5) -> dict[str, Any]:
+    """`gatehouse --help` beside `python -c pass`: what the command line costs beyond Python."""
+    bare = statistics.median(_wall([sys.executable, "-c", "pass"]) for _ in range(repeat))
+    helped = statistics.median(_wall([sys.executable, "-m", "desktop", "--help"]) for _ in range(repeat))
+    return figure("gatehouse --help, wall time", helped * 1000, "ms", "python -c pass", bare * 1000,
+                  "reported; no target", None, ratio=round(helped / bare, 2))
+
+
 def run(repeat: int = 5) -> list[dict[str, Any]]:
     if getattr(sys, "frozen", False):
         # A frozen program cannot start `python -c`; measure from a source checkout instead.
@@ -52,6 +69,7 @@ def run(repeat: int = 5) -> list[dict[str, Any]]:
     ready = statistics.median(r[1] for r in runs)
     ratio = paint / bare
     return [
+        help_figure(repeat),
         figure("cold start to first painted main window", paint * 1000, "ms", "bare PySide6 window",
                bare * 1000, "≤ 1.5 × reference", ratio <= 1.5, ratio=round(ratio, 2)),
         figure("cold start to station pages ready (database open and checked)", ready * 1000, "ms",

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli import EXIT_OK, emit
+from desktop.cli.watchdog import watchdog
+
+TIME_LIMIT_S = 1800  # the whole bench; one that hangs is named and ends with exit 1
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -14,9 +17,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.bench import run_all
+    from desktop.bench import BENCHES, run_all
 
-    figures = run_all(args.only)
+    with watchdog("bench", TIME_LIMIT_S) as dog:
+        figures = []
+        for name in BENCHES:
+            short = name.rsplit(".", 1)[-1]
+            if not args.only or short in args.only:
+                dog.at(short)
+                figures += run_all([short])
     lines = []
     for f in figures:
         verdict = "" if f["ok"] is None else ("  ✓" if f["ok"] else "  ✗")

@@ -9,10 +9,11 @@ report as data (and the PDF's path when one was written).
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 
 from desktop.cli import EXIT_OK, emit
 from desktop.cli._common import open_db, output_file, parse_day, write_output
+from desktop.domain.localtime import site_tz
 from desktop.i18n import t
 
 
@@ -25,11 +26,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     daily.set_defaults(func=run_daily)
 
 
-def _day(text: str | None, now: datetime, local: tzinfo) -> date:
-    return parse_day(text) or now.astimezone(local).date()
+def _day(text: str | None, now: datetime) -> date:
+    return parse_day(text) or now.astimezone(site_tz()).date()
 
 
-def _lines(data: dict[str, object], local: tzinfo) -> list[str]:
+def _lines(data: dict[str, object]) -> list[str]:
     lines = [t("{s} 日报 {d}", "{s} daily report {d}", s=data["site_name"], d=data["day"])]
     outcomes = data["outcomes"]
     assert isinstance(outcomes, dict)
@@ -44,7 +45,7 @@ def _lines(data: dict[str, object], local: tzinfo) -> list[str]:
     assert isinstance(anomalies, list)
     lines.append(t("异常 {n} 项", "{n} anomalies", n=len(anomalies)))
     for a in anomalies:
-        at = datetime.fromisoformat(a["at"]).astimezone(local).strftime("%H:%M")
+        at = datetime.fromisoformat(a["at"]).astimezone(site_tz()).strftime("%H:%M")
         lines.append(f"  {at} {a['title']} — {a['detail']}")
     return lines
 
@@ -52,19 +53,18 @@ def _lines(data: dict[str, object], local: tzinfo) -> list[str]:
 def run_daily(args: argparse.Namespace) -> int:
     from desktop.domain.clock import SystemClock
     from desktop.services import reports
-    from desktop.services.timeline import LOCAL
 
     now = SystemClock().now()
-    day = _day(args.day, now, LOCAL)
     out = output_file(args, args.out, "pdf") if args.out else None  # refused before any work
-    db = open_db(args)
+    db = open_db(args)  # sets the site's zone from the database: "today" is worked out after it
     try:
+        day = _day(args.day, now)
         with db.session(write=False) as s:
-            view = reports.daily(s, day=day, tz=LOCAL, now=now)
+            view = reports.daily(s, day=day, tz=site_tz(), now=now)
     finally:
         db.dispose()
     data = reports.as_dict(view)
-    lines = _lines(data, LOCAL)
+    lines = _lines(data)
     if out is not None:
         from desktop.documents.daily_report import build_daily_report
 

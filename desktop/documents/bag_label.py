@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,10 +20,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.documents import barcodes, fonts
 from desktop.documents.text import shorten, width, wrap
+from desktop.domain.localtime import site_tz_name
 from desktop.domain.masking import mask_phone, mask_text
 
 SIZES = ("58mm", "80mm", "60x40", "a4")
-DEFAULT_TZ = "Asia/Shanghai"
 A4_PT = (595.0, 842.0)
 A4_COLUMNS, A4_ROWS = 3, 7
 
@@ -43,7 +43,7 @@ class BagLabelView:
     batch: str = ""
     seq: str = ""  # "12/30"
     site_name: str = ""
-    tz: str = DEFAULT_TZ
+    tz: str = field(default_factory=site_tz_name)  # the site's zone when the view is made
 
     @property
     def address(self) -> str:

@@ -8,7 +8,7 @@ and returns PDF bytes, set in the embedded WenQuanYi font so Chinese shows on an
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
@@ -22,9 +22,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.documents import fonts
+from desktop.domain.localtime import site_tz_name
 from desktop.i18n import t
 
-DEFAULT_TZ = "Asia/Shanghai"
 SEVERITY_COLOURS = {"ok": "#1b7f3b", "warn": "#9a5b00", "bad": "#b00020"}
 
 
@@ -85,7 +85,7 @@ class DailyReportView:
     counts: tuple[Count, ...]
     vehicles: tuple[VehicleLine, ...]
     anomalies: tuple[Anomaly, ...]
-    tz: str = DEFAULT_TZ
+    tz: str = field(default_factory=site_tz_name)  # the site's zone when the view is made
 
 
 # --- layout ----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
@@ -22,11 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.documents import barcodes, fonts
 from desktop.documents.text import shorten, width, wrap
-from desktop.domain.localtime import site_tz
+from desktop.domain.localtime import site_tz_name
 from desktop.domain.masking import mask_phone, mask_text
 
 SIZES = ("58mm", "80mm", "a6", "a4")
-DEFAULT_TZ = str(site_tz())  # the site's zone: desktop.domain.localtime
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ class SlipView:
     reprint_no: int = 0
     voided: bool = False
     void_reason: str = ""
-    tz: str = DEFAULT_TZ
+    tz: str = field(default_factory=site_tz_name)  # the site's zone when the view is made
 
 
 @dataclass(frozen=True)
@@ -225,7 +224,7 @@ def _plan(view: SlipView, spec: Spec, content_h: float | None) -> list[Band]:
     ]
 
     issued = " ".join(x for x in (view.issued_by, view.station, _fmt(view.issued_at, view.tz)) if x)
-    foot = ([f"开单 {issued}"] if issued else []) + [f"打印 {_fmt(view.printed_at or datetime.now().astimezone(), view.tz)}"]
+    foot = ([f"开单 {issued}"] if issued else []) + [f"打印 {_fmt(view.printed_at or datetime.now(UTC), view.tz)}"]
     foot = [shorten(line, font, base * 0.85, w) for line in foot]
     foot_h = len(foot) * base * 0.85 * 1.3 + GAP
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import faulthandler
 import sys
 import traceback
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -28,10 +28,10 @@ def crash_dir() -> Path:
 
 
 def write_crash_log(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%fZ")  # UTC: no zone setting to get wrong
     path = crash_dir() / f"crash-{stamp}.log"
     text = "".join(traceback.format_exception(kind, value, tb))
-    path.write_text(f"Gatehouse {__version__} {datetime.now().isoformat()}\n{text}", encoding="utf-8")
+    path.write_text(f"Gatehouse {__version__} {datetime.now(UTC).isoformat()}\n{text}", encoding="utf-8")
     return path
 
 

@@ -7,7 +7,6 @@ window in it).
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.domain.enums import display
-from desktop.domain.localtime import stamp
+from desktop.domain.localtime import local, stamp
 from desktop.gui import crash, prefs, stations
 from desktop.gui.context import AppContext
 from desktop.gui.icons import tinted_icon
@@ -258,7 +257,7 @@ class MainWindow(QMainWindow):
         if source is None:
             QMessageBox.information(self, self.tr("备份"), self.tr("共享服务器数据库请由服务器管理员备份。"))
             return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        stamp = local(self.ctx.clock.now()).strftime("%Y%m%d-%H%M")
         suggested = str(data_dir() / f"gatehouse-backup-{stamp}.sqlite3")
         target, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), suggested, "SQLite (*.sqlite3 *.db)")
         if not target:

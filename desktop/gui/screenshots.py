@@ -1,8 +1,12 @@
-"""Render every screen with demo data to PNG files, offscreen (`gatehouse screenshots`)."""
+"""Render every screen with demo data to PNG files, offscreen (`gatehouse screenshots`).
+
+Unattended: a dialog that a screen opens (a supervisor's sign-in, a message box) is saved as a
+picture and closed by a timer, so the run never waits for a person."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -10,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.domain.clock import SystemClock
+from desktop.domain.clock import Clock, SystemClock
 from desktop.gui.application import make_app
 from desktop.gui.main_window import MainWindow
 from desktop.gui.signin import SignInDialog
@@ -33,14 +37,40 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def render_all(out: Path, *, db, language: str = "zh", operator: str = "admin") -> list[Path]:  # type: ignore[no-untyped-def]
-    """Write one PNG per screen state of the app running on `db` (normally a demo database)."""
+class DialogCloser:
+    """Every modal dialog that opens is photographed into `out` and rejected: nobody is there."""
+
+    def __init__(self, out: Path, written: list[Path]) -> None:
+        self.out, self.written, self.name = out, written, "dialog"
+        self.timer = QTimer()
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._close)
+        self.timer.start()
+
+    def _close(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        self.written.append(_save(modal, self.out / f"{self.name}-dialog.png"))
+        reject = getattr(modal, "reject", None)
+        (reject or modal.close)()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def render_all(out: Path, *, db, language: str = "zh", operator: str = "admin",  # type: ignore[no-untyped-def]
+               clock: Clock | None = None, progress: Callable[[str], None] = lambda _step: None) -> list[Path]:
+    """Write one PNG per screen state of the app running on `db` (normally a demo database), with
+    `clock` (the demo's) as the app's clock; `progress` hears which screen is being drawn."""
     from desktop.app import build_context
 
     out.mkdir(parents=True, exist_ok=True)
     make_app(language)
-    ctx = build_context(db, SystemClock(), operator=operator)
-    written = []
+    ctx = build_context(db, clock or SystemClock(), operator=operator)
+    written: list[Path] = []
+    closer = DialogCloser(out, written)
+    progress("signin")
     signin = SignInDialog(ctx.ops, last={"operator": "li.qiang", "station": "gate"})
     signin.show()
     settle(ctx.ops, 2)
@@ -56,8 +86,11 @@ def render_all(out: Path, *, db, language: str = "zh", operator: str = "admin") 
             enter_state()
             settle(ctx.ops)
             name = f"{index + 1:02d}-{page.key}{'-' + suffix if suffix else ''}.png"
+            closer.name = name.removesuffix(".png")
+            progress(name)
             written.append(_save(window, out / name))
     window.close()
+    closer.stop()
     ctx.ops.wait_idle()
     app = QApplication.instance()
     if app is not None:

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.codes import normalise
+from desktop.domain.localtime import site_tz
 from desktop.domain.masking import mask_text
 from desktop.gui.ops import describe_error
 from desktop.gui.slip_actions import IssueSlipsDialog
 from desktop.gui.slip_preview import SlipPreviewDialog
 from desktop.services import slips
-from desktop.services.slips import LOCAL
 
 COLUMNS = ("单号", "开单时间", "物资", "数量", "去向", "状态")
 
@@ -75,7 +75,7 @@ class SlipListWidget(QWidget):
         layout.addLayout(buttons)
 
     def day(self) -> date:
-        return self.ctx.clock.now().astimezone(LOCAL).date()
+        return self.ctx.clock.now().astimezone(site_tz()).date()
 
     def refresh(self) -> None:
         day = self.day()
@@ -89,7 +89,7 @@ class SlipListWidget(QWidget):
             s = row.slip
             state = self.tr("已作废") if s.voided else (
                 self.tr("已打印 {n} 次").replace("{n}", str(s.print_count)) if s.print_count else self.tr("未打印"))
-            cells = (s.number, s.issued_at.astimezone(LOCAL).strftime("%H:%M"), row.goods, row.quantity,
+            cells = (s.number, s.issued_at.astimezone(site_tz()).strftime("%H:%M"), row.goods, row.quantity,
                      mask_text(row.destination), state)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -33,7 +33,6 @@ from desktop.services.setup import require_site
 from desktop.store.engine import Database
 from desktop.store.models import Bag, Consignment, CustodyEvent, Operator, Release, Slip
 
-LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
 REPEAT_WINDOW = timedelta(seconds=2)
 HANDOVER_KINDS = ("transfer", "receive", "partial", "damage")
 _NEEDS_REASON = ("partial", "damage")
@@ -106,7 +105,7 @@ def mmss(seconds: int) -> str:
 
 
 def local_time(at: datetime) -> str:
-    return utc(at).astimezone(LOCAL).strftime("%H:%M:%S")
+    return utc(at).astimezone(site_tz()).strftime("%H:%M:%S")
 
 
 # --- reading the slip -----------------------------------------------------------------------------

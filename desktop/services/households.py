@@ -47,7 +47,6 @@ from desktop.services.context import Actor, ServiceError
 from desktop.services.spreadsheets import find_header, header_key, read_grid
 from desktop.store.models import AuditEvent, Bag, Consignment, HouseholdOrder, Slip
 
-LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
 CATEGORY = "团购"
 SLOT_MINUTES_KEY = "households.slot_minutes"
 FIRST_SLOT_KEY = "households.first_slot"
@@ -376,7 +375,7 @@ def _default_batch(session: Session, path: Path, now: datetime) -> str:
     for entity_id, data in events:
         if json.loads(data).get("sha256") == digest:
             return entity_id
-    return f"{now.astimezone(LOCAL):%m%d}-{path.stem}"[:limits.NAME_MAX]
+    return f"{now.astimezone(site_tz()):%m%d}-{path.stem}"[:limits.NAME_MAX]
 
 
 @requires(Permission.APPROVALS_EDIT)
@@ -424,8 +423,8 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
     minutes_set, first_set, per_set = slot_settings(session)
     minutes = slot_minutes or minutes_set
     per = per_slot or per_set
-    day = pickup_day or now.astimezone(LOCAL).date()
-    start = utc(datetime.combine(day, _parse_hhmm(first_slot or first_set), tzinfo=LOCAL))
+    day = pickup_day or now.astimezone(site_tz()).date()
+    start = utc(datetime.combine(day, _parse_hhmm(first_slot or first_set), tzinfo=site_tz()))
     pickers = [i for i, d in enumerate(drafts) if d.delivery == "pickup"]
     slots: dict[int, datetime] = {}
     for at, members in plan_slots([(drafts[i].building, drafts[i].unit, drafts[i].room) for i in pickers],
@@ -475,7 +474,7 @@ def reschedule(session: Session, *, actor: Actor, now: datetime, batch: str, pic
     """Lay the batch's pickup slots out again (another day or start); audited."""
     orders = _orders(session, batch)
     pickers = [o for o in orders if o.delivery == "pickup"]
-    start = utc(datetime.combine(pickup_day, _parse_hhmm(first_slot), tzinfo=LOCAL))
+    start = utc(datetime.combine(pickup_day, _parse_hhmm(first_slot), tzinfo=site_tz()))
     per = per_slot or slot_settings(session)[2]
     for at, members in plan_slots([(o.building, o.unit, o.room) for o in pickers], start=start,
                                   minutes=slot_minutes, per_slot=per):
@@ -596,7 +595,7 @@ def schedule(session: Session, batch: str, *, slot_minutes: int | None = None) -
 
 
 def local_hhmm(at: datetime | None) -> str:
-    return utc(at).astimezone(LOCAL).strftime("%H:%M") if at else ""
+    return utc(at).astimezone(site_tz()).strftime("%H:%M") if at else ""
 
 
 # --- labels -----------------------------------------------------------------------------------------

@@ -88,6 +88,9 @@ def ensure_initial(session: Session, *, now: datetime) -> SiteInfo:
     for kind in StationKind:
         if kind is not StationKind.TRANSIT:
             ensure_station(session, actor=SYSTEM, now=now, name=kind.value, kind=kind.value)
+    from desktop.services.site import ensure_time_zone  # it builds on this module's settings
+
+    ensure_time_zone(session, now=now)
     return site
 
 

@@ -51,7 +51,6 @@ from desktop.store.models import (
 
 KINDS = ("slip", "bag_label")
 _MAX_ATTEMPTS = 8
-LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
 
 
 @dataclass(frozen=True)
@@ -247,7 +246,7 @@ def prints(session: Session, number: str) -> list[PrintInfo]:
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
     """A local day as a UTC half-open interval."""
-    start = datetime.combine(day, time(0, 0), tzinfo=LOCAL)
+    start = datetime.combine(day, time(0, 0), tzinfo=site_tz())
     return utc(start), utc(start + timedelta(days=1))
 
 

@@ -17,7 +17,6 @@ from sqlmodel import Session, col, select
 from desktop.domain.checks import check_name
 from desktop.domain.clock import utc
 from desktop.domain.identity import display_plate
-from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import audit
@@ -45,7 +44,6 @@ from desktop.store.models import (
 )
 
 OK, WARN, BAD = "ok", "warn", "bad"
-LOCAL = site_tz()  # the site's zone: desktop.domain.localtime
 VIOLATION_KINDS = ("window_open", "left_route", "no_mask", "contact", "no_ppe", "left_cab", "no_disinfection",
                    "other")
 

@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop import outfiles
-from desktop.store import errors
+from desktop.store import errors, site_zone
 from desktop.store.engine import BUSY_TIMEOUT_MS, Database, make_engine, sqlite_path, to_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -181,6 +181,7 @@ def open_database(target: str, *, upgrade: bool = True, create: bool = True,
         if isinstance(exc, DatabaseError):  # an unreachable server, a full disk: said in words
             raise (errors.describe(exc, str(path or db.url)) or exc) from exc
         raise
+    site_zone.apply(db)  # the site's day, before anything reads a time
     return db
 
 

@@ -2,6 +2,7 @@ import json
 from datetime import date, timedelta
 
 from desktop.cli import main
+from desktop.domain.localtime import site_today
 from tests.services.sheets import good_rows, write_csv
 
 
@@ -12,9 +13,10 @@ def _rows(day: date):
     return rows
 
 
-def test_import_prints_the_summary_and_reimport_is_unchanged(tmp_path, capsys, made_db):
+def test_import_prints_the_summary_and_reimport_is_unchanged(tmp_path, capsys, made_db, clock, monkeypatch):
+    monkeypatch.setattr("desktop.domain.clock.SystemClock", lambda: clock)  # the command's "now" is the test's
     db = made_db
-    day = date.today() + timedelta(days=1)
+    day = site_today(clock.now()) + timedelta(days=1)
     rows = _rows(day)
     rows[1][9] = ""  # no unloading points in a fresh database
     rows[0][9] = ""

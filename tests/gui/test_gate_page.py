@@ -9,11 +9,21 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from desktop.domain.clock import ManualClock
 from desktop.gui.stations.gate import GatePage
 from desktop.services import approvals, gate, passes, setup
 from desktop.services.approvals import ApprovalDraft, OccupantDraft
 from desktop.services.context import Actor
+from tests.conftest import DEFAULT_NOW
 from tests.services.sheets import DRIVER_IDS
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """This scenario writes its times out (samples at 08:00, lists by day): it runs at the default
+    time, 09:00 on 2026-11-29 at the site, whatever GATEHOUSE_TEST_NOW says."""
+    return ManualClock(start=DEFAULT_NOW)
+
 
 ADMIN = Actor("admin", "admin")
 REVIEW = Actor("wang.fang", "review")

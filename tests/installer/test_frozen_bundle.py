@@ -19,12 +19,14 @@ from pathlib import Path
 import pytest
 
 from desktop import __version__
+from tests.conftest import test_now
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "installer" / "build.py"
 RUN_TIMEOUT = 120
+NOW = test_now().isoformat()  # the run's frozen time: the demo and the screens never read the real clock
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,7 @@ def test_frozen_version(bundle: Path, workdir: Path) -> None:
 
 def test_frozen_demo_then_verify(bundle: Path, workdir: Path) -> None:
     db = workdir / "demo.sqlite3"
-    demo = run(bundle, workdir, "demo", "--db", str(db))
+    demo = run(bundle, workdir, "demo", "--db", str(db), "--now", NOW)
     assert demo.returncode == 0, demo.stderr
     assert db.stat().st_size > 0
 
@@ -79,7 +81,7 @@ def test_frozen_demo_then_verify(bundle: Path, workdir: Path) -> None:
 
 def test_frozen_verify_names_a_tampered_event(bundle: Path, workdir: Path) -> None:
     db = workdir / "demo.sqlite3"
-    assert run(bundle, workdir, "demo", "--db", str(db)).returncode == 0
+    assert run(bundle, workdir, "demo", "--db", str(db), "--now", NOW).returncode == 0
     with sqlite3.connect(db) as conn:
         victim = conn.execute("SELECT id FROM audit_event ORDER BY id LIMIT 1 OFFSET 2").fetchone()[0]
         conn.execute("UPDATE audit_event SET operator = 'mallory' WHERE id = ?", (victim,))
@@ -100,7 +102,7 @@ def test_frozen_bad_database_is_refused_with_exit_2(bundle: Path, workdir: Path)
 
 def test_frozen_window_renders_every_screen(bundle: Path, workdir: Path) -> None:
     """The GUI half of the bundle: Qt plugins, the window, the station pages and their icons."""
-    done = run(bundle, workdir, "screenshots", "--out", str(workdir / "shots"), "--json")
+    done = run(bundle, workdir, "screenshots", "--out", str(workdir / "shots"), "--json", "--now", NOW)
     assert done.returncode == 0, done.stderr
     files = [Path(p) for p in json.loads(done.stdout)["files"]]
     assert len(files) >= 2

@@ -1,22 +1,18 @@
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from sqlmodel import select
 
 from desktop.domain import dwell as maths
-from desktop.domain.clock import SystemClock
 from desktop.services import demo, dwell
 from desktop.services.context import Actor
 from desktop.store.migrate import open_database
 from desktop.store.models import Consignment
 
 
-def test_demo_has_disinfections_and_timers_in_every_state(tmp_path):
+def test_demo_has_disinfections_and_timers_in_every_state(tmp_path, clock):
     db = open_database(str(tmp_path / "demo.sqlite3"))
-    clock = SystemClock()
-    now = clock.now()
-    local_day = (now.astimezone(demo.LOCAL) - timedelta(hours=7)).date()  # a day already begun
-    summary = demo.build(db, day=local_day, now=now)
+    summary = demo.build(db, day=demo.today(clock), clock=clock)
     assert summary["disinfections"] >= 9
     with db.session() as s:
         board = dwell.board(s, actor=Actor("admin", "disinfection"), clock=clock)
@@ -32,8 +28,8 @@ def test_demo_has_disinfections_and_timers_in_every_state(tmp_path):
     assert "猪肉" in unacknowledged
 
 
-def test_demo_of_a_future_day_still_builds(tmp_path):
+def test_demo_of_a_future_day_still_builds(tmp_path, clock):
     db = open_database(str(tmp_path / "demo.sqlite3"))
-    summary = demo.build(db, day=date.today() + timedelta(days=3), now=datetime.now().astimezone())
+    summary = demo.build(db, day=demo.today(clock) + timedelta(days=3), clock=clock)
     db.dispose()
     assert summary["dwell_timers"] >= 9

@@ -1,13 +1,11 @@
-from desktop.domain.clock import SystemClock
 from desktop.services import audit, demo, households, slips
 from desktop.store.migrate import open_database
 
 
-def test_demo_batch_is_disinfected_and_partly_picked_up(tmp_path):
+def test_demo_batch_is_disinfected_and_partly_picked_up(tmp_path, clock):
     db = open_database(str(tmp_path / "demo.sqlite3"))
-    now = SystemClock().now()
-    day = now.astimezone(demo.LOCAL).date()
-    summary = demo.build(db, day=day, now=now)
+    day = demo.today(clock)
+    summary = demo.build(db, day=day, clock=clock)
     with db.session(write=False) as s:
         batches = households.batches(s)
         rows = households.buildings(s, batches[0].name)
@@ -22,7 +20,7 @@ def test_demo_batch_is_disinfected_and_partly_picked_up(tmp_path):
     assert batches[0].goods_state == "ready"  # dwell over and acknowledged; 22 bags still to go
     assert [households.local_hhmm(x.start) for x in plan] == ["09:00", "09:15", "09:30"]
     assert chain.broken is None and printed == {1}
-    again = demo.build(db, day=day, now=now)  # a second run adds no second batch
+    again = demo.build(db, day=day, clock=clock)  # a second run adds no second batch
     with db.session(write=False) as s:
         assert len(households.batches(s)) == 1
     assert again["household_bags"] == 0

@@ -10,6 +10,7 @@ from handoff_world import bag_labels, disinfect, goods, ready_slip, slip_for
 from sqlmodel import func, select
 
 from desktop.domain import codes
+from desktop.domain.localtime import hhmmss
 from desktop.services import audit, consignments, handoff, slips
 from desktop.services.context import Actor, ServiceError
 from desktop.services.handoff import VerdictKind as V
@@ -74,7 +75,7 @@ def test_already_names_who_when_where(db, clock):
     v = scan(db, clock, number, actor=B)
     assert v.kind is V.ALREADY and not v.ok
     assert v.released_by == "刘洋" and v.released_station == "handoff" and v.destination == "一食堂"
-    assert "09:00:00" in v.message and "王师傅" in v.message  # 01:00 UTC is 09:00 in Shanghai
+    assert hhmmss(clock.now() - timedelta(seconds=5)) in v.message and "王师傅" in v.message  # the site's time
     assert "在 接驳组 交接" in v.message  # the station as people call it, not its key "handoff"
     assert count(db, Release) == 1
     with db.session(write=False) as s:

@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from desktop.domain.localtime import site_tz
 from desktop.services import demo, dwell, reports, timeline
 from desktop.services.context import Actor
 from desktop.store.migrate import open_database
@@ -23,7 +24,7 @@ def test_one_vehicles_journey_in_the_report(db, clock):
         timeline.record_violation(s, actor=SUPERVISOR, now=clock.now(), arrival_id=1, kind="no_mask",
                                   description="司机下车未戴口罩")
     with db.session(write=False) as s:
-        view = reports.daily(s, day=DAY, tz=timeline.LOCAL, now=clock.now())
+        view = reports.daily(s, day=DAY, tz=site_tz(), now=clock.now())
     data = reports.as_dict(view)
     assert data["outcomes"] == {"total": 2, "admitted": 1, "handoff": 0, "refused": 1, "cancelled": 0,
                                 "checking": 0, "inside": 0}
@@ -47,7 +48,7 @@ def test_a_clock_jump_is_an_anomaly(db, clock):
     with db.session() as s:
         dwell.board(s, actor=team, clock=clock)
     with db.session(write=False) as s:
-        view = reports.daily(s, day=DAY, tz=timeline.LOCAL, now=clock.now())
+        view = reports.daily(s, day=DAY, tz=site_tz(), now=clock.now())
     jumps = [a for a in view.anomalies if a.kind == "clock_jump"]
     assert len(jumps) == 1 and "7200" in jumps[0].detail
     assert reports.as_dict(view)["counts"]["clock_jumps"] == 1
@@ -63,8 +64,8 @@ def demo_db(tmp_path_factory):
 
 def test_the_demo_day_in_numbers(demo_db):
     with demo_db.session(write=False) as s:
-        view = reports.daily(s, day=DAY, tz=timeline.LOCAL, now=EVENING)
-        empty = reports.daily(s, day=DAY - timedelta(days=1), tz=timeline.LOCAL, now=EVENING)
+        view = reports.daily(s, day=DAY, tz=site_tz(), now=EVENING)
+        empty = reports.daily(s, day=DAY - timedelta(days=1), tz=site_tz(), now=EVENING)
     data = reports.as_dict(view)
     assert data["outcomes"] == {"total": 8, "admitted": 4, "handoff": 2, "refused": 1, "cancelled": 1,
                                 "checking": 0, "inside": 2}

@@ -3,8 +3,17 @@ import itertools
 import pytest
 
 from desktop.domain import codes
+from desktop.domain.clock import ManualClock
 from desktop.services import audit, consignments, slips
 from desktop.services.context import Actor, ServiceError
+from tests.conftest import DEFAULT_NOW
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """This scenario writes its times out (samples at 08:00, lists by day): it runs at the default
+    time, 09:00 on 2026-11-29 at the site, whatever GATEHOUSE_TEST_NOW says."""
+    return ManualClock(start=DEFAULT_NOW)
 
 
 def _consignment(s, actor, now, **kw):

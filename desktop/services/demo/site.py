@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlmodel import select
 
 from desktop.domain.enums import Role, StationKind
-from desktop.services import setup
+from desktop.services import setup, site
 from desktop.services.context import SYSTEM, Actor
-from desktop.services.demo import DemoDay
+from desktop.services.demo import DEMO_SITE_NAME, DemoDay
 from desktop.store.models import Site
 
 # Every demo account has a PIN (stations need one by default): the README lists them.
@@ -36,7 +36,8 @@ def run(demo: DemoDay) -> dict[str, int]:
     admin = Actor("admin", "admin")
     with demo.db.session() as s:
         if s.exec(select(Site)).first() is None:
-            setup.create_site(s, actor=SYSTEM, now=now, code="SQ", name="宿迁学院东门卡口", kind="campus")
+            setup.create_site(s, actor=SYSTEM, now=now, code="SQ", name=DEMO_SITE_NAME, kind="campus")
+            site.ensure_time_zone(s, now=now)
             setup.add_operator(s, actor=SYSTEM, now=now, username="admin", display_name="管理员",
                                role=Role.ADMIN, pin="1357")
             for kind in StationKind:

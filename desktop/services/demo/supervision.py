@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from desktop.domain.localtime import site_tz
 from desktop.services import timeline
 from desktop.services.context import Actor
 from desktop.services.demo import DemoDay
@@ -19,9 +20,9 @@ ROUNDS = [
 
 def run(demo: DemoDay) -> dict[str, int]:
     with demo.db.session(write=False) as s:
-        vehicles = {v.plate.replace("·", ""): v for v in timeline.day_arrivals(s, day=demo.day, tz=timeline.LOCAL)
+        vehicles = {v.plate.replace("·", ""): v for v in timeline.day_arrivals(s, day=demo.day, tz=site_tz())
                     if v.status not in ("cancelled", "refused")}
-        if timeline.violations(s, day=demo.day, tz=timeline.LOCAL):
+        if timeline.violations(s, day=demo.day, tz=site_tz()):
             return {"violations": 0}  # this day was already written
     count = 0
     for plate, minutes, kind, description in ROUNDS:

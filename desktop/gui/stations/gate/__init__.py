@@ -309,8 +309,9 @@ class GatePage(GateActions, StationPage):
     # --- check-in --------------------------------------------------------------------------------
 
     def _values(self) -> list[CheckInput] | None:
+        year = self.ctx.clock.now().astimezone(site_zone()).year  # the site's year, not the laptop's
         try:
-            return [card.value() for card in self.cards]
+            return [card.value(year=year) for card in self.cards]
         except InputError as exc:
             self._say(exc.message, ok=False)
             return None

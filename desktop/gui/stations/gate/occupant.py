@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -132,10 +130,11 @@ class OccupantCard(QFrame):
             grid.setColumnStretch(col, stretch)
         return grid
 
-    def value(self) -> CheckInput:
-        """What the card says now. Raises InputError for a sampling time it cannot read."""
+    def value(self, *, year: int) -> CheckInput:
+        """What the card says now; a sampling time without a year is in `year` (the site's).
+        Raises InputError for a sampling time it cannot read."""
         text = self.sampled.text().strip()
-        sampled = parse_datetime(text, tz=site_zone(), default_year=datetime.now().year) if text else None
+        sampled = parse_datetime(text, tz=site_zone(), default_year=year) if text else None
         name = self.name_edit.text().strip() if self.name_edit else self.person.name
         id_number = self.id_edit.text().strip() if self.id_edit else self.person.id_number
         return CheckInput(

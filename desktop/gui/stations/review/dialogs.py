@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPixmap
@@ -129,7 +129,7 @@ class ApprovalDialog(QDialog):
                 sampled = self._cell(r, 3)
                 people.append(OccupantDraft(
                     self._cell(r, 0), self._cell(r, 1), self._cell(r, 2), "driver" if not people else "passenger",
-                    parse_datetime(sampled, tz=site_zone(), default_year=datetime.now().year) if sampled else None))
+                    parse_datetime(sampled, tz=site_zone(), default_year=self.day.date().year()) if sampled else None))
         except InputError as exc:
             self.error.setText(exc.message)
             return

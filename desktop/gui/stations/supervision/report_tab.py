@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.localtime import site_tz
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
 from desktop.gui.stations.supervision.timeline_tab import COLOURS, local, to_date
 from desktop.services import reports
-from desktop.services.timeline import LOCAL
 
 BIG = 52
 
@@ -43,7 +43,7 @@ class ReportTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: reports.DailyReportView | None = None
-        today = ctx.clock.now().astimezone(LOCAL).date()
+        today = ctx.clock.now().astimezone(site_tz()).date()
         self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.day.setObjectName("report_day")
         self.day.setCalendarPopup(True)
@@ -75,7 +75,7 @@ class ReportTab(QWidget):
 
     def refresh(self) -> None:
         day, now = to_date(self.day.date()), self.ctx.clock.now()
-        self.ctx.ops.read(lambda s: reports.daily(s, day=day, tz=LOCAL, now=now), on_done=self.show_report,
+        self.ctx.ops.read(lambda s: reports.daily(s, day=day, tz=site_tz(), now=now), on_done=self.show_report,
                           on_error=self._failed)
 
     def show_report(self, view: reports.DailyReportView) -> None:

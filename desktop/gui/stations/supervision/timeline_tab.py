@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.localtime import site_tz
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
 from desktop.gui.stations.supervision.dialogs import ViolationDialog
 from desktop.services import timeline
-from desktop.services.timeline import LOCAL, DayArrival, TimelineEntry
+from desktop.services.timeline import DayArrival, TimelineEntry
 
 # (background, text) per severity: high contrast on a light tint
 COLOURS = {"ok": ("#e8f5e9", "#0b4f1f"), "warn": ("#fff3cd", "#6b4200"), "bad": ("#fde2e4", "#9b0016")}
@@ -36,7 +37,7 @@ BIG = 52
 
 
 def local(at: datetime, fmt: str = "%H:%M") -> str:
-    return at.astimezone(LOCAL).strftime(fmt)
+    return at.astimezone(site_tz()).strftime(fmt)
 
 
 def to_date(q: QDate) -> date:
@@ -55,7 +56,7 @@ class TimelineTab(QWidget):
         self._build()
 
     def _build(self) -> None:
-        today = self.ctx.clock.now().astimezone(LOCAL).date()
+        today = self.ctx.clock.now().astimezone(site_tz()).date()
         self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.day.setObjectName("timeline_day")
         self.day.setCalendarPopup(True)
@@ -124,7 +125,7 @@ class TimelineTab(QWidget):
     def refresh(self) -> None:
         day = to_date(self.day.date())
         keep = self.current.arrival_id if self.current else None
-        self.ctx.ops.read(lambda s: timeline.day_arrivals(s, day=day, tz=LOCAL),
+        self.ctx.ops.read(lambda s: timeline.day_arrivals(s, day=day, tz=site_tz()),
                           on_done=lambda rows: self.show_vehicles(rows, keep), on_error=self._failed)
 
     def show_vehicles(self, rows: list[DayArrival], keep: int | None = None) -> None:
@@ -193,7 +194,7 @@ class TimelineTab(QWidget):
         day = to_date(self.day.date())
         for e in entries:
             who = " · ".join(x for x in (e.operator, e.station) if x)
-            when = local(e.at) if e.at.astimezone(LOCAL).date() == day else local(e.at, "%m-%d %H:%M")
+            when = local(e.at) if e.at.astimezone(site_tz()).date() == day else local(e.at, "%m-%d %H:%M")
             lines = [f"{MARKS[e.severity]}  {when}   {e.title}"]
             if e.detail:
                 lines.append(f"        {e.detail}")
