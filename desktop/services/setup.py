@@ -246,6 +246,16 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
 
 @requires(Permission.SETTINGS)
 def set_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
+    _write_setting(session, actor=actor, now=now, key=key, value=value)
+
+
+@internal("the first start writes the site's defaults (ensure_initial), as the system")
+def initial_setting(session: Session, *, now: datetime, key: str, value: Any) -> None:
+    """A default the first start stores, written by the system actor and audited like any setting."""
+    _write_setting(session, actor=SYSTEM, now=now, key=key, value=value)
+
+
+def _write_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
     row = session.get(Setting, key)
     old = json.loads(row.value) if row else None
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -14,9 +14,11 @@ from datetime import datetime
 from sqlmodel import Session
 
 from desktop.domain import localtime
+from desktop.domain.permissions import Permission
 from desktop.i18n import t
 from desktop.services import setup
-from desktop.services.context import SYSTEM, Actor, ServiceError
+from desktop.services.authz import requires
+from desktop.services.context import Actor, ServiceError
 from desktop.store.site_zone import KEY
 
 
@@ -26,6 +28,7 @@ def time_zone(session: Session) -> str:
     return value if isinstance(value, str) and value else localtime.DEFAULT_TZ
 
 
+@requires(Permission.SETTINGS)
 def set_time_zone(session: Session, *, actor: Actor, now: datetime, name: str) -> str:
     """Store the site's zone (an IANA name such as Asia/Shanghai) and use it from now on."""
     name = name.strip()
@@ -48,7 +51,7 @@ def ensure_time_zone(session: Session, *, now: datetime) -> str:
             localtime.zone(chosen)
         except ValueError:
             chosen = localtime.DEFAULT_TZ
-        setup.set_setting(session, actor=SYSTEM, now=now, key=KEY, value=chosen)
+        setup.initial_setting(session, now=now, key=KEY, value=chosen)
     stored = time_zone(session)
     localtime.configure(stored)
     return stored
