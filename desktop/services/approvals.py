@@ -32,6 +32,7 @@ from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit, passes
 from desktop.services.approval_sheet import REQUIRED, SheetRow, check_columns, field_label, read_sheet
+from desktop.services.approval_template import EXAMPLE_MARK
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.models import (
@@ -138,6 +139,7 @@ class ImportReport:
     default_day: str | None = None  # the arrival date the person chose for rows without one
     defaulted_rows: list[int] = field(default_factory=list)  # rows that took it
     passes_extended: list[str] = field(default_factory=list)
+    example_rows: list[int] = field(default_factory=list)  # the template's example, skipped
 
     @property
     def ok(self) -> bool:
@@ -166,6 +168,9 @@ class ImportReport:
         if self.default_day and self.defaulted_rows:
             out.append(t("  {n} 行没有到达日期，按所选日期 {d} 导入", "  {n} rows give no arrival date: the chosen {d} was used",
                          n=len(self.defaulted_rows), d=self.default_day))
+        if self.example_rows:
+            out.append(t("  已跳过模板示例行：第{n}行", "  template example skipped: row {n}",
+                         n="、".join(map(str, self.example_rows))))
         if self.passes_extended:
             out.append(t("  通行证有效期已按表延长：{p}", "  passes extended as the sheet says: {p}",
                          p="、".join(self.passes_extended)))
@@ -733,6 +738,9 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
             report.rejected.append(RowProblem(row.number, t(
                 "单元格 {m} 是合并单元格，请取消合并并把每行填写完整", "cells {m} are merged; unmerge them and fill every row",
                 m=row.merged), quote(_text(row.values.get("plate")))))
+            continue
+        if _text(row.values.get("note")).startswith(EXAMPLE_MARK):
+            report.example_rows.append(row.number)
             continue
         if content in same:
             report.rejected.append(RowProblem(row.number, t("与第{n}行重复（内容完全相同）", "same as row {n}",
