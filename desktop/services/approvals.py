@@ -554,9 +554,10 @@ def parse_passengers(text: str, *, year: int | None = None) -> tuple[OccupantDra
 
 
 def _validity(values: dict[str, object], default_year: int) -> tuple[date, date] | None:
-    if values.get("pass_valid_from") not in (None, "") or values.get("pass_valid_to") not in (None, ""):
+    if _text(values.get("pass_valid_from")) or _text(values.get("pass_valid_to")):
+        # 有效期起 + 有效期至: the columns recognise as pass_valid_from + pass_validity (the end)
         start = values.get("pass_valid_from")
-        end = parse_date(values.get("pass_valid_to"), default_year=default_year)
+        end = parse_date(values.get("pass_valid_to") or values.get("pass_validity"), default_year=default_year)
         return (parse_date(start, default_year=default_year) if _text(start) else date.min, end)
     text = _text(values.get("pass_validity"))
     if not text:
