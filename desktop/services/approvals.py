@@ -152,12 +152,12 @@ class ImportReport:
         out += [t("  第{n}行{p}{c}：{w}", "  row {n}{p}{c}: {w}", n=p.row,
                   p=t("（{x}）", " ({x})", x=_shown(p.plate)) if p.plate else "",
                   c=t("【{h}】", " [{h}]", h=p.column) if p.column else "", w=p.reason) for p in self.rejected]
-        out += self._column_lines()
+        out += self.column_lines()
         if self.blank_rows:
             out.append(t("  已跳过空行 {b} 行。", "  {b} blank rows skipped.", b=self.blank_rows))
         return out
 
-    def _column_lines(self) -> list[str]:
+    def column_lines(self) -> list[str]:
         out = []
         if self.ignored:
             out.append(t("  未导入的列（已忽略）：{h}", "  columns not imported (ignored): {h}",

@@ -65,6 +65,8 @@ def test_an_unknown_header_is_mapped_and_every_field_is_stored(window, qtbot, db
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "report_dialog", None) is not None and page.report_dialog.isVisible())
     assert "导入 2 条" in page.report_dialog.summary.text()
+    note = page.report_dialog.columns_note.text()
+    assert "序号" in note and "宿迁市苏果超市配送中心" in note
     page.report_dialog.accept()
     with db.session(write=False) as s:
         stored = approvals.list_for_date(s, date(2026, 12, 2))
