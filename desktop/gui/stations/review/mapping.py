@@ -122,6 +122,10 @@ class ColumnMappingDialog(QDialog):
         unplaced = [h or "—" for h, f in zip(self.preview.headers, fields, strict=True) if f is None]
         if unplaced:
             problems.append(self.tr("请为这些列选择：") + "、".join(unplaced))
+        for name, headers in self.preview.questions.items():
+            if any(f is None for h, f in zip(self.preview.headers, fields, strict=True) if h in headers):
+                problems.append(self.tr("{h} 都可能是“{f}”：请选定一列，其余选“忽略”或别的内容")
+                                .replace("{h}", "、".join(headers)).replace("{f}", label(name)))
         taken: dict[str, list[str]] = {}
         for h, f in zip(self.preview.headers, fields, strict=True):
             if f and f != IGNORE:
