@@ -77,7 +77,9 @@ def write_template(session: Session, *, now: datetime, path: Path) -> Path:
         ws.column_dimensions[cell.column_letter].width = 16
     col = {f: ws.cell(row=1, column=i).column_letter for i, (f, *_rest) in enumerate(COLUMNS, start=1)}
     ws[f"{col['arrival_date']}2"].number_format = "yyyy-mm-dd"
-    ws[f"{col['id_number']}2"].number_format = "@"
+    for f in ("id_number", "phone", "plate", "pass_number"):  # text, so Excel keeps all 18 digits
+        ws.column_dimensions[col[f]].number_format = "@"
+        ws[f"{col[f]}2"].number_format = "@"
     dates = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True,
                            error="请填写日期，如 2026-12-02", errorTitle="到达日期")
     modes = DataValidation(type="list", formula1='"进校,接驳"', allow_blank=True)
