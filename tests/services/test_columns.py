@@ -80,3 +80,29 @@ def test_field_names_accept_keys_labels_and_headers():
     assert field_names("预计送达日期") == "arrival_date"
     assert field_names("忽略") == IGNORE
     assert field_names("xyz") is None
+
+
+# Every spelling the old fixed list accepted still places itself (pass_valid_to is now the end of
+# pass_validity: 有效期至 / 有效期止 hold the last day).
+OLD_LIST = {
+    "plate": ("车牌号", "车牌", "车牌号码", "车辆号牌", "号牌号码"),
+    "supplier": ("供货单位", "供应商", "配送企业", "单位名称", "供货企业", "配送单位"),
+    "driver": ("驾驶员", "司机", "驾驶员姓名", "司机姓名", "姓名"),
+    "id_number": ("身份证号", "身份证号码", "驾驶员身份证号", "司机身份证号", "身份证"),
+    "phone": ("联系电话", "手机号", "手机号码", "电话", "司机电话", "驾驶员电话"),
+    "passengers": ("随车人员", "同乘人员", "乘车人员", "押运人员", "随车人员信息"),
+    "cargo": ("物资", "物资类别及数量", "物资明细", "货物", "物资品类", "物资类别", "运送物资"),
+    "arrival_date": ("到达日期", "进校日期", "送货日期", "日期", "到达时间", "配送日期"),
+    "mode": ("进校或接驳", "进校/接驳", "是否进校", "交接方式", "方式", "进入方式"),
+    "unloading_point": ("卸货点", "卸货地点", "目的地"),
+    "pass_number": ("通行证号", "通行证编号", "通行证"),
+    "pass_validity": ("通行证有效期", "有效期", "有效期止", "通行证有效期止", "有效期至", "有效期截止"),
+    "pass_valid_from": ("有效期起", "通行证有效期起", "有效期开始"),
+    "test_sampled_at": ("核酸采样时间", "采样时间", "核酸检测时间", "核酸时间"),
+    "note": ("备注",),
+}
+
+
+@pytest.mark.parametrize(("expected", "header"), [(f, h) for f, hs in OLD_LIST.items() for h in hs])
+def test_the_old_fixed_spellings_still_place_themselves(expected, header):
+    assert recognise([header]).columns[0].field == expected
