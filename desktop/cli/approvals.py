@@ -11,6 +11,8 @@ Exit 0 every row imported or unchanged; 1 some rows rejected (the others are imp
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
@@ -66,6 +68,22 @@ def _field(text: str) -> str:
     return name
 
 
+@contextmanager
+def placing_hint() -> Iterator[None]:
+    """A refusal over columns says which options settle it."""
+    from desktop.i18n import t
+    from desktop.services.context import ServiceError
+
+    try:
+        yield
+    except ServiceError as exc:
+        if exc.code == "missing_columns" and "：" in exc.message:
+            raise ServiceError(exc.code, exc.message + t(
+                "。可用 --map 表头=字段、--ignore 表头、--set supplier=单位、--date YYYY-MM-DD",
+                ". Use --map HEADER=field, --ignore HEADER, --set supplier=NAME, --date YYYY-MM-DD")) from None
+        raise
+
+
 def choices(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str]]:
     """(header -> field or ignore, field -> constant) from --map, --ignore and --set."""
     from desktop.services.columns import IGNORE
@@ -83,7 +101,7 @@ def run_import(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         now = SystemClock().now()
-        with unreadable_input_is_usage(), db.session() as session:
+        with unreadable_input_is_usage(), placing_hint(), db.session() as session:
             setup.ensure_initial(session, now=now)  # a fresh database still needs its site
             report = approvals.import_file(session, actor=Actor(args.operator, "cli"), now=now,
                                            path=path, default_day=day, approve=args.approve,

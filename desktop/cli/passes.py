@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop.cli.approvals import choices
+    from desktop.cli.approvals import choices, placing_hint
     from desktop.domain.clock import SystemClock
     from desktop.services import pass_sheet, setup
     from desktop.services.context import Actor
@@ -39,7 +39,7 @@ def run_import(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         now = SystemClock().now()
-        with unreadable_input_is_usage(), db.session() as session:
+        with unreadable_input_is_usage(), placing_hint(), db.session() as session:
             setup.ensure_initial(session, now=now)
             report = pass_sheet.import_file(session, actor=Actor(args.operator, "cli"), now=now, path=path,
                                             chosen=chosen, constants=constants)
