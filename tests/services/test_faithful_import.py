@@ -151,3 +151,30 @@ def test_a_constant_for_a_column_the_sheet_has_is_refused(db, actor, tmp_path):
     with pytest.raises(ServiceError, match="供货单位"):
         run(db, actor, path, constants={"supplier": "乙"})
 
+
+
+def test_two_phone_columns_are_a_question_named_in_the_refusal(db, actor, tmp_path):
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "手机号", "到达日期"]
+    rows = [["苏N44444", "甲", "孙八", DRIVER_IDS[4], "13812345678", "13912345678", "2026-12-02"]]
+    path = write_csv(tmp_path / "q.csv", rows, header=header, encoding="utf-8")
+    with pytest.raises(ServiceError) as err:
+        run(db, actor, path)
+    assert "联系电话" in err.value.message and "手机号" in err.value.message and "都可能是" in err.value.message
+    report = run(db, actor, path, chosen={"手机号": "phone", "联系电话": "ignore"})
+    assert report.imported == 1 and report.ignored == ["联系电话"]
+    assert stored(db, date(2026, 12, 2))[0].occupants[0].phone == "13912345678"
+
+
+def test_passengers_in_split_columns_and_mode_words(db, actor, tmp_path):
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "到达日期", "同乘人员姓名", "同乘人员身份证号",
+              "同乘人员电话", "交接方式"]
+    rows = [["苏N44444", "甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02", "王小军、李四",
+             f"{DRIVER_IDS[1]}、{DRIVER_IDS[2]}", "13600001111、13600002222", "接驳区交接"],
+            ["苏N55555", "甲", "吴十", DRIVER_IDS[5], "13812345678", "2026-12-02", "", "", "", "进校卸货"]]
+    report = run(db, actor, write_csv(tmp_path / "m.csv", rows, header=header, encoding="utf-8"))
+    assert report.imported == 2, report.lines()
+    a, b = stored(db, date(2026, 12, 2))
+    assert [(o.role, o.name, o.id_number, o.phone) for o in a.occupants] == [
+        ("driver", "孙八", DRIVER_IDS[4], "13812345678"), ("passenger", "王小军", DRIVER_IDS[1], "13600001111"),
+        ("passenger", "李四", DRIVER_IDS[2], "13600002222")]
+    assert (a.mode, b.mode, len(b.occupants)) == ("handoff", "enter", 1)
