@@ -766,7 +766,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
             pass_action = _sheet_pass(session, draft, validity)
         except InputError as exc:
             report.rejected.append(RowProblem(row.number, exc.message, _plate_or_raw(row),
-                                              _column_of(sheet.columns, exc.field)))
+                                              _column_of(sheet.columns, exc.field, exc.message)))
             continue
         if not _text(row.values.get("arrival_date")):
             report.defaulted_rows.append(row.number)
@@ -781,10 +781,13 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
     return report
 
 
-def _column_of(columns: dict[str, str], name: str) -> str:
-    """The header at fault for an InputError's field, as the sheet wrote it."""
-    aliases = {"date": "arrival_date", "driver": "driver", "passengers": "passengers"}
-    for f in (name, aliases.get(name, name), "passenger_ids" if name == "passengers" else ""):
+def _column_of(columns: dict[str, str], name: str, message: str = "") -> str:
+    """The header at fault for an InputError's field, as the sheet wrote it (a passenger's ID or
+    phone is in the passenger columns, not the driver's)."""
+    if message.startswith(("随车人员第", "passenger ")):
+        split = {"id_number": "passenger_ids", "phone": "passenger_phones", "driver": "passenger_names"}
+        return columns.get(split.get(name, ""), "") or columns.get("passengers", "")
+    for f in (name, "arrival_date" if name == "date" else "", "passenger_ids" if name == "passengers" else ""):
         if f and f in columns:
             return columns[f]
     return ""

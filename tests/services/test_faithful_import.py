@@ -178,3 +178,10 @@ def test_passengers_in_split_columns_and_mode_words(db, actor, tmp_path):
         ("driver", "孙八", DRIVER_IDS[4], "13812345678"), ("passenger", "王小军", DRIVER_IDS[1], "13600001111"),
         ("passenger", "李四", DRIVER_IDS[2], "13600002222")]
     assert (a.mode, b.mode, len(b.occupants)) == ("handoff", "enter", 1)
+
+
+def test_a_passengers_bad_id_names_the_passenger_column(db, actor, tmp_path):
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "到达日期", "随车人员姓名", "随车人员身份证"]
+    rows = [["苏N44444", "甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02", "王小军", DRIVER_IDS[1][:-1] + "Y"]]
+    report = run(db, actor, write_csv(tmp_path / "p.csv", rows, header=header, encoding="utf-8"))
+    assert [p.column for p in report.rejected] == ["随车人员身份证"]
