@@ -68,6 +68,20 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _headers(grid: list[list[object]], header_at: int) -> list[object]:
+    """The header row, where a column with data but no header is named by its letter (第L列), so
+    that it is asked about like any unknown column rather than dropped without a word."""
+    from openpyxl.utils import get_column_letter
+
+    headers = list(grid[header_at])
+    width = max((len(r) for r in grid[header_at:]), default=0)
+    headers += [None] * (width - len(headers))
+    for col, cell in enumerate(headers):
+        if _blank(cell) and any(col < len(r) and not _blank(r[col]) for r in grid[header_at + 1:]):
+            headers[col] = f"第{get_column_letter(col + 1)}列"
+    return headers
+
+
 def check_columns(sheet: Sheet, file: str, *, required: tuple[str, ...], constants: Mapping[str, object]) -> None:
     """Refuse (ServiceError "missing_columns") naming every column that could not be placed and
     every required field neither a column nor a constant gives."""
@@ -96,7 +110,7 @@ def _to_sheet(name: str, title: str, grid: list[list[object]], merges: list[tupl
         raise ServiceError("missing_columns", t(
             "{f} 中找不到表头（应有“车牌号、供货单位、驾驶员、身份证号、联系电话”等列）。",
             "{f} has no header row (expected columns such as 车牌号, 供货单位, 驾驶员, 身份证号, 联系电话).", f=quote(name)))
-    placed = recognise(list(grid[header_at]), fields=fields, chosen=chosen)
+    placed = recognise(_headers(grid, header_at), fields=fields, chosen=chosen)
     columns = {f: c.index for f, c in placed.field_columns().items() if f != "row_number"}
     written = {f: c.header for f, c in placed.field_columns().items() if f != "row_number"}
     if require_date:

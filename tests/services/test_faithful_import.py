@@ -185,3 +185,14 @@ def test_a_passengers_bad_id_names_the_passenger_column(db, actor, tmp_path):
     rows = [["苏N44444", "甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02", "王小军", DRIVER_IDS[1][:-1] + "Y"]]
     report = run(db, actor, write_csv(tmp_path / "p.csv", rows, header=header, encoding="utf-8"))
     assert [p.column for p in report.rejected] == ["随车人员身份证"]
+
+
+def test_a_column_with_data_but_no_header_is_asked_about_by_its_letter(db, actor, tmp_path):
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "到达日期", ""]
+    rows = [["苏N44444", "甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02", "大米 3袋"]]
+    path = write_xlsx(tmp_path / "h.xlsx", rows, header=header)
+    with pytest.raises(ServiceError, match="第G列"):
+        run(db, actor, path)
+    report = run(db, actor, path, chosen={"第G列": "cargo"})
+    assert [(c.category, c.quantity, c.unit) for c in stored(db, date(2026, 12, 2))[0].cargo] == [("大米", 3, "袋")]
+    assert report.imported == 1
