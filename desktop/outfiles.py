@@ -29,8 +29,9 @@ MAGIC: dict[str, tuple[bytes, ...]] = {
     "pdf": (b"%PDF-",),
     "png": (b"\x89PNG\r\n\x1a\n",),
     "json": (b"{", b"["),
+    "xlsx": (b"PK\x03\x04",),  # a zip, as every .xlsx is
 }
-NAMES = {"pdf": "PDF", "png": "PNG", "json": "JSON"}
+NAMES = {"pdf": "PDF", "png": "PNG", "json": "JSON", "xlsx": "Excel"}
 DATABASE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 _protected: set[Path] = set()

@@ -40,6 +40,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 COMMANDS = [
     "desktop.cli.demo",
     "desktop.cli.approvals",
+    "desktop.cli.passes",
     "desktop.cli.policy",
     "desktop.cli.verify",
     "desktop.cli.screenshots",

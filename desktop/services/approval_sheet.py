@@ -1,45 +1,35 @@
 """Reading the approval list suppliers send (.xlsx, or .csv in UTF-8 or GBK) into raw rows.
 
-Headers are Chinese, in any order, with the usual variants (车牌/车牌号/车牌号码...); a title row
-above them is skipped. Nothing here validates values: that is `approvals.import_file`'s job.
+Headers are Chinese, in any order, spelt as each supplier likes (车牌/车牌号/车辆号牌, 预计到达日期,
+数量（公斤）…): `desktop.services.columns` places them by meaning; a title row above them is skipped. Nothing here validates values: that is `approvals.import_file`'s job.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.text import quote
 from desktop.i18n import t
+from desktop.services.columns import APPROVAL_FIELDS, ColumnMap, recognise, scores
 from desktop.services.context import ServiceError
-from desktop.services.spreadsheets import find_header, header_key, read_grid
+from desktop.services.spreadsheets import find_header, read_grid
 
-# field -> accepted header spellings (after removing spaces, asterisks and bracketed notes)
-HEADERS: dict[str, tuple[str, ...]] = {
-    "plate": ("车牌号", "车牌", "车牌号码", "车辆号牌", "号牌号码"),
-    "supplier": ("供货单位", "供应商", "配送企业", "单位名称", "供货企业", "配送单位", "单位"),
-    "driver": ("驾驶员", "司机", "驾驶员姓名", "司机姓名", "姓名"),
-    "id_number": ("身份证号", "身份证号码", "驾驶员身份证号", "司机身份证号", "身份证"),
-    "phone": ("联系电话", "手机号", "手机号码", "电话", "司机电话", "驾驶员电话"),
-    "passengers": ("随车人员", "同乘人员", "乘车人员", "押运人员", "随车人员信息"),
-    "cargo": ("物资", "物资类别及数量", "物资明细", "货物", "物资品类", "物资类别", "运送物资"),
-    "arrival_date": ("到达日期", "进校日期", "送货日期", "日期", "到达时间", "配送日期"),
-    "mode": ("进校或接驳", "进校/接驳", "是否进校", "交接方式", "方式", "进入方式"),
-    "unloading_point": ("卸货点", "卸货地点", "目的地"),
-    "pass_number": ("通行证号", "通行证编号", "通行证"),
-    "pass_validity": ("通行证有效期", "有效期"),
-    "pass_valid_from": ("有效期起", "通行证有效期起", "有效期开始"),
-    "pass_valid_to": ("有效期止", "通行证有效期止", "有效期至", "有效期截止"),
-    "test_sampled_at": ("核酸采样时间", "采样时间", "核酸检测时间", "核酸时间"),
-    "note": ("备注",),
-}
 REQUIRED = ("plate", "supplier", "driver", "id_number", "phone")
+# kept for callers that list the understood columns; recognition itself is desktop.services.columns
+HEADERS: dict[str, tuple[str, ...]] = {name: (zh,) for name, (zh, _en) in APPROVAL_FIELDS.items()}
 
-_ALIASES = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
+
+class _Recognised:
+    """Stands in for a list of known header spellings: a header is known when some field claims it."""
+
+    def __contains__(self, key: object) -> bool:
+        return bool(scores(key))
 
 
 def field_label(name: str) -> str:
-    return HEADERS[name][0]
+    return APPROVAL_FIELDS.get(name, (name, name))[0]
 
 
 @dataclass
@@ -55,43 +45,80 @@ class Sheet:
     rows: list[SheetRow] = field(default_factory=list)
     blank_rows: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
+    placed: ColumnMap = field(default_factory=ColumnMap)
+    unit_hints: dict[str, str] = field(default_factory=dict)  # field -> unit from its header, 重量（公斤）
+    preview: list[list[object]] = field(default_factory=list)  # header row and the first rows, as read
 
 
-def read_sheet(path: Path, *, require_date: bool = True) -> Sheet:
-    """The rows of the first sheet that has our headers. Raises ServiceError("unreadable" or
-    "missing_columns") with a message naming the file and what is wrong."""
+def read_sheet(path: Path, *, require_date: bool = True, chosen: Mapping[str, str] | None = None,
+               fields: tuple[str, ...] = tuple(APPROVAL_FIELDS)) -> Sheet:
+    """The rows of the first sheet that has our headers. `chosen` maps headers to fields (or
+    columns.IGNORE) as the person decided. Raises ServiceError("unreadable" or "missing_columns");
+    columns that could not be placed are left for `check_columns` to refuse."""
     path = Path(path)
-    grid = read_grid(path, _ALIASES)
-    return _to_sheet(path.name, grid.title, grid.cells, grid.merges, require_date)
+    grid = read_grid(path, _Recognised())
+    return _to_sheet(path.name, grid.title, grid.cells, grid.merges, require_date, chosen, fields)
 
 
 def _find_header(grid: list[list[object]]) -> int | None:
-    return find_header(grid, _ALIASES)
+    return find_header(grid, _Recognised())
 
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _headers(grid: list[list[object]], header_at: int) -> list[object]:
+    """The header row, where a column with data but no header is named by its letter (第L列), so
+    that it is asked about like any unknown column rather than dropped without a word."""
+    from openpyxl.utils import get_column_letter
+
+    headers = list(grid[header_at])
+    width = max((len(r) for r in grid[header_at:]), default=0)
+    headers += [None] * (width - len(headers))
+    for col, cell in enumerate(headers):
+        if _blank(cell) and any(col < len(r) and not _blank(r[col]) for r in grid[header_at + 1:]):
+            headers[col] = f"第{get_column_letter(col + 1)}列"
+    return headers
+
+
+def check_columns(sheet: Sheet, file: str, *, required: tuple[str, ...], constants: Mapping[str, object]) -> None:
+    """Refuse (ServiceError "missing_columns") naming every column that could not be placed and
+    every required field neither a column nor a constant gives."""
+    lines = []
+    for name, headers in sheet.placed.questions.items():
+        lines.append(t("列 {h} 都可能是“{f}”，请指定", "columns {h} could each be {f}: choose",
+                       h="、".join(quote(h) for h in headers), f=field_label(name)))
+    asked = {h for hs in sheet.placed.questions.values() for h in hs}
+    unknown = [h for h in sheet.placed.unplaced if h not in asked]
+    if unknown:
+        lines.append(t("不认识的列：{h}（请指定对应字段或忽略）", "columns not understood: {h} (map or ignore them)",
+                       h="、".join(quote(h) for h in unknown)))
+    missing = [field_label(f) for f in required if f not in sheet.columns and not constants.get(f)]
+    if missing:
+        lines.append(t("缺少这些列：{c}", "lacks these columns: {c}", c="、".join(missing)))
+    if lines:
+        raise ServiceError("missing_columns", t("{f}：", "{f}: ", f=quote(file)) + "；".join(lines),
+                           )
+
+
 def _to_sheet(name: str, title: str, grid: list[list[object]], merges: list[tuple[int, int, int, int, str]],
-              require_date: bool) -> Sheet:
-    header_at = _find_header(grid)
+              require_date: bool, chosen: Mapping[str, str] | None = None,
+              fields: tuple[str, ...] = tuple(APPROVAL_FIELDS)) -> Sheet:
+    header_at = find_header(grid, _Recognised())
     if header_at is None:
         raise ServiceError("missing_columns", t(
             "{f} 中找不到表头（应有“车牌号、供货单位、驾驶员、身份证号、联系电话”等列）。",
             "{f} has no header row (expected columns such as 车牌号, 供货单位, 驾驶员, 身份证号, 联系电话).", f=quote(name)))
-    columns: dict[str, int] = {}
-    written: dict[str, str] = {}
-    for col, cell in enumerate(grid[header_at]):
-        key = _ALIASES.get(header_key(cell))
-        if key and key not in columns:
-            columns[key], written[key] = col, str(cell).strip()
-    needed = list(REQUIRED) + (["arrival_date"] if require_date else [])
-    missing = [field_label(f) for f in needed if f not in columns]
-    if missing:
-        raise ServiceError("missing_columns", t("{f} 缺少这些列：{c}", "{f} lacks these columns: {c}",
-                                                f=quote(name), c="、".join(missing)))
-    sheet = Sheet(name=title, columns=written)
+    placed = recognise(_headers(grid, header_at), fields=fields, chosen=chosen)
+    columns = {f: c.index for f, c in placed.field_columns().items() if f != "row_number"}
+    written = {f: c.header for f, c in placed.field_columns().items() if f != "row_number"}
+    if require_date:
+        check_columns(Sheet(title, columns=written, placed=placed), name, required=(*REQUIRED, "arrival_date"),
+                      constants={})
+    sheet = Sheet(name=title, columns=written, placed=placed,
+                  unit_hints={f: c.unit_hint for f, c in placed.field_columns().items() if c.unit_hint},
+                  preview=[list(r) for r in grid[header_at:header_at + 6]])
     merged_rows = {}
     for r1, r2, _c1, _c2, coord in merges:
         if r2 > header_at + 1 and r2 > r1:  # merges across data rows; a merged title is harmless

@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -32,7 +32,8 @@ from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit, passes
-from desktop.services.approval_sheet import SheetRow, field_label, read_sheet
+from desktop.services.approval_sheet import REQUIRED, SheetRow, check_columns, field_label, read_sheet
+from desktop.services.approval_template import EXAMPLE_MARK
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
@@ -123,6 +124,7 @@ class RowProblem:
     row: int
     reason: str
     plate: str = ""
+    column: str = ""  # the column at fault, as the sheet wrote its header
 
 
 @dataclass
@@ -133,6 +135,13 @@ class ImportReport:
     rejected: list[RowProblem] = field(default_factory=list)
     blank_rows: int = 0
     approval_ids: list[int] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
+    ignored: list[str] = field(default_factory=list)  # headers not read, by choice
+    constants: dict[str, str] = field(default_factory=dict)  # field -> value given for a missing column
+    default_day: str | None = None  # the arrival date the person chose for rows without one
+    defaulted_rows: list[int] = field(default_factory=list)  # rows that took it
+    passes_extended: list[str] = field(default_factory=list)
+    example_rows: list[int] = field(default_factory=list)  # the template's example, skipped
 
     @property
     def ok(self) -> bool:
@@ -142,10 +151,31 @@ class ImportReport:
         out = [t("{f}：导入 {i} 条，未变 {u} 条（已导入过），拒绝 {r} 条。",
                  "{f}: {i} imported, {u} unchanged (already imported), {r} rejected.",
                  f=quote(self.file), i=self.imported, u=self.unchanged, r=len(self.rejected))]
-        out += [t("  第{n}行{p}：{w}", "  row {n}{p}: {w}", n=p.row,
-                  p=t("（{x}）", " ({x})", x=_shown(p.plate)) if p.plate else "", w=p.reason) for p in self.rejected]
+        out += [t("  第{n}行{p}{c}：{w}", "  row {n}{p}{c}: {w}", n=p.row,
+                  p=t("（{x}）", " ({x})", x=_shown(p.plate)) if p.plate else "",
+                  c=t("【{h}】", " [{h}]", h=p.column) if p.column else "", w=p.reason) for p in self.rejected]
+        out += self.column_lines()
         if self.blank_rows:
             out.append(t("  已跳过空行 {b} 行。", "  {b} blank rows skipped.", b=self.blank_rows))
+        return out
+
+    def column_lines(self) -> list[str]:
+        out = []
+        if self.ignored:
+            out.append(t("  未导入的列（已忽略）：{h}", "  columns not imported (ignored): {h}",
+                         h="、".join(quote(h) for h in self.ignored)))
+        for name, value in self.constants.items():
+            out.append(t("  表中没有“{f}”列，所有行按所填的 {v}", "  no {f} column: every row took {v} as given",
+                         f=field_label(name), v=quote(value)))
+        if self.default_day and self.defaulted_rows:
+            out.append(t("  {n} 行没有到达日期，按所选日期 {d} 导入", "  {n} rows give no arrival date: the chosen {d} was used",
+                         n=len(self.defaulted_rows), d=self.default_day))
+        if self.example_rows:
+            out.append(t("  已跳过模板示例行：第{n}行", "  template example skipped: row {n}",
+                         n="、".join(map(str, self.example_rows))))
+        if self.passes_extended:
+            out.append(t("  通行证有效期已按表延长：{p}", "  passes extended as the sheet says: {p}",
+                         p="、".join(self.passes_extended)))
         return out
 
     def as_dict(self) -> dict[str, object]:
@@ -530,9 +560,10 @@ def parse_passengers(text: str, *, year: int | None = None) -> tuple[OccupantDra
 
 
 def _validity(values: dict[str, object], default_year: int) -> tuple[date, date] | None:
-    if values.get("pass_valid_from") not in (None, "") or values.get("pass_valid_to") not in (None, ""):
+    if _text(values.get("pass_valid_from")) or _text(values.get("pass_valid_to")):
+        # 有效期起 + 有效期至: the columns recognise as pass_valid_from + pass_validity (the end)
         start = values.get("pass_valid_from")
-        end = parse_date(values.get("pass_valid_to"), default_year=default_year)
+        end = parse_date(values.get("pass_valid_to") or values.get("pass_validity"), default_year=default_year)
         return (parse_date(start, default_year=default_year) if _text(start) else date.min, end)
     text = _text(values.get("pass_validity"))
     if not text:
@@ -545,37 +576,112 @@ def _validity(values: dict[str, object], default_year: int) -> tuple[date, date]
     return (parse_date(parts[0], default_year=default_year), parse_date(parts[-1], default_year=default_year))
 
 
-def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None, today: date) -> tuple[
+def _cell(name: str, parse):
+    """Run a cell parser; its InputError names the field the cell came from."""
+    try:
+        return parse()
+    except InputError as exc:
+        raise InputError(name, exc.message) from None
+
+
+def _mode(text: str) -> str | None:
+    if text in _MODES:
+        return _MODES[text]
+    if re.search(r"接驳|不进|交接|卸货区", text):
+        return "handoff"
+    if re.search(r"进校|入校|进入|进场|进园|进厂", text):
+        return "enter"
+    return None
+
+
+def _split_people(v: dict[str, object]) -> str:
+    """Passengers given in separate name / ID / phone columns, as one passengers text."""
+    parts = [re.split(r"[;；,，、\n\s]+", _text(v.get(f))) for f in ("passenger_names", "passenger_ids",
+                                                                     "passenger_phones")]
+    names, ids, phones = ([x for x in p if x] for p in parts)
+    if len(ids) > len(names) or (phones and len(phones) != len(names)):
+        raise InputError("passenger_ids", t("随车人员姓名 {a} 个、身份证号 {b} 个、电话 {c} 个，对不上",
+                                            "passenger names ({a}), ID numbers ({b}) and phones ({c}) do not match",
+                                            a=len(names), b=len(ids), c=len(phones)))
+    return "；".join(" ".join(x for x in (n, ids[i] if i < len(ids) else "", phones[i] if phones else "") if x)
+                    for i, n in enumerate(names))
+
+
+_QUANTITY = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*([^\d\s.+-]*)\s*$")
+
+
+def _cargo_with_quantity(v: dict[str, object], unit_hint: str) -> tuple[CargoLine, ...]:
+    """The goods cell, with the quantity and unit columns folded in: 大米 + 300 + 公斤 → 大米 300公斤."""
+    cargo_text = _text(v.get("cargo"))
+    lines = parse_cargo(cargo_text)
+    q_text, unit = _text(v.get("quantity")), _text(v.get("unit"))
+    if not q_text:
+        if unit and not (len(lines) == 1 and lines[0].quantity and not lines[0].unit):
+            raise InputError("unit", t("填了单位 {u} 却没有数量", "a unit {u} but no quantity", u=quote(unit)))
+        if unit:
+            return (replace(lines[0], unit=unit),)
+        return lines
+    m = _QUANTITY.match(q_text)
+    if not m:
+        raise InputError("quantity", t("数量“{q}”不是数字", "the quantity “{q}” is not a number", q=quote(q_text)))
+    if len(lines) != 1 or lines[0].quantity:
+        raise InputError("quantity", t("物资“{c}”已写了数量或不止一种，数量列又填了 {q}；请只写一处",
+                                       "the goods “{c}” already give a quantity or several kinds, and the quantity "
+                                       "column says {q}: write it in one place",
+                                       c=quote(cargo_text), q=quote(q_text)) if lines else
+                         t("填了数量 {q} 却没有物资", "a quantity {q} but no goods", q=quote(q_text)))
+    if unit and m[2] and unit != m[2]:
+        raise InputError("unit", t("数量写的是 {a}，单位列是 {b}", "the quantity says {a}, the unit column {b}",
+                                   a=quote(q_text), b=quote(unit)))
+    return (CargoLine(lines[0].category, float(m[1]), unit or m[2] or unit_hint),)
+
+
+def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None, today: date,
+                    constants: dict[str, str] | None = None, unit_hint: str = "") -> tuple[
         ApprovalDraft, tuple[date, date] | None]:
-    v = row.values
+    v = {**(constants or {}), **row.values}
     _check_cells(v)
     zone = site_zone()
     raw_day = v.get("arrival_date")
     if _text(raw_day):
-        day = parse_date(raw_day, default_year=today.year)
+        day = _cell("arrival_date", lambda: parse_date(_weekday_free(raw_day), default_year=today.year))
     elif default_day:
         day = default_day
     else:
         raise InputError("arrival_date", t("缺到达日期", "The arrival date is missing"))
     sampled = None
     if _text(v.get("test_sampled_at")):
-        sampled = parse_datetime(v.get("test_sampled_at"), tz=zone, default_year=today.year)
+        sampled = _cell("test_sampled_at", lambda: parse_datetime(v.get("test_sampled_at"), tz=zone,
+                                                                  default_year=today.year))
     driver = OccupantDraft(name=_text(v.get("driver")), id_number=_text(v.get("id_number")),
                            phone=_text(v.get("phone")), test_sampled_at=sampled)
     pass_number = _text(v.get("pass_number")) or None
     mode_text = re.sub(r"\s+", "", _text(v.get("mode")))
-    if mode_text and mode_text not in _MODES:
+    mode = _mode(mode_text) if mode_text else None
+    if mode_text and mode is None:
         raise InputError("mode", t("“{v}”应填“进校”或“接驳”", "“{v}”: write 进校 (enter) or 接驳 (handoff)",
                                    v=quote(mode_text)))
-    mode = _MODES.get(mode_text) or ("enter" if pass_number else "handoff")
+    mode = mode or ("enter" if pass_number else "handoff")
     point_text = _text(v.get("unloading_point"))
     cargo_text = _text(v.get("cargo"))
+    cargo = _cargo_with_quantity(v, unit_hint)
+    people = "；".join(x for x in (_text(v.get("passengers")), _split_people(v)) if x)
     draft = ApprovalDraft(
         plate=_text(v.get("plate")), arrival_date=day, supplier_name=_text(v.get("supplier")),
-        occupants=(driver, *parse_passengers(_text(v.get("passengers")), year=today.year)), mode=mode,
+        occupants=(driver, *parse_passengers(people, year=today.year)), mode=mode,
         unloading_point_id=_point_id(session, point_text) if point_text else None, pass_number=pass_number,
-        cargo=parse_cargo(cargo_text), cargo_summary=cargo_text, note=_text(v.get("note")))
-    return validate(session, draft, today=today), _validity(v, today.year)
+        cargo=cargo, cargo_summary=cargo_text if cargo == parse_cargo(cargo_text) else _cargo_words(cargo),
+        note=_text(v.get("note")))
+    validity = _cell("pass_validity", lambda: _validity(v, today.year))
+    return validate(session, draft, today=today), validity
+
+
+_WEEKDAY = re.compile(r"\s*[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?\s*$")
+
+
+def _weekday_free(value: object) -> object:
+    """12月2日(周三) / 2026-12-02 星期三 → the date without its weekday."""
+    return _WEEKDAY.sub("", value) if isinstance(value, str) else value
 
 
 PASSENGERS_CELL_MAX = limits.OCCUPANTS_MAX * 80  # name, ID number, phone and sampling time of each
@@ -606,26 +712,52 @@ def _source_key(draft: ApprovalDraft) -> str:
 
 @requires(Permission.APPROVALS_EDIT)
 def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, default_day: date | None = None,
-                approve: bool = False) -> ImportReport:
-    """Import a supplier's list. `default_day` is the arrival date of rows that give none
-    (day-ahead: tomorrow when not given). Rows are validated one by one; see module docstring."""
+                approve: bool = False, chosen: dict[str, str] | None = None,
+                constants: dict[str, str] | None = None) -> ImportReport:
+    """Import a supplier's list. `chosen` places columns by hand (header -> field or "ignore");
+    `constants` give a field for every row when the sheet has no such column (supplier); the
+    arrival date of a row that gives none is `default_day`, used only when the person chose it.
+    A column that cannot be placed, or a required field neither a column nor a constant gives,
+    refuses the whole file (ServiceError "missing_columns"). Rows are validated one by one; see
+    module docstring."""
     today = now.astimezone(site_zone()).date()
-    sheet = read_sheet(path, require_date=False)
+    constants = {k: v.strip() for k, v in (constants or {}).items() if v and v.strip()}
+    sheet = read_sheet(path, require_date=False, chosen=chosen)
+    name = Path(path).name
+    for f in constants:
+        if f in sheet.columns:
+            raise ServiceError("missing_columns", t("{f} 已有“{c}”列，不能再给所有行指定 {v}",
+                                                     "{f} has a column {c}; a value for every row is not needed",
+                                                     f=quote(name), c=sheet.columns[f], v=quote(constants[f])))
+    required = (*REQUIRED, *(() if default_day else ("arrival_date",)))
+    check_columns(sheet, name, required=required, constants=constants)
     if len(sheet.rows) > limits.SHEET_ROWS_MAX:
         raise ServiceError("too_many_rows", t("{f} 有 {n} 行，一次最多导入 {m} 行。请分成几个文件。",
                                               "{f} has {n} rows; at most {m} can be imported at once. Split the file.",
-                                              f=quote(Path(path).name), n=len(sheet.rows), m=limits.SHEET_ROWS_MAX))
-    report = ImportReport(file=Path(path).name, blank_rows=sheet.blank_rows)
-    day = default_day or (today + timedelta(days=1))
+                                              f=quote(name), n=len(sheet.rows), m=limits.SHEET_ROWS_MAX))
+    report = ImportReport(file=name, blank_rows=sheet.blank_rows, columns=dict(sheet.columns),
+                          ignored=sheet.placed.ignored, constants=constants,
+                          default_day=default_day.isoformat() if default_day else None)
     seen: dict[tuple[str, date], int] = {}
+    same: dict[tuple[str, ...], int] = {}
     for row in sheet.rows:
+        content = tuple(_text(row.values.get(f)) for f in sorted(row.values))
         if row.merged:
             report.rejected.append(RowProblem(row.number, t(
                 "单元格 {m} 是合并单元格，请取消合并并把每行填写完整", "cells {m} are merged; unmerge them and fill every row",
                 m=row.merged), quote(_text(row.values.get("plate")))))
             continue
+        if _text(row.values.get("note")).startswith(EXAMPLE_MARK):
+            report.example_rows.append(row.number)
+            continue
+        if content in same:
+            report.rejected.append(RowProblem(row.number, t("与第{n}行重复（内容完全相同）", "same as row {n}",
+                                                            n=same[content]), _plate_or_raw(row)))
+            continue
+        same[content] = row.number
         try:
-            draft, validity = _draft_from_row(session, row, default_day=day, today=today)
+            draft, validity = _draft_from_row(session, row, default_day=default_day, today=today,
+                                              constants=constants, unit_hint=sheet.unit_hints.get("quantity", ""))
             if (draft.plate, draft.arrival_date) in seen:
                 raise InputError("plate", t("与第{n}行重复（同一车辆同一天）", "duplicates row {n} (same vehicle, same day)",
                                             n=seen[(draft.plate, draft.arrival_date)]))
@@ -638,14 +770,14 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
                 continue
             if (other := _conflict(session, draft)) is not None:
                 raise InputError("plate", _conflict_error(other).message)
-            register_pass = _check_pass(session, draft, validity)
+            pass_action = _sheet_pass(session, draft, validity)
         except InputError as exc:
-            report.rejected.append(RowProblem(row.number, exc.message, _plate_or_raw(row)))
+            report.rejected.append(RowProblem(row.number, exc.message, _plate_or_raw(row),
+                                              _column_of(sheet.columns, exc.field, exc.message)))
             continue
-        if register_pass and validity:
-            passes.add(session, actor=actor, now=now, number=draft.pass_number or "", plate=draft.plate,
-                       valid_from=max(validity[0], date(2000, 1, 1)), valid_to=validity[1],
-                       holder=draft.supplier_name)
+        if not _text(row.values.get("arrival_date")):
+            report.defaulted_rows.append(row.number)
+        _apply_pass(session, actor=actor, now=now, draft=draft, validity=validity, action=pass_action, report=report)
         stored = _store(session, draft, actor=actor, now=now, source="import", source_key=key)
         audit.record(session, actor=actor, action="approval.import", at=now, entity="approval", entity_id=stored.id,
                      data={**_audit_data(draft), "file": report.file, "row": row.number})
@@ -654,6 +786,52 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
         report.imported += 1
         report.approval_ids.append(stored.id or 0)
     return report
+
+
+def _column_of(columns: dict[str, str], name: str, message: str = "") -> str:
+    """The header at fault for an InputError's field, as the sheet wrote it (a passenger's ID or
+    phone is in the passenger columns, not the driver's)."""
+    if message.startswith(("随车人员第", "passenger ")):
+        split = {"id_number": "passenger_ids", "phone": "passenger_phones", "driver": "passenger_names"}
+        return columns.get(split.get(name, ""), "") or columns.get("passengers", "")
+    for f in (name, "arrival_date" if name == "date" else "", "passenger_ids" if name == "passengers" else ""):
+        if f and f in columns:
+            return columns[f]
+    return ""
+
+
+def _sheet_pass(session: Session, draft: ApprovalDraft, validity: tuple[date, date] | None) -> str:
+    """What the sheet's pass columns do: "register" a new pass, "extend" a known one whose end the
+    sheet moves later, or "" (nothing). Raises InputError when the pass does not cover the arrival
+    even as the sheet states it."""
+    if not draft.pass_number:
+        return ""
+    known = passes.find(session, draft.pass_number)
+    if known is not None and validity is not None and validity[1] > known.valid_to and not known.revoked \
+            and known.plate == draft.plate:
+        known = replace(known, valid_to=validity[1])
+        if (why := passes.problem(known, plate=draft.plate, on=draft.arrival_date, number=draft.pass_number)):
+            raise InputError("pass_validity" if "过期" in why or "expired" in why else "pass_number", why)
+        return "extend"
+    if known is None and validity is not None:
+        why = passes.problem(passes.PassInfo(0, draft.pass_number, draft.plate, "", "supply", validity[0],
+                                             validity[1], False, ""), plate=draft.plate, on=draft.arrival_date,
+                             number=draft.pass_number)
+        if why:
+            raise InputError("pass_validity", why)
+        return "register"
+    return "register" if _check_pass(session, draft, validity) else ""
+
+
+def _apply_pass(session: Session, *, actor: Actor, now: datetime, draft: ApprovalDraft,
+                validity: tuple[date, date] | None, action: str, report: ImportReport) -> None:
+    if action == "register" and validity:
+        passes.add(session, actor=actor, now=now, number=draft.pass_number or "", plate=draft.plate,
+                   valid_from=max(validity[0], date(2000, 1, 1)), valid_to=validity[1],
+                   holder=draft.supplier_name)
+    elif action == "extend" and validity:
+        passes.extend(session, actor=actor, now=now, number=draft.pass_number or "", valid_to=validity[1])
+        report.passes_extended.append(draft.pass_number or "")
 
 
 def _plate_or_raw(row: SheetRow) -> str:

@@ -118,3 +118,17 @@ def revoke(session: Session, *, actor: Actor, now: datetime, number: str, reason
     audit.record(session, actor=actor, action="pass.revoke", at=now, entity="vehicle_pass", entity_id=row.id,
                  data={"number": row.number, "reason": row.revoke_reason})
     return _info(row)
+
+
+def extend(session: Session, *, actor: Actor, now: datetime, number: str, valid_to: date) -> PassInfo:
+    """Move a pass's end later, as a newer approval sheet states it (audited)."""
+    row = session.exec(select(VehiclePass).where(VehiclePass.number == normalize_number(number))).first()
+    if row is None:
+        raise ServiceError("unknown_pass", t("找不到通行证 {n}。", "No pass {n}.", n=quote(number)))
+    if valid_to <= row.valid_to:
+        return _info(row)
+    old, row.valid_to = row.valid_to, valid_to
+    session.add(row)
+    audit.record(session, actor=actor, action="pass.extend", at=now, entity="vehicle_pass", entity_id=row.id,
+                 data={"number": row.number, "from": old.isoformat(), "to": valid_to.isoformat()})
+    return _info(row)

@@ -255,6 +255,12 @@ def initial_setting(session: Session, *, now: datetime, key: str, value: Any) ->
     _write_setting(session, actor=SYSTEM, now=now, key=key, value=value)
 
 
+@internal("a use case remembers a choice of its own (e.g. an import's column mapping); the use case is checked")
+def remember_choice(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
+    """Store a remembered choice under `key`, audited like any setting, without the settings right."""
+    _write_setting(session, actor=actor, now=now, key=key, value=value)
+
+
 def _write_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
     row = session.get(Setting, key)
     old = json.loads(row.value) if row else None

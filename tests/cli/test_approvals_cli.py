@@ -37,3 +37,45 @@ def test_unreadable_file_exits_2_and_bad_date_too(tmp_path, capsys, made_db):
     assert main(["approvals", "import", str(bad), "--db", db]) == 2
     assert "密码" in capsys.readouterr().err
     assert main(["approvals", "import", str(bad), "--db", db, "--date", "tomorrow"]) == 2
+
+
+def test_unplaced_columns_exit_2_naming_them_and_options_place_them(tmp_path, capsys):
+    from tests.services.sheets import DRIVER_IDS
+
+    db = str(tmp_path / "g.sqlite3")
+    day = date.today() + timedelta(days=2)
+    header = ["车牌号", "驾驶员", "身份证号", "联系电话", "货到日", "发票号"]
+    path = write_csv(tmp_path / "s.csv", [["苏N44444", "孙八", DRIVER_IDS[4], "13812345678", day.isoformat(), "F1"]],
+                     header=header, encoding="utf-8")
+    assert main(["approvals", "import", str(path), "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert "货到日" in err and "发票号" in err and "供货单位" in err
+    assert main(["approvals", "import", str(path), "--db", db, "--map", "货到日=arrival_date", "--ignore", "发票号",
+                 "--set", "supplier=某公司", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["imported"], report["ignored"], report["constants"]) == (1, ["发票号"], {"supplier": "某公司"})
+    assert main(["approvals", "import", str(path), "--db", db, "--map", "货到日=nonsense"]) == 2
+
+
+def test_the_template_round_trips_with_no_questions(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    from tests.services.sheets import DRIVER_IDS
+
+    db, out = str(tmp_path / "g.sqlite3"), tmp_path / "模板.xlsx"
+    assert main(["approvals", "template", "--out", str(out), "--db", db]) == 0
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    assert wb.sheetnames == ["审批名单", "填写说明"] and ws.data_validations.dataValidation
+    header = [c.value for c in ws[1]]
+    day = date.today() + timedelta(days=3)
+    filled = dict(zip(header, [None] * len(header), strict=True))
+    filled.update({"车牌号": "苏N55555", "供货单位": "甲公司", "驾驶员": "吴十", "身份证号": DRIVER_IDS[5],
+                   "联系电话": "13812345678", "物资": "大米", "数量": 30, "单位": "袋", "到达日期": day,
+                   "进校/接驳": "接驳"})
+    ws.append([filled[h] for h in header])
+    wb.save(out)
+    capsys.readouterr()
+    assert main(["approvals", "import", str(out), "--db", db, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["imported"], report["example_rows"], report["ignored"]) == (1, [2], [])

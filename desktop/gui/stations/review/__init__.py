@@ -32,7 +32,10 @@ from desktop.gui.rows_model import Index, RowsModel
 from desktop.gui.stations.base import StationPage
 from desktop.gui.stations.gate import photo
 from desktop.gui.stations.review.dialogs import ApprovalDialog, ImportReportDialog, PhotoDialog, qdate
-from desktop.services import approvals, setup
+from desktop.gui.stations.review.mapping import ColumnMappingDialog
+from desktop.services import approval_columns, approval_template, approvals, setup
+from desktop.services.approval_columns import ColumnPreview
+from desktop.services.approval_template import COLUMNS
 from desktop.services.approvals import ApprovalInfo, ImportReport
 
 STATUS_COLOURS = {"approved": "#d7f0dc", "rejected": "#f8d4d4", "pending": "#fff1c2", "cancelled": "#e0e0e0"}
@@ -83,6 +86,11 @@ class ReviewPage(StationPage):
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.import_button = QPushButton(self.tr("导入名单…"), self)
         self.import_button.clicked.connect(self.choose_import)
+        self.template_button = QPushButton(self.tr("名单模板…"), self)
+        self.template_button.clicked.connect(self.save_template)
+        understood = "、".join(header for _f, header, _r, _w in COLUMNS)
+        for b in (self.import_button, self.template_button):
+            b.setToolTip(self.tr("能识别的列（写法不限，如“预计到达日期”“数量（公斤）”）：") + understood)
         self.add_button = QPushButton(self.tr("新增"), self)
         self.add_button.clicked.connect(self.add)
         self.edit_button = QPushButton(self.tr("编辑"), self)
@@ -125,6 +133,7 @@ class ReviewPage(StationPage):
         for b in (self.photo_button, self.pledge_button, self.view_button):
             materials.addWidget(b)
         materials.addStretch(1)
+        materials.addWidget(self.template_button)  # the top row is full on a 1366-wide laptop
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -200,13 +209,44 @@ class ReviewPage(StationPage):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择供货单位发来的名单"), str(Path.home()),
                                               self.tr("表格 (*.xlsx *.csv *.txt)"))
         if path:
-            self.import_file(Path(path))
+            self.ctx.ops.read(lambda s: approval_columns.preview(s, path=Path(path)),
+                              on_done=lambda p: self._map_columns(Path(path), p), on_error=self._fail)
+
+    def _map_columns(self, path: Path, preview: ColumnPreview) -> None:
+        """Straight to the import when every column is placed; else the person places them."""
+        if not preview.needs_person:
+            self.import_file(path)
+            return
+        self.mapping_dialog = ColumnMappingDialog(preview, self.selected_day(), self)
+        self.mapping_dialog.accepted.connect(lambda: self._import_mapped(path, preview, self.mapping_dialog))
+        self.mapping_dialog.open()
+
+    def _import_mapped(self, path: Path, preview: ColumnPreview, dialog: ColumnMappingDialog) -> None:
+        actor, now, key = self.ctx.actor, self.ctx.clock.now(), preview.key
+        chosen, constants, day = dialog.chosen, dialog.constants, dialog.default_day
+
+        def work(s: Any) -> ImportReport:
+            approval_columns.remember(s, actor=actor, now=now, key=key, chosen=chosen)
+            return approvals.import_file(s, actor=actor, now=now, path=path, chosen=chosen, constants=constants,
+                                         default_day=day)
+        self._say(self.tr("正在导入…"), ok=True)
+        self.ctx.ops.run(work, on_done=self._imported, on_error=self._fail)
 
     def import_file(self, path: Path) -> None:
-        actor, now, day = self.ctx.actor, self.ctx.clock.now(), self.selected_day()
+        """Import a sheet whose columns all place themselves (a date only from the sheet)."""
+        actor, now = self.ctx.actor, self.ctx.clock.now()
         self._say(self.tr("正在导入…"), ok=True)
-        self.ctx.ops.run(lambda s: approvals.import_file(s, actor=actor, now=now, path=path, default_day=day),
+        self.ctx.ops.run(lambda s: approvals.import_file(s, actor=actor, now=now, path=path),
                          on_done=self._imported, on_error=self._fail)
+
+    def save_template(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存名单模板"), str(Path.home() / "审批名单模板.xlsx"),
+                                              self.tr("Excel 表格 (*.xlsx)"))
+        if not path:
+            return
+        now = self.ctx.clock.now()
+        self.ctx.ops.read(lambda s: approval_template.write_template(s, now=now, path=Path(path)),
+                          on_done=lambda p: self._say(self.tr("模板已保存：") + str(p), ok=True), on_error=self._fail)
 
     def _imported(self, report: ImportReport) -> None:
         self._say(report.lines()[0], ok=report.ok)

@@ -177,6 +177,11 @@ class ImportReportDialog(QDialog):
         else:
             self.table.hide()
             layout.addStretch(1)
+        # what the import did not read, or read from the person rather than the sheet: never silent
+        self.columns_note = QLabel("\n".join(x.strip() for x in report.column_lines()), self)
+        self.columns_note.setWordWrap(True)
+        if report.column_lines():
+            layout.addWidget(self.columns_note)
         if report.blank_rows:
             layout.addWidget(QLabel(lines[-1].strip(), self))
         layout.addWidget(buttons)

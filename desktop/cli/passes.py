@@ -1,0 +1,49 @@
+"""`gatehouse passes import FILE [--map HEADER=field]... [--set field=VALUE]... [--ignore HEADER]...
+[--json]`: a list of vehicle passes, columns placed as for the approval list.
+
+Exit 0 every row imported or unchanged; 1 some rows rejected (the others are imported);
+2 the file cannot be read, has a column that cannot be placed, or lacks a required column.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli import EXIT_FAILED, EXIT_OK, emit
+from desktop.cli._common import input_file, open_db, unreadable_input_is_usage
+from desktop.cli._operator import add_operator_argument, signed_in
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("passes", parents=[common], help="vehicle passes (通行证)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = actions.add_parser("import", parents=[common], help="import a pass list (.xlsx or .csv)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--map", dest="maps", action="append", default=[], metavar="HEADER=FIELD",
+                     help="read the column HEADER as FIELD (pass_number, plate, supplier, pass_validity, ...)")
+    imp.add_argument("--set", dest="sets", action="append", default=[], metavar="FIELD=VALUE",
+                     help="a value for every row when the sheet has no such column (e.g. supplier=某公司)")
+    imp.add_argument("--ignore", dest="ignores", action="append", default=[], metavar="HEADER",
+                     help="do not read the column HEADER; repeatable")
+    add_operator_argument(imp)  # who imports: checked like a sign-in, PIN never an argument
+    imp.set_defaults(func=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from desktop.cli.approvals import choices, placing_hint
+    from desktop.domain.clock import SystemClock
+    from desktop.services import pass_sheet, setup
+
+    path = input_file(args.file)
+    chosen, constants = choices(args)
+    db = open_db(args)
+    try:
+        now = SystemClock().now()
+        with unreadable_input_is_usage(), placing_hint(), db.session() as session:
+            setup.ensure_initial(session, now=now)
+            report = pass_sheet.import_file(session, actor=signed_in(session, username=args.operator, station="cli", now=now), now=now, path=path,
+                                            chosen=chosen, constants=constants)
+    finally:
+        db.dispose()
+    emit(args, report.as_dict(), report.lines())
+    return EXIT_OK if report.ok else EXIT_FAILED
