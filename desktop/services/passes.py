@@ -120,6 +120,7 @@ def revoke(session: Session, *, actor: Actor, now: datetime, number: str, reason
     return _info(row)
 
 
+@requires(Permission.APPROVALS_EDIT)
 def extend(session: Session, *, actor: Actor, now: datetime, number: str, valid_to: date) -> PassInfo:
     """Move a pass's end later, as a newer approval sheet states it (audited)."""
     row = session.exec(select(VehiclePass).where(VehiclePass.number == normalize_number(number))).first()

@@ -39,11 +39,12 @@ def test_unreadable_file_exits_2_and_bad_date_too(tmp_path, capsys, made_db):
     assert main(["approvals", "import", str(bad), "--db", db, "--date", "tomorrow"]) == 2
 
 
-def test_unplaced_columns_exit_2_naming_them_and_options_place_them(tmp_path, capsys):
+def test_unplaced_columns_exit_2_naming_them_and_options_place_them(tmp_path, capsys, made_db, clock, monkeypatch):
     from tests.services.sheets import DRIVER_IDS
 
-    db = str(tmp_path / "g.sqlite3")
-    day = date.today() + timedelta(days=2)
+    monkeypatch.setattr("desktop.domain.clock.SystemClock", lambda: clock)  # the command's "now" is the test's
+    db = made_db
+    day = site_today(clock.now()) + timedelta(days=2)
     header = ["车牌号", "驾驶员", "身份证号", "联系电话", "货到日", "发票号"]
     path = write_csv(tmp_path / "s.csv", [["苏N44444", "孙八", DRIVER_IDS[4], "13812345678", day.isoformat(), "F1"]],
                      header=header, encoding="utf-8")
@@ -57,18 +58,19 @@ def test_unplaced_columns_exit_2_naming_them_and_options_place_them(tmp_path, ca
     assert main(["approvals", "import", str(path), "--db", db, "--map", "货到日=nonsense"]) == 2
 
 
-def test_the_template_round_trips_with_no_questions(tmp_path, capsys):
+def test_the_template_round_trips_with_no_questions(tmp_path, capsys, made_db, clock, monkeypatch):
     from openpyxl import load_workbook
 
     from tests.services.sheets import DRIVER_IDS
 
-    db, out = str(tmp_path / "g.sqlite3"), tmp_path / "模板.xlsx"
+    monkeypatch.setattr("desktop.domain.clock.SystemClock", lambda: clock)  # the command's "now" is the test's
+    db, out = made_db, tmp_path / "模板.xlsx"
     assert main(["approvals", "template", "--out", str(out), "--db", db]) == 0
     wb = load_workbook(out)
     ws = wb.worksheets[0]
     assert wb.sheetnames == ["审批名单", "填写说明"] and ws.data_validations.dataValidation
     header = [c.value for c in ws[1]]
-    day = date.today() + timedelta(days=3)
+    day = site_today(clock.now()) + timedelta(days=3)
     filled = dict(zip(header, [None] * len(header), strict=True))
     filled.update({"车牌号": "苏N55555", "供货单位": "甲公司", "驾驶员": "吴十", "身份证号": DRIVER_IDS[5],
                    "联系电话": "13812345678", "物资": "大米", "数量": 30, "单位": "袋", "到达日期": day,

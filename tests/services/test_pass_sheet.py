@@ -48,8 +48,10 @@ def test_an_unknown_column_is_refused_then_ignored(db, actor, tmp_path):
     assert report.imported == 1 and report.ignored == ["颜色"]
 
 
-def test_cli_passes_import(tmp_path, capsys):
-    db = str(tmp_path / "g.sqlite3")
+def test_cli_passes_import(tmp_path, capsys, db, db_path, monkeypatch):
+    monkeypatch.setenv("GATEHOUSE_OPERATOR", "wang.fang")  # the review group keeps the pass register
+    monkeypatch.setenv("GATEHOUSE_PIN", "1001")
+    db = str(db_path)
     path = write_csv(tmp_path / "p.csv", [["BG-6", "苏N66666", "2030-12-31", "x"]],
                      header=["通行证号", "车牌号", "有效期至", "颜色"], encoding="utf-8")
     assert main(["passes", "import", str(path), "--db", db]) == 2
