@@ -23,7 +23,7 @@ CODE_MAX = 64  # a scanned or typed slip code, before it is read
 QUANTITY_MAX = 1_000_000
 OCCUPANTS_MAX = 20  # driver and passengers of one vehicle
 CARGO_LINES_MAX = 50  # kinds of goods on one vehicle
-SHEET_ROWS_MAX = 5_000  # rows of one imported sheet (a large community has a few thousand households)
+SHEET_ROWS_MAX = 20_000  # rows of one sheet: a county's day-ahead list may run to 10,000; past that, split it
 QUOTE_MAX = 40  # characters of a bad value a message repeats (see desktop.domain.text.quote)
 
 
