@@ -26,18 +26,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--date", dest="day", default=None,
                      help="arrival date for rows that give none (YYYY-MM-DD); without it such rows are refused")
-    imp.add_argument("--map", dest="maps", action="append", default=[], metavar="HEADER=FIELD",
-                     help="read the column HEADER as FIELD (e.g. 货到日=arrival_date or 货到日=到达日期); repeatable")
-    imp.add_argument("--set", dest="sets", action="append", default=[], metavar="FIELD=VALUE",
-                     help="a value for every row when the sheet has no such column (e.g. supplier=某公司)")
-    imp.add_argument("--ignore", dest="ignores", action="append", default=[], metavar="HEADER",
-                     help="do not read the column HEADER (it is listed as ignored in the report); repeatable")
+    add_mapping_arguments(imp, example="货到日=arrival_date or 货到日=到达日期")
     imp.add_argument("--approve", action="store_true", help="approve the imported rows at once")
     add_operator_argument(imp)  # who imports: checked like a sign-in, PIN never an argument
     imp.set_defaults(func=run_import)
     tpl = actions.add_parser("template", parents=[common], help="write the approval list template (.xlsx)")
     tpl.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write the template")
     tpl.set_defaults(func=run_template)
+
+
+def add_mapping_arguments(parser: argparse.ArgumentParser, *, example: str) -> None:
+    """--map, --set and --ignore: the answers the window's mapping step takes, for a sheet's import."""
+    parser.add_argument("--map", dest="maps", action="append", default=[], metavar="HEADER=FIELD",
+                        help=f"read the column HEADER as FIELD (e.g. {example}); repeatable")
+    parser.add_argument("--set", dest="sets", action="append", default=[], metavar="FIELD=VALUE",
+                        help="a value for every row when the sheet has no such column (e.g. supplier=某公司)")
+    parser.add_argument("--ignore", dest="ignores", action="append", default=[], metavar="HEADER",
+                        help="do not read the column HEADER (it is listed as ignored in the report); repeatable")
 
 
 def _pairs(items: list[str], what: str) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ import argparse
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
 from desktop.cli._common import input_file, open_db, unreadable_input_is_usage
 from desktop.cli._operator import add_operator_argument, signed_in
+from desktop.cli.approvals import add_mapping_arguments
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -19,12 +20,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = actions.add_parser("import", parents=[common], help="import a pass list (.xlsx or .csv)")
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--map", dest="maps", action="append", default=[], metavar="HEADER=FIELD",
-                     help="read the column HEADER as FIELD (pass_number, plate, supplier, pass_validity, ...)")
-    imp.add_argument("--set", dest="sets", action="append", default=[], metavar="FIELD=VALUE",
-                     help="a value for every row when the sheet has no such column (e.g. supplier=某公司)")
-    imp.add_argument("--ignore", dest="ignores", action="append", default=[], metavar="HEADER",
-                     help="do not read the column HEADER; repeatable")
+    add_mapping_arguments(imp, example="证号=pass_number")
     add_operator_argument(imp)  # who imports: checked like a sign-in, PIN never an argument
     imp.set_defaults(func=run_import)
 
