@@ -87,3 +87,24 @@ def db(db_path: Path, clock: ManualClock) -> Iterator[Database]:
 @pytest.fixture
 def actor() -> Actor:
     return Actor(operator="duty", station="gate")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without the interpreter's final garbage collection. On some Python builds (Debian 12's
+    3.11.2) PySide's wrappers that outlive the QApplication make that last collection abort with
+    "Fatal Python error: none_dealloc" after every test has passed, turning a green run into exit 134.
+    Everything pytest reports has been written by now; the exit status is the session's."""
+    import sys
+
+    status = getattr(config, "_gatehouse_exit", None)
+    if status is None:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(int(status))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config._gatehouse_exit = exitstatus  # type: ignore[attr-defined]

@@ -136,7 +136,11 @@ def _main(arguments: list[str]) -> int:
 
         return run_gui(db_target=window.db, lang=window.lang, station=window.station)
     parser = build_parser()
-    args = parser.parse_args(arguments)
+    try:
+        args = parser.parse_args(arguments)
+    except BrokenPipeError:  # --help or --version into a closed pipe: said all it had to (usage goes to stderr)
+        _stdout_to_devnull()
+        return EXIT_OK
     if args.lang:
         set_language(args.lang)
     if args.command is None:
