@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QApplication
 from desktop.gui.signin import SignInDialog
 from desktop.services import audit
 from desktop.services.context import Actor
-from tests.gui.test_gate_page import _focused, _gate_page, _type_chinese, approved  # noqa: F401 - fixture
+from tests.gui.test_gate_page import (  # noqa: F401 - fixtures: the gate's scenario keeps its own 09:00 clock
+    _focused,
+    _gate_page,
+    _type_chinese,
+    approved,
+    clock,
+)
 
 
 def test_a_gate_operator_cannot_reach_operator_management(window, ctx, qtbot):
@@ -76,7 +82,7 @@ def test_the_disinfection_crew_follows_a_shift_change(window, ctx, qtbot):
     assert page.form.operators.text() == "周敏、赵磊"
 
 
-def test_a_handoff_slip_scanned_on_the_group_buying_page_goes_to_the_handoff(window, ctx, qtbot, db, clock):
+def test_a_handoff_slip_scanned_on_the_group_buying_page_goes_to_the_handoff(window, ctx, qtbot, db, clock):  # noqa: F811
     from handoff_world import ready_slip
 
     from desktop.gui.stations.handoff import HandoffPage

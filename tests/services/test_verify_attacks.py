@@ -194,7 +194,7 @@ def _dump(path: Path) -> dict[tuple[str, str], tuple] | None:
     out: dict[tuple[str, str], tuple] = {}
     try:
         for name in [*audit_rows.guarded_tables(), "audit_event", "audit_head"]:
-            cols = [r[1].decode() for r in con.execute(f"PRAGMA table_info({name})")]
+            cols = [r[1].decode("utf-8", "replace") for r in con.execute(f"PRAGMA table_info({name})")]
             cells = ", ".join(f'typeof("{c}"), CAST("{c}" AS BLOB)' for c in cols)
             for row in con.execute(f'SELECT CAST(rowid AS TEXT), {cells} FROM "{name}"'):
                 out[(name, row[0].decode())] = row[1:]
@@ -231,7 +231,10 @@ def test_seeded_byte_flips_never_crash_verify_and_every_changed_row_is_reported(
         changed_flips += 1
         found = named(report)
         kinds = {f.kind for f in report.findings}
-        if report.ok or not (kinds & {"integrity", "unreadable"} or all(
+        if changed is None:  # the flip made the file unreadable as a whole (its schema, say): verify must say so
+            if report.ok:
+                missed.append((offset, bit, ["the whole file"], report.lines()[-3:]))
+        elif report.ok or not (kinds & {"integrity", "unreadable"} or all(
                 any((table, key) == (f[1], f[2]) for f in found) for table, key in changed)):
             missed.append((offset, bit, sorted(changed or [])[:3], report.lines()[-3:]))
         path.unlink()
