@@ -19,6 +19,7 @@ from desktop.gui.application import make_app
 from desktop.gui.main_window import MainWindow
 from desktop.gui.signin import SignInDialog
 from desktop.outfiles import replacing
+from desktop.services.context import Actor
 
 
 def settle(ops, rounds: int = 6) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +60,7 @@ class DialogCloser:
         self.timer.stop()
 
 
-def render_all(out: Path, *, db, language: str = "zh", operator: str = "admin",  # type: ignore[no-untyped-def]
+def render_all(out: Path, *, db, language: str = "zh", operator: str = "zhou.min",  # type: ignore[no-untyped-def]
                clock: Clock | None = None, progress: Callable[[str], None] = lambda _step: None) -> list[Path]:
     """Write one PNG per screen state of the app running on `db` (normally a demo database), with
     `clock` (the demo's) as the app's clock; `progress` hears which screen is being drawn."""
@@ -79,16 +80,24 @@ def render_all(out: Path, *, db, language: str = "zh", operator: str = "admin", 
     window = MainWindow(ctx)
     window.resize(1366, 768)
     window.show()
-    for index, page in enumerate(window.pages):
-        window.show_page(index)
-        settle(ctx.ops)
-        for suffix, enter_state in page.screenshot_states():
-            enter_state()
+    done: set[int] = set()
+    for who in (None, ("admin", "管理员", "admin")):  # the supervisor sees every station; admin, the rest
+        if who is not None:
+            ctx.user.sign_in(Actor(who[0], who[2]), who[1], who[2])
             settle(ctx.ops)
-            name = f"{index + 1:02d}-{page.key}{'-' + suffix if suffix else ''}.png"
-            closer.name = name.removesuffix(".png")
-            progress(name)
-            written.append(_save(window, out / name))
+        for index, page in enumerate(window.pages):
+            if index in done or not window.may_open(index):
+                continue
+            done.add(index)
+            window.show_page(index)
+            settle(ctx.ops)
+            for suffix, enter_state in page.screenshot_states():
+                enter_state()
+                settle(ctx.ops)
+                name = f"{index + 1:02d}-{page.key}{'-' + suffix if suffix else ''}.png"
+                closer.name = name.removesuffix(".png")
+                progress(name)
+                written.append(_save(window, out / name))
     window.close()
     closer.stop()
     ctx.ops.wait_idle()
