@@ -198,7 +198,7 @@ def _dump(path: Path) -> dict[tuple[str, str], tuple] | None:
             cells = ", ".join(f'typeof("{c}"), CAST("{c}" AS BLOB)' for c in cols)
             for row in con.execute(f'SELECT CAST(rowid AS TEXT), {cells} FROM "{name}"'):
                 out[(name, row[0].decode())] = row[1:]
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # a flipped schema: even SQLite's error has bad bytes
         return None
     finally:
         con.close()
