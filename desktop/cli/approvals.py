@@ -11,8 +11,9 @@ Exit 0 every row imported or unchanged; 1 some rows rejected (the others are imp
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from desktop.cli import EXIT_FAILED, EXIT_OK, emit
 from desktop.cli._common import input_file, open_db, output_file, parse_day, unreadable_input_is_usage
@@ -96,11 +97,12 @@ def choices(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str]]:
     return chosen, constants
 
 
-def run_import(args: argparse.Namespace) -> int:
+def run_sheet_import(args: argparse.Namespace, importer: Callable[..., Any]) -> int:
+    """Import `args.file` as `args.operator` with the --map/--set/--ignore answers:
+    `importer(session, actor=, now=, path=, chosen=, constants=)` returns the report to print."""
     from desktop.domain.clock import SystemClock
-    from desktop.services import approvals, setup
+    from desktop.services import setup
 
-    day = parse_day(args.day)
     path = input_file(args.file)
     chosen, constants = choices(args)
     db = open_db(args)
@@ -108,13 +110,21 @@ def run_import(args: argparse.Namespace) -> int:
         now = SystemClock().now()
         with unreadable_input_is_usage(), placing_hint(), db.session() as session:
             setup.ensure_initial(session, now=now)  # a fresh database still needs its site
-            report = approvals.import_file(session, actor=signed_in(session, username=args.operator, station="cli", now=now), now=now,
-                                           path=path, default_day=day, approve=args.approve,
-                                           chosen=chosen, constants=constants)
+            report = importer(session, actor=signed_in(session, username=args.operator, station="cli", now=now),
+                              now=now, path=path, chosen=chosen, constants=constants)
     finally:
         db.dispose()
     emit(args, report.as_dict(), report.lines())
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from desktop.services import approvals
+
+    day = parse_day(args.day)
+    return run_sheet_import(args, partial(approvals.import_file, default_day=day, approve=args.approve))
 
 
 def run_template(args: argparse.Namespace) -> int:

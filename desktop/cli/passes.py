@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import EXIT_FAILED, EXIT_OK, emit
-from desktop.cli._common import input_file, open_db, unreadable_input_is_usage
-from desktop.cli._operator import add_operator_argument, signed_in
+from desktop.cli._operator import add_operator_argument
 from desktop.cli.approvals import add_mapping_arguments
 
 
@@ -26,20 +24,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop.cli.approvals import choices, placing_hint
-    from desktop.domain.clock import SystemClock
-    from desktop.services import pass_sheet, setup
+    from desktop.cli.approvals import run_sheet_import
+    from desktop.services import pass_sheet
 
-    path = input_file(args.file)
-    chosen, constants = choices(args)
-    db = open_db(args)
-    try:
-        now = SystemClock().now()
-        with unreadable_input_is_usage(), placing_hint(), db.session() as session:
-            setup.ensure_initial(session, now=now)
-            report = pass_sheet.import_file(session, actor=signed_in(session, username=args.operator, station="cli", now=now), now=now, path=path,
-                                            chosen=chosen, constants=constants)
-    finally:
-        db.dispose()
-    emit(args, report.as_dict(), report.lines())
-    return EXIT_OK if report.ok else EXIT_FAILED
+    return run_sheet_import(args, pass_sheet.import_file)
