@@ -1,0 +1,26 @@
+"""roles finish (reserved; empty until that work needs a schema change)
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-02 01:30:00
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa  # noqa: F401
+import sqlmodel.sql.sqltypes  # noqa: F401
+from alembic import op  # noqa: F401
+
+import desktop.store.types  # noqa: F401
+
+revision: str = '0005'
+down_revision: str | None = '0004'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
