@@ -1,8 +1,10 @@
 """Performance figures for `gatehouse bench`: each beside a reference measured in the same run,
 so a figure means something on whatever machine it was taken.
 
-Each module in BENCHES has `run() -> list[dict]`; a dict has the keys name, value, unit,
-reference_name, reference_value and target (plain words, e.g. "≤ 1.5 × reference").
+Each module in BENCHES has `run() -> list[dict]`; a dict has the keys key (stable, e.g.
+`scan.release.p99`, for comparing runs), name, value, unit, reference_name, reference_value, ratio
+(value / reference), target (plain words, e.g. "≤ 1.5 × reference"), ok and verdict (met, missed,
+or reported when a figure has no target).
 """
 
 from __future__ import annotations
@@ -19,13 +21,23 @@ BENCHES = [
     "desktop.bench.scan",
     "desktop.bench.slip_render",
     "desktop.bench.gate",
+    "desktop.bench.report",
 ]
 
 
 def figure(name: str, value: float, unit: str, reference_name: str, reference_value: float,
-           target: str, ok: bool | None = None, **extra: Any) -> dict[str, Any]:
-    return {"name": name, "value": round(value, 3), "unit": unit, "reference_name": reference_name,
-            "reference_value": round(reference_value, 3), "target": target, "ok": ok, **extra}
+           target: str, ok: bool | None = None, *, key: str | None = None, **extra: Any) -> dict[str, Any]:
+    ratio = extra.pop("ratio", None)
+    if ratio is None and reference_value:
+        ratio = round(value / reference_value, 2)
+    verdict = "reported" if ok is None else ("met" if ok else "missed")
+    return {"key": key or _slug(name), "name": name, "value": round(value, 3), "unit": unit,
+            "reference_name": reference_name, "reference_value": round(reference_value, 3), "ratio": ratio,
+            "target": target, "ok": ok, "verdict": verdict, **extra}
+
+
+def _slug(name: str) -> str:
+    return ".".join(w for w in "".join(c if c.isalnum() else " " for c in name.lower()).split()[:6])
 
 
 def median_ms(fn: Callable[[], object], repeat: int = 30, warmup: int = 3) -> float:

@@ -37,4 +37,4 @@ def run() -> list[dict[str, Any]]:
                for name, rows in (("empty", 0), ("full", TIMERS))}
     full, empty = results["full"], results["empty"]
     return [figure(f"dwell board update, {TIMERS} running timers", full, "ms", "empty board update", empty,
-                   f"< {TARGET_MS:g} ms", full < TARGET_MS, timers=TIMERS)]
+                   f"< {TARGET_MS:g} ms", full < TARGET_MS, key="board.paint.500", timers=TIMERS)]

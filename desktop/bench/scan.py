@@ -242,16 +242,16 @@ def run() -> list[dict[str, Any]]:
              "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None}
     return [
         figure(f"scan to verdict through the service, p50 ({size})", pct(service, 50), "ms",
-               "bare indexed SELECT of the slip, p50", pct(reference, 50), "p99 < 5 ms", None, **extra),
+               "bare indexed SELECT of the slip, p50", pct(reference, 50), "p99 < 5 ms", None, key="scan.release.p50", **extra),
         figure(f"scan to verdict through the service, p99 ({size})", pct(service, 99), "ms",
                "bare indexed SELECT of the slip, p99", pct(reference, 99), "p99 < 5 ms", pct(service, 99) < 5.0,
-               **extra),
+               key="scan.release.p99", **extra),
         figure(f"the same scans rolled back (no commit), p99 ({size})", pct(decision, 99), "ms",
-               "one-row INSERT + COMMIT through the same engine, p99", pct(floor, 99), "(what the disk adds)", None,
+               "one-row INSERT + COMMIT through the same engine, p99", pct(floor, 99), "(what the disk adds)", None, key="scan.commit.p99",
                decision_p50=round(pct(decision, 50), 3), commit_p50=round(pct(floor, 50), 3)),
         figure(f"scanner Enter to painted verdict, p50 ({size})", pct(screen["scan"], 50), "ms",
-               "repainting the verdict panel alone, p50", pct(screen["paint"], 50), "p99 < 50 ms", None),
+               "repainting the verdict panel alone, p50", pct(screen["paint"], 50), "p99 < 50 ms", None, key="scan.paint.p50"),
         figure(f"scanner Enter to painted verdict, p99 ({size})", pct(screen["scan"], 99), "ms",
                "repainting the verdict panel alone, p99", pct(screen["paint"], 99), "p99 < 50 ms",
-               pct(screen["scan"], 99) < 50.0),
+               pct(screen["scan"], 99) < 50.0, key="scan.paint.p99"),
     ]

@@ -52,14 +52,14 @@ def help_figure(repeat: int = 5) -> dict[str, Any]:
     bare = statistics.median(_wall([sys.executable, "-c", "pass"]) for _ in range(repeat))
     helped = statistics.median(_wall([sys.executable, "-m", "desktop", "--help"]) for _ in range(repeat))
     return figure("gatehouse --help, wall time", helped * 1000, "ms", "python -c pass", bare * 1000,
-                  "reported; no target", None, ratio=round(helped / bare, 2))
+                  "reported; no target", None, key="cli.help", ratio=round(helped / bare, 2))
 
 
 def run(repeat: int = 5) -> list[dict[str, Any]]:
     if getattr(sys, "frozen", False):
         # A frozen program cannot start `python -c`; measure from a source checkout instead.
         return [figure("cold start to first painted main window (needs a source checkout)", 0, "ms",
-                       "bare PySide6 window", 0, "≤ 1.5 × reference", None, skipped=True)]
+                       "bare PySide6 window", 0, "≤ 1.5 × reference", None, key="start.first_paint", skipped=True)]
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "bench.sqlite3")
         _child(_GATEHOUSE, db)  # creates and migrates the database; not timed
@@ -71,7 +71,7 @@ def run(repeat: int = 5) -> list[dict[str, Any]]:
     return [
         help_figure(repeat),
         figure("cold start to first painted main window", paint * 1000, "ms", "bare PySide6 window",
-               bare * 1000, "≤ 1.5 × reference", ratio <= 1.5, ratio=round(ratio, 2)),
+               bare * 1000, "≤ 1.5 × reference", ratio <= 1.5, key="start.first_paint", ratio=round(ratio, 2)),
         figure("cold start to station pages ready (database open and checked)", ready * 1000, "ms",
-               "bare PySide6 window", bare * 1000, "reported; no target", None, ratio=round(ready / bare, 2)),
+               "bare PySide6 window", bare * 1000, "reported; no target", None, key="start.pages_ready", ratio=round(ready / bare, 2)),
     ]

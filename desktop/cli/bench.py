@@ -28,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
                 figures += run_all([short])
     lines = []
     for f in figures:
-        verdict = "" if f["ok"] is None else ("  ✓" if f["ok"] else "  ✗")
-        lines.append(f"{f['name']}: {f['value']} {f['unit']}  (reference {f['reference_name']}: "
-                     f"{f['reference_value']} {f['unit']}; target {f['target']}){verdict}")
+        verdict = "" if f["ok"] is None else ("  ✓" if f["ok"] else "  ✗ missed")
+        ratio = f" = {f['ratio']} ×" if f.get("ratio") else ""
+        lines.append(f"{f['key']}  {f['name']}: {f['value']} {f['unit']}  (reference {f['reference_name']}: "
+                     f"{f['reference_value']} {f['unit']}{ratio}; target {f['target']}){verdict}")
     emit(args, {"figures": figures}, lines)
     return EXIT_OK

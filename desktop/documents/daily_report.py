@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -110,21 +111,47 @@ def _p(text: object, style: ParagraphStyle, colour: str | None = None) -> Paragr
     return Paragraph(f'<font color="{colour}">{body}</font>' if colour else body, style)
 
 
+PAD = 2.5  # cell padding above and below
+HPAD = 4.0  # and either side
+ROWS_PER_TABLE = 40  # a long list is several tables: splitting one huge table re-measures it again and again
+
+
+def _cell(text: object, style: ParagraphStyle, width: float, colour: str | None) -> object:
+    """Plain text when it fits on one line (cheap to lay out; its colour comes from the table's
+    style), a wrapping Paragraph when not."""
+    body = str(text)
+    if "\n" not in body and stringWidth(body, style.fontName, style.fontSize) <= width - 2 * HPAD:
+        return body
+    return _p(body, style, colour)
+
+
 def _table(header: list[str], rows: list[list[object]], widths: list[float], st: dict[str, ParagraphStyle],
-           colours: list[str | None] | None = None) -> Table:
-    data = [[_p(h, st["head"]) for h in header]]
-    for i, row in enumerate(rows):
-        colour = colours[i] if colours else None
-        data.append([_p(c, st["cell"], colour) for c in row])
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
+           colours: list[str | None] | None = None) -> list[Table]:
+    head = [_p(h, st["head"]) for h in header]
+    tints = colours or [None] * len(rows)
+    cells = [[_cell(c, st["cell"], w, tint) for c, w in zip(row, widths, strict=True)]
+             for row, tint in zip(rows, tints, strict=True)]
+    tables = []
+    for start in range(0, max(len(cells), 1), ROWS_PER_TABLE):
+        chunk, chunk_tints = cells[start:start + ROWS_PER_TABLE], tints[start:start + ROWS_PER_TABLE]
+        extra = [("TEXTCOLOR", (0, r + 1), (-1, r + 1), colors.HexColor(c)) for r, c in enumerate(chunk_tints) if c]
+        tables.append(_styled(Table([head, *chunk], colWidths=widths, repeatRows=1), st, extra))
+    return tables
+
+
+def _styled(table: Table, st: dict[str, ParagraphStyle], extra: list[tuple[object, ...]]) -> Table:
+    table.setStyle(TableStyle([*extra,
         ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
+        ("FONTSIZE", (0, 1), (-1, -1), st["cell"].fontSize),
+        ("LEADING", (0, 1), (-1, -1), st["cell"].leading),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2f4f6f")),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f4f7")]),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+        ("LEFTPADDING", (0, 0), (-1, -1), HPAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), HPAD),
     ]))
     return table
 
@@ -151,14 +178,14 @@ def _necessities(view: DailyReportView, st: dict[str, ParagraphStyle], width: fl
     rows = [[n.name, "；".join(q.text() for q in n.quantities) or "0", n.items or "—", str(n.lines)]
             for n in view.necessities]
     return [_p(t("二、生活必需品到货情况", "2. Necessities that arrived"), st["h2"]),
-            _table([t("品类", "Necessity"), t("数量", "Quantity"), t("明细", "Items"), t("批次", "Lines")], rows,
+            *_table([t("品类", "Necessity"), t("数量", "Quantity"), t("明细", "Items"), t("批次", "Lines")], rows,
                    [width * 0.22, width * 0.26, width * 0.42, width * 0.10], st)]
 
 
 def _counts(view: DailyReportView, st: dict[str, ParagraphStyle], width: float) -> list[object]:
     rows = [[c.label, str(c.value)] for c in view.counts]
     return [_p(t("三、消杀、静置与交接", "3. Disinfection, dwell and handoff"), st["h2"]),
-            _table([t("项目", "Item"), t("数量", "Count")], rows, [width * 0.6, width * 0.4], st)]
+            *_table([t("项目", "Item"), t("数量", "Count")], rows, [width * 0.6, width * 0.4], st)]
 
 
 def _anomalies(view: DailyReportView, st: dict[str, ParagraphStyle], width: float, zone: ZoneInfo) -> list[object]:
@@ -168,7 +195,7 @@ def _anomalies(view: DailyReportView, st: dict[str, ParagraphStyle], width: floa
     rows = [[_hm(a.at, zone), a.title, a.detail] for a in view.anomalies]
     colours = [SEVERITY_COLOURS.get(a.severity) for a in view.anomalies]
     header = [t("时间", "Time"), t("事项", "What"), t("详情", "Details")]
-    return [*head, _table(header, rows, [width * 0.1, width * 0.3, width * 0.6], st, colours)]
+    return [*head, *_table(header, rows, [width * 0.1, width * 0.3, width * 0.6], st, colours)]
 
 
 def _vehicles(view: DailyReportView, st: dict[str, ParagraphStyle], width: float, zone: ZoneInfo) -> list[object]:
@@ -180,7 +207,7 @@ def _vehicles(view: DailyReportView, st: dict[str, ParagraphStyle], width: float
     header = [t("到达", "Arrived"), t("车牌", "Plate"), t("供货单位", "Supplier"), t("结果", "Outcome"),
               t("离开", "Left"), t("物资", "Goods")]
     widths = [width * f for f in (0.09, 0.13, 0.23, 0.14, 0.08, 0.33)]
-    return [*head, _table(header, rows, widths, st)]
+    return [*head, *_table(header, rows, widths, st)]
 
 
 def build_daily_report(view: DailyReportView) -> bytes:

@@ -460,8 +460,12 @@ class Board:
 def describe(session: Session, d: Disinfection, goods: list[int]) -> tuple[str, str]:
     arrival = session.get(Arrival, d.arrival_id) if d.arrival_id else None
     items = [c for cid in goods if (c := session.get(Consignment, cid)) is not None]
-    label = arrival.plate if arrival else "、".join(c.description or c.category for c in items[:2]) or "—"
-    if arrival is None and len(items) > 2:
+    return _describe(d, arrival.plate if arrival else None, items)
+
+
+def _describe(d: Disinfection, plate: str | None, items: list[Consignment]) -> tuple[str, str]:
+    label = plate or "、".join(c.description or c.category for c in items[:2]) or "—"
+    if plate is None and len(items) > 2:
         label += t(" 等{n}批", " +{n}", n=len(items) - 2)
     place = {"gate": t("卡口", "gate"), "unloading_point": t("卸货点", "unloading point"),
              "handoff_zone": t("接驳区", "handoff zone"), "transit": t("中转站", "transit")}.get(d.location, d.location)
@@ -469,21 +473,39 @@ def describe(session: Session, d: Disinfection, goods: list[int]) -> tuple[str, 
     return label, detail
 
 
+def _on_board(session: Session) -> list[tuple[DwellTimer, Disinfection, str | None, list[Consignment]]]:
+    """Every timer still on the board with its disinfection, plate and goods: three queries
+    whatever the number of timers (the board used to ask a few per timer)."""
+    found = session.exec(select(DwellTimer, Disinfection, Arrival.plate)
+                         .join(Disinfection, col(Disinfection.id) == DwellTimer.disinfection_id)
+                         .join(Arrival, col(Arrival.id) == Disinfection.arrival_id, isouter=True)
+                         .where(col(DwellTimer.state).in_(("running", "complete")))).all()
+    goods: dict[int, list[Consignment]] = {}
+    ids = [d.id for _, d, _ in found]
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        for did, item in session.exec(select(DisinfectionItem.disinfection_id, Consignment)
+                                      .join(Consignment, col(Consignment.id) == DisinfectionItem.consignment_id)
+                                      .where(col(DisinfectionItem.disinfection_id).in_(chunk))
+                                      .order_by(col(DisinfectionItem.consignment_id))).all():
+            goods.setdefault(did, []).append(item)
+    return [(timer, d, plate, goods.get(d.id or 0, [])) for timer, d, plate in found]
+
+
 @requires(ANY_OPERATOR)
 def board(session: Session, *, actor: Actor, clock: Clock) -> Board:
     """The timers still on the board (running or complete, not yet released), soonest first. Notes
-    the clock reading (auditing any jump) and records completions that have come due."""
+    the clock reading (auditing any jump) and records completions that have come due.
+
+    What the board shows is read first, before the clock mark takes the write lock, so a refresh
+    holds other stations' writes up for two small writes, not for the whole read."""
+    on_board = _on_board(session)
     reading = clock.read()
     jump = observe(session, actor=actor, reading=reading, clock=clock)
     sweep(session, actor=actor, reading=reading)
     witnesses = _witnesses(session, reading)
     rows = []
-    timers = session.exec(select(DwellTimer).where(col(DwellTimer.state).in_(("running", "complete")))).all()
-    for timer in timers:
-        d = session.get(Disinfection, timer.disinfection_id)
-        if d is None:
-            continue
-        label, detail = describe(session, d, covered(session, d.id or 0))
+    for timer, d, plate, items in on_board:
+        label, detail = _describe(d, plate, items)
         rows.append(BoardRow(timer.id or 0, d.id or 0, label, detail, d.location, timer.minutes,
                              utc(timer.started_wall), _deadline(timer, reading, witnesses),
                              timer.acknowledged_at is not None, bool(timer.early_by)))

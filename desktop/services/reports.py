@@ -15,7 +15,7 @@ from dataclasses import asdict
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from desktop.documents.daily_report import (
     Anomaly,
@@ -97,14 +97,36 @@ class _Tally:
         return tuple(out)
 
 
-def _cargo_of(session: Session, a: Arrival) -> list[tuple[str, str, float, str]]:
-    goods = session.exec(select(Consignment).where(Consignment.arrival_id == a.id)).all()
-    if goods:
-        return [(c.category, c.description, c.quantity, c.unit) for c in goods]
-    if a.approval_id is None:
-        return []
-    cargo = session.exec(select(ApprovalCargo).where(ApprovalCargo.approval_id == a.approval_id)).all()
-    return [(c.category, c.description, c.quantity, c.unit) for c in cargo]
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+def _cargo(session: Session, arrivals: list[Arrival]) -> dict[int, list[tuple[str, str, float, str]]]:
+    """Each arrival's goods: what the gate recorded, else what its approval announced. A few
+    queries for the whole day, not two per vehicle."""
+    out: dict[int, list[tuple[str, str, float, str]]] = defaultdict(list)
+    for chunk in _chunks([a.id for a in arrivals if a.id is not None]):
+        for c in session.exec(select(Consignment).where(col(Consignment.arrival_id).in_(chunk))
+                              .order_by(col(Consignment.id))).all():
+            out[c.arrival_id or 0].append((c.category, c.description, c.quantity, c.unit))
+    announced = {a.approval_id: a.id for a in arrivals if a.id not in out and a.approval_id is not None}
+    by_approval: dict[int, list[tuple[str, str, float, str]]] = defaultdict(list)
+    for chunk in _chunks(list(announced)):
+        for c in session.exec(select(ApprovalCargo).where(col(ApprovalCargo.approval_id).in_(chunk))
+                              .order_by(col(ApprovalCargo.id))).all():
+            by_approval[c.approval_id].append((c.category, c.description, c.quantity, c.unit))
+    for a in arrivals:
+        if a.id not in out and a.approval_id in by_approval:
+            out[a.id or 0] = by_approval[a.approval_id]
+    return out
+
+
+def _suppliers(session: Session, arrivals: list[Arrival]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for chunk in _chunks(sorted({a.approval_id for a in arrivals if a.approval_id is not None})):
+        names.update(session.exec(select(Approval.id, Approval.supplier_name)
+                                  .where(col(Approval.id).in_(chunk))).all())
+    return names
 
 
 def _words(lines: list[tuple[str, str, float, str]]) -> str:
@@ -113,14 +135,15 @@ def _words(lines: list[tuple[str, str, float, str]]) -> str:
 
 def _vehicles(session: Session, arrivals: list[Arrival], tally: _Tally) -> list[VehicleLine]:
     out = []
+    cargo_of, supplier_of = _cargo(session, arrivals), _suppliers(session, arrivals)
     for a in arrivals:
         outcome = _outcome(a)
-        cargo = _cargo_of(session, a)
+        cargo = cargo_of.get(a.id or 0, [])
         if outcome in ("admitted", "handoff"):
             for line in cargo:
                 tally.add(*line)
-        approval = session.get(Approval, a.approval_id) if a.approval_id else None
-        out.append(VehicleLine(a.id or 0, display_plate(a.plate), approval.supplier_name if approval else "",
+        supplier = supplier_of.get(a.approval_id, "") if a.approval_id else ""
+        out.append(VehicleLine(a.id or 0, display_plate(a.plate), supplier,
                                utc(a.arrived_at), outcome, outcome_text(outcome), a.status in ("admitted", "handoff"),
                                utc(a.exited_at) if a.exited_at else None, _words(cargo)))
     return out
@@ -176,7 +199,7 @@ def _plate(session: Session, arrival_id: int | None) -> str:
 
 
 def _count(session: Session, query: Any) -> int:
-    return len(session.exec(query).all())
+    return int(session.exec(select(func.count()).select_from(query.subquery())).one())
 
 
 def _counts(session: Session, lo: datetime, hi: datetime, anomalies: list[Anomaly]) -> tuple[Count, ...]:

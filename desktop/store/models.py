@@ -462,6 +462,8 @@ class AuditEvent(SQLModel, table=True):
     """Append-only, hash-chained record of every change (see desktop.domain.audit_chain)."""
 
     __tablename__ = "audit_event"
+    # a vehicle's timeline asks for the events of given rows (entity, id), then filters actions
+    __table_args__ = (Index("ix_audit_event_entity_entity_id", "entity", "entity_id"),)
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = _utc(index=True)
     operator: str

@@ -84,3 +84,22 @@ def test_the_demo_day_in_numbers(demo_db):
     assert [a.at for a in view.anomalies] == sorted(a.at for a in view.anomalies)
     assert all(a.severity in ("warn", "bad") for a in view.anomalies)
     assert empty.vehicles == () and empty.anomalies == () and all(not n.quantities for n in empty.necessities)
+
+
+def test_the_report_asks_a_fixed_number_of_questions_not_a_few_per_vehicle(demo_db):
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def note(conn, cursor, statement, params, context, executemany):
+        seen.append(statement)
+
+    event.listen(demo_db.engine, "before_cursor_execute", note)
+    try:
+        with demo_db.session(write=False) as s:
+            view = reports.daily(s, day=DAY, tz=site_tz(), now=EVENING)
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", note)
+    # per-vehicle lookups made it 34 for these 8 vehicles; the day's counts and anomalies take ~20
+    assert len(view.vehicles) >= 8
+    assert len(seen) <= 24, f"{len(seen)} statements for {len(view.vehicles)} vehicles"

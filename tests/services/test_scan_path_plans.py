@@ -204,3 +204,26 @@ def test_a_refusal_costs_the_same_after_fifty_thousand_unknown_scans(db, clock):
     full = _refusal_ms(db, clock)
     print(f"\nrefusing an unknown scan (median of 15): {empty[0]:.2f} ms of work ({empty[1]:.2f} ms with its commit) "
           f"after 0 earlier unknown scans; {full[0]:.2f} ms ({full[1]:.2f} ms) after 50,000")
+
+
+def test_a_vehicles_timeline_reads_the_audit_log_from_an_index(db, db_path, clock):
+    """The supervisor's timeline asks for the events of the vehicle's rows; with thousands of other
+    events of the same actions in the log it still reads only its own."""
+    from sqlalchemy import text
+    from supervision_world import journey
+
+    from desktop.services import timeline
+
+    j = journey(db, clock)
+    with db.session() as s:
+        s.execute(text("CREATE TEMP TABLE n(i)"))
+        s.execute(text("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 30000) "
+                       "INSERT INTO n SELECT i FROM c"))
+        # filler written straight into the table (the chain is not the point here): other vehicles' events
+        s.execute(text("INSERT INTO audit_event (at, operator, station, action, entity, entity_id, data, "
+                       "prev_hash, hash) SELECT :at, 'li.qiang', 'gate-1', 'gate.exit', 'arrival', "
+                       "CAST(i + 100000 AS TEXT), '{}', '', 'filler' || i FROM n"), {"at": clock.now()})
+    with db.session(write=False) as s, sql_sent(db) as sent:
+        entries = timeline.vehicle_timeline(s, arrival_id=j.arrival_id)
+    assert entries
+    check(db_path, [(st, p) for st, p in sent if "audit_event" in st], "timeline")
