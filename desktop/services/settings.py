@@ -49,5 +49,5 @@ def change(session: Session, *, actor: Actor, now: datetime, key: str, raw: Any)
         return site.set_time_zone(session, actor=actor, now=now, name=str(new))
     if setup.get_setting(session, key) == new:
         return new
-    setup.set_setting(session, actor=actor, now=now, key=key, value=new)
+    setup.set_setting(session, actor=actor, now=now, key=key, value=new, default=catalog.entry(key).default)
     return new

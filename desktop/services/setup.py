@@ -245,8 +245,11 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
 
 
 @requires(Permission.SETTINGS)
-def set_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
-    _write_setting(session, actor=actor, now=now, key=key, value=value)
+def set_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any,
+                default: Any = None) -> None:
+    """Store `value` under `key`; the audit's "old" is the stored value, else `default` (what a
+    reader got until now: the catalogue's default)."""
+    _write_setting(session, actor=actor, now=now, key=key, value=value, default=default)
 
 
 @internal("the first start writes the site's defaults (ensure_initial), as the system")
@@ -261,9 +264,10 @@ def remember_choice(session: Session, *, actor: Actor, now: datetime, key: str, 
     _write_setting(session, actor=actor, now=now, key=key, value=value)
 
 
-def _write_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
+def _write_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any,
+                   default: Any = None) -> None:
     row = session.get(Setting, key)
-    old = json.loads(row.value) if row else None
+    old = json.loads(row.value) if row else default
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
     if row is None:
         row = Setting(key=key, value=encoded, updated_at=now)
