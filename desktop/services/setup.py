@@ -132,7 +132,9 @@ PIN_SETTING = "pins.station_staff_required"
 
 def pin_required(session: Session, role: str) -> bool:
     """Supervisors and administrators always; station staff unless the site switched it off."""
-    return role in PIN_ALWAYS or bool(get_setting(session, PIN_SETTING, True))
+    from desktop.services import settings  # it builds on this module
+
+    return role in PIN_ALWAYS or bool(settings.value(session, PIN_SETTING))
 
 
 def list_operators(session: Session, *, include_disabled: bool = False) -> list[OperatorInfo]:
@@ -303,7 +305,8 @@ def add_unloading_point(session: Session, *, actor: Actor, now: datetime, code: 
 def list_unloading_points(session: Session) -> list[UnloadingPointInfo]:
     from desktop.store.models import UnloadingPoint
 
-    rows = session.exec(select(UnloadingPoint).where(UnloadingPoint.active).order_by(UnloadingPoint.code)).all()  # type: ignore[arg-type]
+    rows = session.exec(select(UnloadingPoint).where(UnloadingPoint.active)  # type: ignore[arg-type]
+                        .order_by(UnloadingPoint.position, UnloadingPoint.code)).all()  # type: ignore[arg-type]
     return [UnloadingPointInfo(p.id or 0, p.code, p.name, p.route) for p in rows]
 
 
