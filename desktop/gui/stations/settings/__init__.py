@@ -39,7 +39,7 @@ class SettingsPage(StationPage):
         self.pages.append(PrinterPage(self.ctx, self))
         self.sections = QListWidget(self)
         self.sections.setObjectName("settings_sections")
-        self.sections.setFixedWidth(200)
+        self.sections.setFixedWidth(170)
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.sections.addItem(page.title())

@@ -18,6 +18,13 @@ from desktop.services import policy
 HOURS, DAYS, ENTER, FIRST_CHECK = 1, 2, 3, 4
 
 
+def _two_lines(name: str) -> str:
+    """A header of four or more characters on two lines (人证核验 → 人证/核验), so nine columns fit."""
+    if " " in name:
+        return name.replace(" ", "\n", 1)
+    return name if len(name) < 4 else f"{name[:len(name) // 2]}\n{name[len(name) // 2:]}"
+
+
 class PolicyPage(OptionPage):
     name = "policy"
 
@@ -28,13 +35,17 @@ class PolicyPage(OptionPage):
         self.dwell_note = QLabel("", self)
         self.dwell_note.setWordWrap(True)
         self.dwell_note.setStyleSheet("color: #5f6b7a;")
-        headers = [self.tr("级别"), self.tr("核酸有效（小时）"), self.tr("行程（天）"), self.tr("车辆可进入")]
-        headers += [check_name(c) for c in ALL_CHECKS]
+        headers = [self.tr("级别"), self.tr("核酸有效\n（小时）"), self.tr("行程\n（天）"), self.tr("车辆\n可进入")]
+        headers += [_two_lines(check_name(c)) for c in ALL_CHECKS]
         self.table = QTableWidget(0, len(headers), self)
         self.table.setObjectName("policy_table")
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(42)  # room for the spin boxes
+        for column in range(FIRST_CHECK, len(headers)):  # the checks share what is left: no sideways scrolling
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.body.addWidget(self.in_force)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.dwell_note)
