@@ -176,3 +176,11 @@ def test_households_slots_read_the_catalogue(db, clock):
     with db.session() as s:
         settings.change(s, actor=ADMIN, now=clock.now(), key="households.per_slot", raw="8")
         assert households.slot_settings(s) == (15, "09:00", 8)
+
+
+def test_the_first_pickup_slot_must_be_a_time_of_day(db, clock):
+    with pytest.raises(ServiceError) as err, db.session() as s:
+        settings.change(s, actor=ADMIN, now=clock.now(), key="households.first_slot", raw="九点")
+    assert err.value.code == "bad_setting" and "HH:MM" in err.value.message
+    with db.session() as s:
+        assert settings.change(s, actor=ADMIN, now=clock.now(), key="households.first_slot", raw="08:30") == "08:30"
