@@ -194,7 +194,9 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(str(where))
 
     def _settings_changed(self, what: str) -> None:
-        """The settings screen saved: show the site as it is now named (pages re-read their own)."""
+        """The settings screen saved: show the site as it is now named; pages re-read their own."""
+        for page in self.pages:
+            page.settings_changed(what)
         if "site" in what.split(",") and self.ctx is not None:
             self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", self.ctx.site.name))
             self._update_status()

@@ -53,8 +53,7 @@ def test_the_inside_too_long_limit_changed_on_screen_changes_the_gates_list(wind
     qtbot.keyClicks(spin, "45")
     _save(page, ctx, qtbot)
     assert page.message.text() == "已保存。"
-    gate_page.refresh_inside()  # what its minute timer and activation do: no restart
-    ctx.ops.wait_idle()
+    ctx.ops.wait_idle()  # the gate page re-reads its list on the settings signal: no restart, no click
     qtbot.waitUntil(lambda: gate_page.inside_list.item(0).text().startswith("⚠"))
     event = ctx.ops.call_now(lambda s: audit.recent(s, action_prefix="setting.set"))[0]
     assert (event["entity_id"], event["data"]["old"], event["data"]["new"]) == ("gate.inside_limit_minutes", 90, 45)
@@ -70,6 +69,9 @@ def test_dwell_minutes_changed_on_screen_is_what_a_new_timer_uses(window, ctx, q
     parts.new_item.setText("门把手")
     qtbot.mouseClick(parts.add_button, Qt.MouseButton.LeftButton)
     _save(page, ctx, qtbot)
+    form_ = window.pages[window.page_index("disinfection")].form  # re-read on the settings signal
+    ctx.ops.wait_idle()
+    qtbot.waitUntil(lambda: [b.text() for b in form_.part_boxes] == ["门把手"])
     with db.session() as s:
         aid = add_arrival(s, plate="苏N12345", at=clock.now())
         good = add_goods(s, now=clock.now(), arrival_id=aid)
