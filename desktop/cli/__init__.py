@@ -42,6 +42,7 @@ COMMANDS = [
     "desktop.cli.approvals",
     "desktop.cli.passes",
     "desktop.cli.policy",
+    "desktop.cli.settings",
     "desktop.cli.verify",
     "desktop.cli.screenshots",
     "desktop.cli.bench",

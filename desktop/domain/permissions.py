@@ -85,6 +85,7 @@ PAGE_NEEDS: dict[str, frozenset[Permission]] = {
     "slips": frozenset({P.SLIP_ISSUE, P.RELEASE, P.VOID}),
     "supervision": frozenset({P.REPORTS, P.VIOLATION}),
     "admin": frozenset({P.OPERATORS, P.SETTINGS}),
+    "settings": frozenset({P.SETTINGS}),
 }
 
 

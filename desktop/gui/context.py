@@ -3,7 +3,7 @@ does database work off the UI thread."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -31,6 +31,14 @@ class Session(QObject):
         self.changed.emit()
 
 
+class SettingsSignals(QObject):
+    """changed(what) after the settings screen saved: a catalogue key, or "site", "policy",
+    "unloading_points", "printer". Screens that keep a setting (rather than reading it through a
+    service each time) read it again; services always read the stored value."""
+
+    changed = Signal(str)
+
+
 @dataclass
 class AppContext:
     db: Any  # desktop.store.engine.Database, used only through services and ops
@@ -38,6 +46,7 @@ class AppContext:
     site: SiteInfo
     user: Session
     ops: Any  # desktop.gui.ops.Ops
+    settings: SettingsSignals = field(default_factory=SettingsSignals)
 
     @property
     def actor(self) -> Actor:

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         ctx.user.changed.connect(self._update_status)
         ctx.user.changed.connect(self._apply_role)
+        ctx.settings.changed.connect(self._settings_changed)
         ctx.ops.failed.connect(self._show_failure)
         # A bound method, not a lambda: it is disconnected when this window goes (a language switch
         # builds a new window on the same ops; the lambda kept calling the deleted label).
@@ -191,6 +192,14 @@ class MainWindow(QMainWindow):
         where = self.ctx.db.path or self.ctx.db.url
         self.db_label.setText(self.tr("数据：{0}").replace("{0}", Path(str(where)).name))
         self.db_label.setToolTip(str(where))
+
+    def _settings_changed(self, what: str) -> None:
+        """The settings screen saved: show the site as it is now named; pages re-read their own."""
+        for page in self.pages:
+            page.settings_changed(what)
+        if "site" in what.split(",") and self.ctx is not None:
+            self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", self.ctx.site.name))
+            self._update_status()
 
     def _show_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("正在保存…") if busy else "")

@@ -51,10 +51,23 @@ class Presets:
 
 def presets(session: Session) -> Presets:
     """Agents with their dilution, and the parts to tick, as set for this site."""
-    agents = setup.get_setting(session, AGENTS_KEY, DEFAULT_AGENTS) or DEFAULT_AGENTS
-    parts = setup.get_setting(session, PARTS_KEY, DEFAULT_PARTS) or DEFAULT_PARTS
-    return Presets([AgentPreset(str(a["agent"]), str(a.get("dilution", ""))) for a in agents],
+    from desktop.services import settings
+
+    stored = setup.get_setting(session, AGENTS_KEY)
+    if isinstance(stored, list) and stored and all(isinstance(a, dict) for a in stored):
+        agents = [AgentPreset(str(a["agent"]), str(a.get("dilution", ""))) for a in stored]  # stored before the catalogue
+    else:
+        agents = [agent_preset(text) for text in settings.value(session, AGENTS_KEY)]
+    parts = settings.value(session, PARTS_KEY) or DEFAULT_PARTS  # an empty list means the built-in one
+    return Presets(agents or [AgentPreset(a["agent"], a["dilution"]) for a in DEFAULT_AGENTS],
                    [str(p) for p in parts], dwell.dwell_minutes(session))
+
+
+def agent_preset(text: str) -> AgentPreset:
+    """A disinfectant as the settings list holds it, "84消毒液 1:100": the last word after a space is
+    its dilution (none without a space)."""
+    agent, _, dilution = text.strip().rpartition(" ")
+    return AgentPreset(agent.strip(), dilution) if agent.strip() else AgentPreset(dilution, "")
 
 
 # --- what is being disinfected ---------------------------------------------------------------------

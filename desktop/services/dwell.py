@@ -200,13 +200,16 @@ def clock_check(session: Session, *, actor: Actor, clock: Clock) -> ClockCheck:
 
 
 def dwell_minutes(session: Session) -> int:
-    value = setup.get_setting(session, MINUTES_KEY, dwell.DEFAULT_MINUTES)
-    return int(value) if isinstance(value, int | float) and value > 0 else dwell.DEFAULT_MINUTES
+    """The one dwell time of the site (the setting; policy levels have none of their own)."""
+    from desktop.services import settings
+
+    return int(settings.value(session, MINUTES_KEY))
 
 
 def overdue_minutes(session: Session) -> int:
-    value = setup.get_setting(session, OVERDUE_KEY, dwell.DEFAULT_OVERDUE_MINUTES)
-    return int(value) if isinstance(value, int | float) and value > 0 else dwell.DEFAULT_OVERDUE_MINUTES
+    from desktop.services import settings
+
+    return int(settings.value(session, OVERDUE_KEY))
 
 
 # --- timers ---------------------------------------------------------------------------------------

@@ -488,7 +488,9 @@ class Inside:
 
 
 def inside_limit(session: Session) -> int:
-    return int(setup.get_setting(session, INSIDE_LIMIT_KEY, DEFAULT_INSIDE_LIMIT))
+    from desktop.services import settings  # the catalogue's bounds and default (DEFAULT_INSIDE_LIMIT)
+
+    return int(settings.value(session, INSIDE_LIMIT_KEY))
 
 
 def inside(session: Session, *, now: datetime) -> list[Inside]:

@@ -324,9 +324,11 @@ def _check(rows: list[tuple[int, dict[str, str]]], default_community: str) -> tu
 
 def slot_settings(session: Session) -> tuple[int, str, int]:
     """(slot minutes, first slot "HH:MM", households per slot) as set for this site."""
-    minutes = int(setup.get_setting(session, SLOT_MINUTES_KEY, DEFAULT_SLOT_MINUTES) or DEFAULT_SLOT_MINUTES)
-    first = str(setup.get_setting(session, FIRST_SLOT_KEY, DEFAULT_FIRST_SLOT) or DEFAULT_FIRST_SLOT)
-    per = int(setup.get_setting(session, PER_SLOT_KEY, DEFAULT_PER_SLOT) or DEFAULT_PER_SLOT)
+    from desktop.services import settings  # the catalogue's bounds and defaults
+
+    minutes = int(settings.value(session, SLOT_MINUTES_KEY))
+    first = str(settings.value(session, FIRST_SLOT_KEY) or DEFAULT_FIRST_SLOT)
+    per = int(settings.value(session, PER_SLOT_KEY))
     return minutes, first, per
 
 

@@ -78,13 +78,17 @@ def _check_level(management_level: str, risk_level: str) -> None:
 
 
 def get_rule(session: Session, management_level: str, risk_level: str) -> PolicyRule:
-    """The stored rule, or the built-in default where none is stored yet."""
+    """The stored rule, or the built-in default where none is stored yet. Its dwell minutes are the
+    site's one dwell time (the `disinfection.dwell_minutes` setting the timers use), whatever the
+    policy row's old column says."""
+    from desktop.services.dwell import dwell_minutes
+
     row = _row(session, management_level, risk_level)
     if row is not None:
-        return _rule(row)
+        return replace(_rule(row), dwell_minutes=dwell_minutes(session))
     for rule in default_policies():
         if (rule.management_level, rule.risk_level) == (management_level, risk_level):
-            return rule
+            return replace(rule, dwell_minutes=dwell_minutes(session))
     _check_level(management_level, risk_level)
     raise AssertionError("unreachable")
 
@@ -126,11 +130,13 @@ def set_active_level(session: Session, *, actor: Actor, now: datetime, managemen
     return active(session)
 
 
-@requires(Permission.POLICY)
+@requires(Permission.SETTINGS)
 def update_rule(session: Session, *, actor: Actor, now: datetime, management_level: str, risk_level: str,
                 required_checks: list[str] | None = None, test_valid_hours: int | None = None,
                 itinerary_days: int | None = None, vehicles_may_enter: bool | None = None) -> PolicyRule:
-    """Change one level's rule (audited with the old and new values)."""
+    """Change one level's rule (audited with the old and new values). The rules are the site's
+    settings (administrators, on the settings screen); putting a level in force is a supervisor's
+    (`set_active_level`). The dwell time is not per level: it is `disinfection.dwell_minutes`."""
     _check_level(management_level, risk_level)
     old = get_rule(session, management_level, risk_level)
     new = old

@@ -34,9 +34,22 @@ def values(session: Session) -> dict[str, Any]:
 def parse(key: str, raw: Any) -> Any:
     """The typed value for `raw`, or ServiceError("bad_setting") saying what is wrong."""
     try:
-        return catalog.coerce(key, raw)
+        value = catalog.coerce(key, raw)
     except catalog.BadSetting as exc:
         raise ServiceError("bad_setting", t(exc.zh, exc.en)) from None
+    if key in TIMES_OF_DAY and not _is_hhmm(str(value)):
+        e = catalog.entry(key)
+        raise ServiceError("bad_setting", t("{zh}应为 HH:MM，如 09:00", "{en} must be HH:MM, e.g. 09:00",
+                                            zh=e.label_zh, en=e.label_en))
+    return value
+
+
+TIMES_OF_DAY = {"households.first_slot"}  # text settings that must read as a time of day
+
+
+def _is_hhmm(text: str) -> bool:
+    hh, sep, mm = text.replace("：", ":").partition(":")
+    return bool(sep) and hh.isdigit() and mm.isdigit() and len(mm) == 2 and int(hh) < 24 and int(mm) < 60
 
 
 @requires(Permission.SETTINGS)
@@ -49,5 +62,5 @@ def change(session: Session, *, actor: Actor, now: datetime, key: str, raw: Any)
         return site.set_time_zone(session, actor=actor, now=now, name=str(new))
     if setup.get_setting(session, key) == new:
         return new
-    setup.set_setting(session, actor=actor, now=now, key=key, value=new)
+    setup.set_setting(session, actor=actor, now=now, key=key, value=new, default=catalog.entry(key).default)
     return new

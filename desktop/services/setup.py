@@ -132,7 +132,9 @@ PIN_SETTING = "pins.station_staff_required"
 
 def pin_required(session: Session, role: str) -> bool:
     """Supervisors and administrators always; station staff unless the site switched it off."""
-    return role in PIN_ALWAYS or bool(get_setting(session, PIN_SETTING, True))
+    from desktop.services import settings  # it builds on this module
+
+    return role in PIN_ALWAYS or bool(settings.value(session, PIN_SETTING))
 
 
 def list_operators(session: Session, *, include_disabled: bool = False) -> list[OperatorInfo]:
@@ -245,8 +247,11 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
 
 
 @requires(Permission.SETTINGS)
-def set_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
-    _write_setting(session, actor=actor, now=now, key=key, value=value)
+def set_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any,
+                default: Any = None) -> None:
+    """Store `value` under `key`; the audit's "old" is the stored value, else `default` (what a
+    reader got until now: the catalogue's default)."""
+    _write_setting(session, actor=actor, now=now, key=key, value=value, default=default)
 
 
 @internal("the first start writes the site's defaults (ensure_initial), as the system")
@@ -261,9 +266,10 @@ def remember_choice(session: Session, *, actor: Actor, now: datetime, key: str, 
     _write_setting(session, actor=actor, now=now, key=key, value=value)
 
 
-def _write_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any) -> None:
+def _write_setting(session: Session, *, actor: Actor, now: datetime, key: str, value: Any,
+                   default: Any = None) -> None:
     row = session.get(Setting, key)
-    old = json.loads(row.value) if row else None
+    old = json.loads(row.value) if row else default
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
     if row is None:
         row = Setting(key=key, value=encoded, updated_at=now)
@@ -299,7 +305,8 @@ def add_unloading_point(session: Session, *, actor: Actor, now: datetime, code: 
 def list_unloading_points(session: Session) -> list[UnloadingPointInfo]:
     from desktop.store.models import UnloadingPoint
 
-    rows = session.exec(select(UnloadingPoint).where(UnloadingPoint.active).order_by(UnloadingPoint.code)).all()  # type: ignore[arg-type]
+    rows = session.exec(select(UnloadingPoint).where(UnloadingPoint.active)  # type: ignore[arg-type]
+                        .order_by(UnloadingPoint.position, UnloadingPoint.code)).all()  # type: ignore[arg-type]
     return [UnloadingPointInfo(p.id or 0, p.code, p.name, p.route) for p in rows]
 
 

@@ -38,7 +38,8 @@ class UnloadingPoint(SQLModel, table=True):
     code: str
     name: str
     route: str = ""  # the prescribed route from the gate
-    active: bool = True
+    active: bool = True  # False: retired (kept, since records name it; no longer offered)
+    position: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # order in lists (then code)
 
 
 class Operator(SQLModel, table=True):

@@ -24,6 +24,7 @@ PAGES = [
     ("households", QT_TRANSLATE_NOOP("Stations", "团购"), "desktop.gui.stations.households:HouseholdsPage"),
     ("supervision", QT_TRANSLATE_NOOP("Stations", "督查"), "desktop.gui.stations.supervision:SupervisionPage"),
     ("admin", QT_TRANSLATE_NOOP("Stations", "管理"), "desktop.gui.stations.admin:AdminPage"),
+    ("settings", QT_TRANSLATE_NOOP("Stations", "设置"), "desktop.gui.stations.settings:SettingsPage"),
 ]
 
 

@@ -35,6 +35,11 @@ class StationPage(QWidget):
     def scanned(self, code: str) -> bool:
         return False
 
+    def settings_changed(self, what: str) -> None:
+        """The settings page saved `what` (comma-separated keys, or site / policy / unloading_points
+        / printer): a page that keeps a setting on screen reads it again. Services read settings
+        each time, so most pages need nothing."""
+
     def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
         """For `gatehouse screenshots`: (suffix, put-the-page-in-that-state) pairs, run in order on
         demo data after `activated()`. Override to show a page at work (a vehicle looked up, a

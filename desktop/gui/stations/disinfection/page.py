@@ -73,6 +73,11 @@ class DisinfectionPage(StationPage):
     def _watching(self) -> bool:
         return self.isVisible() or self.ctx.actor.station == "disinfection"
 
+    def settings_changed(self, what: str) -> None:
+        """Disinfectants, parts, unloading points or the overdue time may have changed."""
+        self.form.load()
+        self.refresh_board()
+
     def activated(self) -> None:
         self.form.load()
         self.refresh_board()

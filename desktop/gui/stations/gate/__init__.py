@@ -376,6 +376,9 @@ class GatePage(GateActions, StationPage):
 
     # --- vehicles inside ---------------------------------------------------------------------------
 
+    def settings_changed(self, what: str) -> None:
+        self.refresh_inside()  # the inside-too-long limit may have changed
+
     def refresh_inside(self) -> None:
         now = self.ctx.clock.now()
         self.ctx.ops.read(lambda s: gate.inside(s, now=now), on_done=self._show_inside)

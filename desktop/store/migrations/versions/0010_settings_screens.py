@@ -1,4 +1,4 @@
-"""settings screens (reserved; empty until that work needs a schema change)
+"""settings screens: unloading points keep an order of their own (position)
 
 Revision ID: 0010
 Revises: 0009
@@ -19,8 +19,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table('unloading_point', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('position', sa.Integer(), server_default='0', nullable=False))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table('unloading_point', schema=None) as batch_op:
+        batch_op.drop_column('position')
