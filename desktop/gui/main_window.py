@@ -111,6 +111,10 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._apply_role()
         self.show_page(self.page_index(ctx.actor.station))
+        from desktop.gui import idle_lock
+
+        self.lock_dialog: QDialog | None = None
+        self.idle_lock = idle_lock.install(self)  # back to the sign-in after the site's idle time
 
     # --- pages -----------------------------------------------------------------------------
 
