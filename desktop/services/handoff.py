@@ -360,6 +360,8 @@ def _require_release_fields(session: Session, *, receiver: str, destination: str
     """Where the site says so (`handoff.require_receiver` / `handoff.require_destination`, both on
     by default), goods are not released to nobody or to nowhere: the record must say who took them
     and where they went. Checked only when the goods are ready, so a refusal still reads as one."""
+    if receiver and destination:
+        return  # the usual scan: nothing to look up
     if not receiver and settings.value(session, "handoff.require_receiver"):
         raise ServiceError("missing_receiver", t("放行须填写接收人：谁接收这批物资？",
                                                  "A release needs the receiver: who takes these goods?"))
