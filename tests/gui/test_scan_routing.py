@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from handoff_world import bag_labels, ready_slip
+from sqlmodel import select
 
 from desktop.gui.stations.handoff import HandoffPage
 from desktop.services.handoff import VerdictKind as V
@@ -50,3 +51,21 @@ def test_a_handoff_slip_on_the_gate_page_is_released_at_the_handoff(window, qtbo
         window.deliver_scan(number)
     assert got.args[0].ok and window.current_page() is handoff_page
     assert (got.args[0].receiver, got.args[0].destination) == ("王师傅", "一食堂")
+
+
+def test_a_slip_scanned_by_someone_who_may_not_release_is_refused_plainly(window, ctx, qtbot, db, clock):
+    from desktop.services.context import Actor
+    from desktop.store.models import Release
+
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    ctx.user.sign_in(Actor("wang.fang", "review"), "王芳", "review")  # the review group: 团购 yes, 接驳 no
+    window.show_page(window.page_index("households"))
+    window.deliver_scan(number)
+    qtbot.waitUntil(lambda: getattr(window, "scan_refusal", None) is not None and window.scan_refusal.isVisible())
+    assert number in window.scan_refusal.text() and "无权放行" in window.scan_refusal.text()
+    assert window.current_page().key == "households"
+    window.scan_refusal.close()
+    ctx.ops.wait_idle()
+    with db.session(write=False) as s:
+        assert s.exec(select(Release)).first() is None
