@@ -88,6 +88,9 @@ def lock_now(window: Any, lock: IdleLock) -> None:
     ctx = window.ctx
     if ctx is None or lock.locked:
         return
+    if not window.isVisible():  # a window closed (or replaced by a language switch) locks nothing
+        lock.set_interval(0)
+        return
     lock.locked = True
     popup = QApplication.activePopupWidget()
     if popup is not None:  # an open drop-down would sit above the lock

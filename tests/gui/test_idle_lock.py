@@ -74,3 +74,10 @@ def test_the_lock_is_an_application_event_filter_with_an_injectable_interval(qap
     qtbot.waitUntil(lambda: len(fired) == 2, timeout=1000)
     lock.deleteLater()
     assert QApplication.instance() is qapp
+
+
+def test_a_closed_window_never_locks(window, qtbot):
+    window.hide()
+    window.idle_lock.set_interval(30)
+    qtbot.wait(200)
+    assert window.lock_dialog is None and window.idle_lock.interval_ms == 0
