@@ -51,6 +51,7 @@ COMMANDS = [
     "desktop.cli.timers",
     "desktop.cli.report",
     "desktop.cli.households",
+    "desktop.cli.operators",
 ]
 
 

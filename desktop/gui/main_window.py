@@ -112,6 +112,10 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._apply_role()
         self.show_page(self.page_index(ctx.actor.station))
+        from desktop.gui import idle_lock
+
+        self.lock_dialog: QDialog | None = None
+        self.idle_lock = idle_lock.install(self)  # back to the sign-in after the site's idle time
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -157,9 +161,16 @@ class MainWindow(QMainWindow):
         if self.current_page().scanned(code):
             return
         handoff = self.page_index("handoff")
-        if self.pages[handoff].key == "handoff":
-            self.show_page(handoff)
-            self.pages[handoff].scanned(code)
+        if self.pages[handoff].key != "handoff":
+            return
+        if not self.may_open(handoff):  # said plainly, not released (or refused) on a page nobody sees
+            self.scan_refusal = QMessageBox(QMessageBox.Icon.Warning, self.tr("未处理的扫码"), self.tr(
+                "{code} 是交接单或团购标签，应在接驳岗扫码放行；当前操作员无权放行。").replace("{code}", code.strip()),
+                QMessageBox.StandardButton.Ok, self)
+            self.scan_refusal.open()
+            return
+        self.show_page(handoff)
+        self.pages[handoff].scanned(code)
 
     # --- status bar --------------------------------------------------------------------------
 

@@ -89,6 +89,8 @@ def handoff_screen_times(db: Any, clock: Any, site: Any, actor: Any, numbers: li
     ops = Ops(db)
     ctx = AppContext(db=db, clock=clock, site=site, user=Session(actor, "bench", "handoff"), ops=ops)
     page = HandoffPage(ctx)
+    page.receiver.setText("王师傅")  # a release names its receiver and destination (handoff.require_*)
+    page.destination.setEditText("一食堂")
     page.resize(1366, 700)
     page.show()
     ScanInput.install(app).scanned.connect(page.scanned)

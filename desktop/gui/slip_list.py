@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.codes import normalise
 from desktop.domain.localtime import site_tz
 from desktop.domain.masking import mask_text
+from desktop.domain.permissions import Permission
+from desktop.gui import permits
 from desktop.gui.ops import describe_error
 from desktop.gui.slip_actions import IssueSlipsDialog
 from desktop.gui.slip_preview import SlipPreviewDialog
@@ -63,6 +65,7 @@ class SlipListWidget(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.issue_button = QPushButton(self.tr("为未开单物资开单"), objectName="issueMissing")
         self.issue_button.clicked.connect(self.issue_missing)
+        permits.follow(ctx, [(self.issue_button, Permission.SLIP_ISSUE)])  # the handoff team finds, never issues
         self.summary = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)

@@ -26,12 +26,12 @@ from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import language, t
-from desktop.services import audit, dwell
+from desktop.services import audit, dwell, settings
 from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.engine import Database
-from desktop.store.models import Bag, Consignment, CustodyEvent, Operator, Release, Slip
+from desktop.store.models import Bag, Consignment, CustodyEvent, HouseholdOrder, Operator, Release, Slip
 
 REPEAT_WINDOW = timedelta(seconds=2)
 HANDOVER_KINDS = ("transfer", "receive", "partial", "damage")
@@ -344,6 +344,32 @@ def _lookup(session: Session, raw: str) -> tuple[Slip | None, str, _Judgement | 
     return slip, read.code, None
 
 
+def _bag_defaults(session: Session, bag: Bag | None, receiver: str, destination: str) -> tuple[str, str]:
+    """A household's bag goes to the household: its label names who receives it and where, so a
+    bag pickup left blank takes the order's contact and address."""
+    if bag is None or (receiver and destination):
+        return receiver, destination
+    order = session.get(HouseholdOrder, bag.order_id)
+    if order is None:
+        return receiver, destination
+    address = " ".join(p for p in (order.building, order.unit, order.room) if p)
+    return receiver or order.contact_name or order.phone, destination or address
+
+
+def _require_release_fields(session: Session, *, receiver: str, destination: str) -> None:
+    """Where the site says so (`handoff.require_receiver` / `handoff.require_destination`, both on
+    by default), goods are not released to nobody or to nowhere: the record must say who took them
+    and where they went. Checked only when the goods are ready, so a refusal still reads as one."""
+    if receiver and destination:
+        return  # the usual scan: nothing to look up
+    if not receiver and settings.value(session, "handoff.require_receiver"):
+        raise ServiceError("missing_receiver", t("放行须填写接收人：谁接收这批物资？",
+                                                 "A release needs the receiver: who takes these goods?"))
+    if not destination and settings.value(session, "handoff.require_destination"):
+        raise ServiceError("missing_destination", t("放行须填写去向：物资送往哪里？",
+                                                    "A release needs the destination: where do the goods go?"))
+
+
 # --- the use cases --------------------------------------------------------------------------------
 
 
@@ -373,9 +399,10 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
                            event_id=previous.id)
     if judgement.kind is None and slip is not None:
         clocks.require()  # "clock_skew": a station whose clock is off the server's releases nothing
+        receiver, destination = _bag_defaults(session, judgement.bag, receiver.strip(), destination.strip())
+        _require_release_fields(session, receiver=receiver, destination=destination)
         return _release(session, judgement, actor=actor, now=now, slip=slip, code=key, raw=code,
-                        receiver=receiver.strip(), destination=destination.strip(),
-                        transfer_vehicle=transfer_vehicle.strip())
+                        receiver=receiver, destination=destination, transfer_vehicle=transfer_vehicle.strip())
     return _refuse(session, judgement, actor=actor, now=now, slip=slip, code=key, raw=code)
 
 
@@ -490,6 +517,14 @@ def custody_chain(session: Session, number: str) -> list[CustodyInfo]:
     rows = session.exec(select(CustodyEvent).where(CustodyEvent.slip_id == slip.id)
                         .order_by(col(CustodyEvent.at), col(CustodyEvent.id))).all()
     return [_custody(r, slip.number) for r in rows]
+
+
+def last_release_fields(session: Session, *, station: str) -> tuple[str, str]:
+    """The receiver and destination of the latest release at `station` (empty when none): the
+    handoff screen starts from them, since one station mostly hands to the same people and place."""
+    rel = session.exec(select(Release).where(Release.station == station)
+                       .order_by(col(Release.id).desc()).limit(1)).first()
+    return (rel.receiver, rel.destination) if rel is not None else ("", "")
 
 
 def recent_scans(session: Session, *, station: str | None = None, limit: int = 30) -> list[CustodyInfo]:

@@ -31,7 +31,8 @@ def count(db, model):
 def test_ok_then_already_with_exit_codes_and_json(db, db_path, capsys):
     with db.session() as s:
         number = ready_slip(s, SystemClock().read())
-    assert main(["scan", number, "--db", str(db_path), "--station", "east", "--receiver", "王师傅", "--json"]) == 0
+    assert main(["scan", number, "--db", str(db_path), "--station", "east", "--receiver", "王师傅",
+                 "--destination", "一食堂", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["kind"] == "ok" and out["ok"] and out["receiver"] == "王师傅" and out["slip_number"] == number
     time.sleep(0)  # the repeat window is per station: another station gets the alarm at once
@@ -57,6 +58,16 @@ def test_refusals_exit_1_and_bad_usage_exits_2(db, db_path, capsys):
     assert count(db, Release) == 0
 
 
+def test_a_release_without_receiver_or_destination_is_refused_naming_the_field(db, db_path, capsys):
+    with db.session() as s:
+        number = ready_slip(s, SystemClock().read())
+    assert main(["scan", number, "--db", str(db_path), "--destination", "一食堂"]) == 1
+    assert "接收人" in capsys.readouterr().err
+    assert main(["scan", number, "--db", str(db_path), "--receiver", "王师傅"]) == 1
+    assert "去向" in capsys.readouterr().err
+    assert count(db, Release) == 0
+    assert main(["scan", number, "--db", str(db_path), "--receiver", "王师傅", "--destination", "一食堂"]) == 0
+    assert count(db, Release) == 1
 
 
 def test_two_processes_scanning_the_same_slip_at_once_release_it_exactly_once(db, db_path, tmp_path):
@@ -64,7 +75,8 @@ def test_two_processes_scanning_the_same_slip_at_once_release_it_exactly_once(db
         number = ready_slip(s, SystemClock().read())
     go = tmp_path / "go"
     procs = [subprocess.Popen([sys.executable, "-c", RACER, str(go), "scan", number, "--db", str(db_path),
-                               "--station", station, "--json"], env=_env(), stdout=subprocess.PIPE,
+                               "--station", station, "--receiver", "王师傅", "--destination", "一食堂", "--json"],
+                              env=_env(), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
              for station in ("east", "west")]
     time.sleep(2.5)  # both have imported everything and are waiting for the signal

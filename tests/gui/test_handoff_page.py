@@ -41,6 +41,9 @@ def screen(qtbot, db, clock):
     window.show()
     qtbot.waitExposed(window)
     page.activated()
+    ops.wait_idle()
+    page.receiver.setText("王师傅")  # a release needs both by default
+    page.destination.setEditText("一食堂")
     scan_input = ScanInput.install()
     scan_input.scanned.connect(page.scanned)  # what the main window does for the page showing
     window.activateWindow()
@@ -185,6 +188,8 @@ def test_the_main_window_routes_a_scan_on_another_station_page_to_the_handoff(wi
         qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
         before = field.text()
         page = next(p for p in window.pages if isinstance(p, Page))
+        page.receiver.setText("王师傅")
+        page.destination.setEditText("一食堂")
         with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
             burst(qtbot, field, number)
         assert got.args[0].kind is V.OK and window.current_page() is page and field.text() == before
@@ -257,3 +262,36 @@ def test_a_scanner_that_presses_shift_for_capitals_is_still_a_scan(screen, qtbot
         qtbot.keyClick(notes, Qt.Key.Key_Return, delay=1)
     assert got.args[0].kind is V.OK and got.args[0].slip_number == number
     assert notes.text() == ""
+
+
+def test_a_release_with_an_empty_receiver_is_refused_and_the_field_gets_the_focus(screen, qtbot, db, clock):
+    page, notes = screen
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    page.receiver.clear()
+    burst(qtbot, notes, number)
+    qtbot.waitUntil(lambda: page.panel.state == "error", timeout=5000)
+    assert "接收人" in page.panel.detail.text() and page.receiver.hasFocus()
+    page.receiver.setText("王师傅")
+    with qtbot.waitSignal(page.verdict_shown, timeout=5000) as got:
+        burst(qtbot, page.receiver, number)
+    assert got.args[0].kind is V.OK and got.args[0].receiver == "王师傅"
+
+
+def test_receiver_and_destination_start_from_the_last_release_at_this_station(qtbot, db, clock):
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+        handoff.scan(s, code=number, actor=Actor("liu.yang", "handoff"), clock=clock, receiver="李师傅",
+                     destination="③ 超市")
+        site = setup.current_site(s)
+    for station, expected in (("handoff", ("李师傅", "③ 超市")), ("handoff-2", ("", ""))):
+        ops = Ops(db)
+        ctx = AppContext(db=db, clock=clock, site=site, user=Session(Actor("sun.li", station), "孙丽", "handoff"),
+                         ops=ops)
+        page = HandoffPage(ctx)
+        qtbot.addWidget(page)
+        page.activated()
+        qtbot.waitUntil(lambda p=page, st=station: p.recent.count() > 0 or st != "handoff", timeout=5000)
+        ops.wait_idle()
+        qtbot.wait(50)
+        assert (page.receiver.text(), page.destination.currentText()) == expected

@@ -92,8 +92,10 @@ def test_a_handoff_slip_scanned_on_the_group_buying_page_goes_to_the_handoff(win
     window.show_page(window.page_index("households"))
     assert window.current_page().key == "households"
     handoff_page = next(p for p in window.pages if isinstance(p, HandoffPage))
+    handoff_page.receiver.setText("王师傅")
+    handoff_page.destination.setEditText("一食堂")
     with qtbot.waitSignal(handoff_page.verdict_shown, timeout=5000) as got:
         window.deliver_scan(number)
     verdict = got.args[0]
     assert window.current_page() is handoff_page and verdict.slip_number == number
-    assert verdict.destination != "团购取货"
+    assert verdict.ok and (verdict.receiver, verdict.destination) == ("王师傅", "一食堂")

@@ -210,7 +210,7 @@ def test_a_partial_receipt_quantity_that_is_not_a_real_amount_is_refused(db, clo
     with db.session() as s:
         number = ready_slip(s, clock.read())
     with db.session() as s:
-        assert handoff.scan(s, code=number, actor=TEAM, clock=clock).ok
+        assert handoff.scan(s, code=number, actor=TEAM, clock=clock, receiver="王师傅", destination="一食堂").ok
     with db.session() as s, pytest.raises(ServiceError) as err:
         handoff.hand_over(s, code=number, actor=TEAM, now=clock.now(), kind="partial", quantity=quantity,
                           reason="少两袋")
@@ -222,7 +222,7 @@ def test_a_hundred_thousand_character_reason_is_refused(db, clock):
     with db.session() as s:
         number = ready_slip(s, clock.read())
     with db.session() as s:
-        assert handoff.scan(s, code=number, actor=TEAM, clock=clock).ok
+        assert handoff.scan(s, code=number, actor=TEAM, clock=clock, receiver="王师傅", destination="一食堂").ok
     with db.session() as s, pytest.raises(ServiceError) as err:
         handoff.hand_over(s, code=number, actor=TEAM, now=clock.now(), kind="damage", reason=LONG)
     echoes_at_most_40([err.value.message], LONG)

@@ -55,7 +55,7 @@ def disinfected_slip(db, clock: ManualClock) -> str:
 
 def scan(db, clock, number):
     with db.session() as s:
-        return handoff.scan(s, code=number, actor=HANDOFF, clock=clock)
+        return handoff.scan(s, code=number, actor=HANDOFF, clock=clock, receiver="王师傅", destination="一食堂")
 
 
 def look(db, clock):

@@ -20,7 +20,11 @@ A = Actor("liu.yang", "handoff")
 B = Actor("sun.li", "handoff-2")
 
 
+TO = {"receiver": "王师傅", "destination": "一食堂"}  # a release needs both by default
+
+
 def scan(db, clock, code, actor=A, **kw):
+    kw = {**TO, **kw}
     with db.session() as s:
         return handoff.scan(s, code=code, actor=actor, clock=clock, **kw)
 
@@ -255,14 +259,14 @@ def test_a_busy_database_gives_a_clear_verdict_and_releases_nothing(db, db_path,
     blocker = sqlite3.connect(db_path, isolation_level=None)
     try:
         blocker.execute("BEGIN IMMEDIATE")
-        v = handoff.scan_in(impatient, code=number, actor=A, clock=clock)
+        v = handoff.scan_in(impatient, code=number, actor=A, clock=clock, **TO)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
         impatient.dispose()
     assert v.kind is V.BUSY and not v.ok and "未放行" in v.message
     assert count(db, Release) == 0 and count(db, CustodyEvent) == 0
-    assert handoff.scan_in(db, code=number, actor=A, clock=clock).kind is V.OK
+    assert handoff.scan_in(db, code=number, actor=A, clock=clock, **TO).kind is V.OK
 
 
 def test_goods_with_a_disinfection_but_no_dwell_yet_over_are_refused_even_at_29_59(db, clock):
@@ -304,3 +308,47 @@ def test_a_hand_over_read_twice_by_the_scanner_is_one_link(db, clock):
     assert again.repeat and again.event_id == first.event_id and "1号车" in again.message
     with db.session(write=False) as s:
         assert [e.kind for e in handoff.custody_chain(s, number)] == ["release", "transfer"]
+
+
+# --- who took the goods, and where: required by default ------------------------------------------
+
+
+@pytest.mark.parametrize(("given", "missing"), [({"destination": "一食堂"}, "missing_receiver"),
+                                                ({"receiver": "王师傅"}, "missing_destination"),
+                                                ({"receiver": "  ", "destination": "一食堂"}, "missing_receiver")])
+def test_a_release_without_receiver_or_destination_is_refused_naming_the_field(db, clock, given, missing):
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    with db.session() as s, pytest.raises(ServiceError) as err:
+        handoff.scan(s, code=number, actor=A, clock=clock, **given)
+    assert err.value.code == missing
+    assert ("接收人" if missing == "missing_receiver" else "去向") in err.value.message
+    assert count(db, Release) == 0
+    assert scan(db, clock, number).ok  # given both, the same slip goes
+
+
+def test_a_refusal_needs_no_receiver(db, clock):
+    with db.session() as s:
+        number = slip_for(s, clock.now(), disinfected_reading=clock.read())
+    with db.session() as s:
+        assert handoff.scan(s, code=number, actor=A, clock=clock).kind is V.NOT_YET
+
+
+def test_a_site_may_turn_the_rule_off(db, clock):
+    from desktop.services import settings
+
+    admin = Actor("admin", "admin")
+    with db.session() as s:
+        settings.change(s, actor=admin, now=clock.now(), key="handoff.require_receiver", raw="否")
+        settings.change(s, actor=admin, now=clock.now(), key="handoff.require_destination", raw="否")
+        number = ready_slip(s, clock.read())
+    with db.session() as s:
+        assert handoff.scan(s, code=number, actor=A, clock=clock).ok
+
+
+def test_a_bag_label_goes_to_its_household_when_nobody_is_named(db, clock):
+    with db.session() as s:
+        _cid, labels = bag_labels(s, clock.read(), n=1)
+    with db.session() as s:
+        v = handoff.scan(s, code=labels[0], actor=A, clock=clock)
+    assert v.ok and v.receiver == "138" and v.destination == "3 100"

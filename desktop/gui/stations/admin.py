@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import Role, display
+from desktop.domain.permissions import Permission
+from desktop.gui import permits
 from desktop.gui.ops import describe_error
+from desktop.gui.stations.admin_operators import OperatorActions, is_locked
 from desktop.gui.stations.base import StationPage
 from desktop.i18n import language
 from desktop.paths import data_dir
@@ -58,6 +62,10 @@ class AdminPage(StationPage):
         list_layout = QVBoxLayout(list_box)
         list_layout.addWidget(self.operators)
         list_layout.addWidget(self.pin_button)
+        self.account = OperatorActions(self)  # role, disable/enable, unlock (desktop/gui/stations/admin_operators.py)
+        list_layout.addWidget(self.account)
+        permits.follow(self.ctx, [(self.add_button, Permission.OPERATORS), (self.pin_button, Permission.PINS),
+                                  (self.account, Permission.OPERATORS)])
         points_box = self._build_points()
         where = QLabel(self.tr("数据库：{db}\n数据文件夹：{dir}\n备份：文件 → 备份数据库（Ctrl+B）")
                        .replace("{db}", str(self.ctx.db.path or self.ctx.db.url)).replace("{dir}", str(data_dir())), self)
@@ -99,7 +107,7 @@ class AdminPage(StationPage):
         return self.tr("管理")
 
     def activated(self) -> None:
-        self.ctx.ops.read(setup.list_operators, on_done=self._show_operators)
+        self.ctx.ops.read(lambda s: setup.list_operators(s, include_disabled=True), on_done=self._show_operators)
         self.ctx.ops.read(setup.list_unloading_points, on_done=self._show_points)
 
     def _show_points(self, points: list[setup.UnloadingPointInfo]) -> None:
@@ -130,12 +138,22 @@ class AdminPage(StationPage):
         self.point_message.setText(text)
 
     def _show_operators(self, operators: list[setup.OperatorInfo]) -> None:
+        before = self.operators.currentItem().data(Qt.ItemDataRole.UserRole) if self.operators.currentItem() else None
         self.operators.clear()
+        self.account.known = {op.username: op for op in operators}
+        now = self.ctx.clock.now()
         for op in operators:
             item = QListWidgetItem(f"{op.display_name}  {op.username}  （{display(op.role, language())}）"
-                                   + ("" if op.has_pin else self.tr("  · 无密码")))
+                                   + ("" if op.has_pin else self.tr("  · 无密码"))
+                                   + ("" if op.active else self.tr("  · 已停用"))
+                                   + (self.tr("  · 已锁定") if is_locked(op, now) else ""))
             item.setData(Qt.ItemDataRole.UserRole, op.username)
+            if not op.active:
+                item.setForeground(QColor("#888888"))
             self.operators.addItem(item)
+            if op.username == before:
+                self.operators.setCurrentItem(item)
+        self.account.selection_changed()
 
     def set_pin(self) -> None:
         """A new PIN for the selected operator (forgotten, or a supervisor's first)."""

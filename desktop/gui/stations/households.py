@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.masking import mask_phone
-from desktop.gui import printing
+from desktop.domain.permissions import Permission
+from desktop.gui import permits, printing
 from desktop.gui.ops import describe_error
 from desktop.gui.stations.base import StationPage
 from desktop.paths import data_dir
@@ -145,6 +146,9 @@ class HouseholdsPage(StationPage):
         self.print_button = self._button("print_button", self.tr("打印标签"), self.print_labels)
         self.reschedule_button = self._button("reschedule_button", self.tr("重排时段"), self.reschedule)
         self.delivered_button = self._button("delivered_button", self.tr("确认送达"), self.confirm_delivered)
+        permits.follow(self.ctx, [(self.import_button, Permission.APPROVALS_EDIT),
+                                  (self.reschedule_button, Permission.APPROVALS_EDIT),
+                                  (self.delivered_button, Permission.RELEASE)])
         second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("批次"), self))
         second.addWidget(self.batch, 2)

@@ -49,7 +49,8 @@ def run(demo: DemoDay) -> dict[str, int]:
         c = goods.get(slip.number)
         if c is not None and _timer_of(demo, clock, c.id) in left_alone:
             continue
-        v = scan(slip.number, receiver=(c.recipient if c else "") or "接驳组", destination=(c.destination if c else ""),
+        v = scan(slip.number, receiver=(c.recipient if c else "") or "接驳组",
+                 destination=(c.destination if c else "") or "接驳区",
                  transfer_vehicle=VEHICLE)
         if v.ok:
             released.append(slip.number)

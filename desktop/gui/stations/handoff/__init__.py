@@ -35,7 +35,7 @@ from desktop.gui.sounds import Sounds
 from desktop.gui.stations.base import StationPage
 from desktop.gui.stations.handoff.dialogs import CustodyDialog, HandOverDialog
 from desktop.gui.stations.handoff.panel import COLOURS, VerdictPanel
-from desktop.services import handoff, setup
+from desktop.services import handoff, setup, slips
 from desktop.services.handoff import Verdict, local_time
 
 MODES = ("release", "transfer", "receive")
@@ -150,13 +150,16 @@ class HandoffPage(StationPage):
 
     def activated(self) -> None:
         station = self.ctx.actor.station
-        self.ctx.ops.read(lambda s: (setup.list_unloading_points(s), handoff.recent_scans(s, station=station)),
+        self.ctx.ops.read(lambda s: (setup.list_unloading_points(s), handoff.recent_scans(s, station=station),
+                                     handoff.last_release_fields(s, station=station)),
                           on_done=self._loaded, on_error=lambda exc: None)
         self.entry.setFocus()
 
-    def _loaded(self, data: tuple[list[Any], list[handoff.CustodyInfo]]) -> None:
-        points, recent = data
-        current = self.destination.currentText()
+    def _loaded(self, data: tuple[list[Any], list[handoff.CustodyInfo], tuple[str, str]]) -> None:
+        points, recent, (last_receiver, last_destination) = data
+        current = self.destination.currentText() or last_destination  # the last release here, if empty
+        if not self.receiver.text():
+            self.receiver.setText(last_receiver)
         self.destination.clear()
         self.destination.addItems([f"{p.code} {p.name}" for p in points])
         self.destination.setEditText(current)
@@ -180,6 +183,11 @@ class HandoffPage(StationPage):
         receiver, destination, vehicle = self.receiver.text(), self.destination.currentText(), self.vehicle.text()
         if mode == "release":
             def work(s: Any) -> Verdict:
+                found = slips.get_slip(s, code)
+                if found is not None and found.kind == "bag_label":
+                    # A bag label is a household's bag pickup wherever it is scanned: it goes to the
+                    # household on its label, not to the receiver typed here for the slips.
+                    return handoff.scan(s, code=code, actor=actor, clock=clock)
                 return handoff.scan(s, code=code, actor=actor, clock=clock, receiver=receiver,
                                     destination=destination, transfer_vehicle=vehicle)
         else:
@@ -214,6 +222,10 @@ class HandoffPage(StationPage):
             return
         self.panel.show_error(self.tr("未完成"), describe_error(exc))
         self.sounds.play("unknown")
+        missing = {"missing_receiver": self.receiver, "missing_destination": self.destination}
+        field = missing.get(getattr(exc, "code", ""))
+        if field is not None:  # the site wants it on record: point at the empty field
+            field.setFocus()
 
     def _add_recent(self, at: str, headline: str, kind: str, number: str, verdict: str) -> None:
         item = QListWidgetItem(f"{at}  {headline}\n{number}")

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import site_zone
 from desktop.domain.identity import display_plate, mask_id
+from desktop.domain.permissions import Permission
+from desktop.gui import permits
 from desktop.gui.ops import describe_error
 from desktop.gui.rows_model import Index, RowsModel
 from desktop.gui.stations.base import StationPage
@@ -106,6 +108,9 @@ class ReviewPage(StationPage):
         for w in (heading, self.day, self.import_button, self.add_button, self.edit_button, self.approve_button,
                   self.reject_button, self.approve_all_button, self.passes_button):
             top.addWidget(w)
+        permits.follow(self.ctx, [(self.approve_button, Permission.APPROVALS_DECIDE),
+                                  (self.reject_button, Permission.APPROVALS_DECIDE),
+                                  (self.approve_all_button, Permission.APPROVALS_DECIDE)])
         top.addStretch(1)
         self.table = QTableView(self)
         self.table.setModel(self.model)
