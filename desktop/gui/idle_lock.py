@@ -64,8 +64,8 @@ class IdleLock(QObject):
 
 
 def install(window: Any) -> IdleLock:
-    """The window's idle lock, its interval read from the site setting (again after each sign-in,
-    so a changed setting takes effect at the next shift change)."""
+    """The window's idle lock, its interval read from the site setting again after each sign-in
+    and whenever the settings screen saves it."""
     from desktop.services import settings
 
     lock = IdleLock(window)
@@ -76,6 +76,7 @@ def install(window: Any) -> IdleLock:
 
     read_setting()
     window.ctx.user.changed.connect(lambda: not lock.locked and read_setting())
+    window.ctx.settings.changed.connect(lambda what: what == SETTING and not lock.locked and read_setting())
     lock.idle.connect(lambda: lock_now(window, lock))
     return lock
 

@@ -26,6 +26,13 @@ def test_the_interval_comes_from_the_site_setting_and_zero_turns_it_off(window, 
     assert window.idle_lock.interval_ms == 0
 
 
+def test_a_saved_setting_takes_effect_without_a_sign_in(window, ctx, qtbot):
+    ctx.ops.call_now(lambda s: settings.change(s, actor=Actor("admin", "admin"), now=ctx.clock.now(),
+                                               key="session.idle_lock_minutes", raw="3"), write=True)
+    ctx.settings.changed.emit("session.idle_lock_minutes")  # what the settings screen says after saving
+    assert window.idle_lock.interval_ms == 3 * 60_000
+
+
 def test_idle_time_locks_and_only_a_sign_in_unlocks_keeping_what_was_typed(window, ctx, qtbot):
     window.show_page(window.page_index("disinfection"))
     page = window.current_page()
