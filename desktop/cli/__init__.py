@@ -43,6 +43,8 @@ COMMANDS = [
     "desktop.cli.passes",
     "desktop.cli.policy",
     "desktop.cli.verify",
+    "desktop.cli.backups",
+    "desktop.cli.handover",
     "desktop.cli.screenshots",
     "desktop.cli.bench",
     "desktop.cli.scan",
