@@ -36,9 +36,16 @@ class AutoBackup(QObject):
         window.statusBar().addPermanentWidget(self.alarm)
         self.timer = QTimer(self, timeout=lambda: self.backup_now("interval", only_if_changed=True))
 
+    stopped = False
+
     @property
     def enabled(self) -> bool:
-        return self.ctx.db.path is not None  # a server database is backed up on the server
+        return self.ctx.db.path is not None and not self.stopped  # a server database is backed up on the server
+
+    def stop(self) -> None:
+        """No more automatic backups from this window (screenshots, a window about to be replaced)."""
+        self.stopped = True
+        self.timer.stop()
 
     def start(self) -> None:
         if not self.enabled:
