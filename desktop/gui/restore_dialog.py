@@ -47,8 +47,8 @@ class RestoreDialog(QDialog):
         self.restored: backups.RestoreResult | None = None
         self.setWindowTitle(self.tr("备份与恢复"))
         self.resize(820, 420)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("大小"), self.tr("审计记录"),
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("大小"), self.tr("审计记录"), self.tr("数据行"),
                                               self.tr("核验"), self.tr("文件")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -91,12 +91,14 @@ class RestoreDialog(QDialog):
         self.table.setRowCount(len(self.backups))
         for row, b in enumerate(self.backups):
             verdict = self.tr("通过") if b.ok else self.tr("未通过")
-            cells = [_when(b.at), f"{b.size / 1024:,.0f} KB", str(b.verdict.audit_events), verdict, b.path]
+            rows = sum(n for name, n in b.verdict.counts.items() if name not in ("audit_event", "audit_head"))
+            cells = [_when(b.at), f"{b.size / 1024:,.0f} KB", str(b.verdict.audit_events), f"{rows:,}", verdict, b.path]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col == 3:
+                if col == 4:
                     item.setForeground(Qt.GlobalColor.darkGreen if b.ok else Qt.GlobalColor.red)
-                if col == 2 and b.verdict.counts:
+                    item.setToolTip("\n".join(b.verdict.findings[:10]))
+                if col == 3 and b.verdict.counts:
                     item.setToolTip("\n".join(f"{k}: {v}" for k, v in sorted(b.verdict.counts.items())))
                 self.table.setItem(row, col, item)
         if self.backups:

@@ -346,13 +346,33 @@ def preview(db_path: Path, backup: BackupInfo) -> tuple[int | None, str]:
     return _lost(db_path, backup.verdict.audit_events)
 
 
+def _precheck(path: Path) -> Verdict:
+    """A backup's fitness to restore: its recorded verdict plus SQLite's quick_check when it was
+    verified when made (the full check then runs once, on the restored file), else the full check."""
+    at = _stamp_of(path)
+    recorded = _read_sidecar(path, at).verdict if at is not None else None
+    if recorded is None or not recorded.ok:
+        return check_copy(path)
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+        try:
+            result = "; ".join(str(r[0]) for r in con.execute("PRAGMA quick_check").fetchall()[:5])
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        result = str(exc)
+    if result != "ok":
+        return Verdict(integrity=result, findings=[result])
+    return recorded
+
+
 @internal("replaces the database file with a backup, keeping the current file aside; file-level")
 def restore(db_path: Path, backup_path: Path, *, now: datetime) -> RestoreResult:
     """Put `backup_path` in place of `db_path`. The backup is checked first (a bad one is refused),
     the current file (with its -wal) is renamed aside, never deleted, and the restored file checked."""
     if not backup_path.is_file():
         raise ServiceError("no_backup", t("找不到备份：{p}", "no such backup: {p}", p=backup_path))
-    verdict = check_copy(backup_path)
+    verdict = _precheck(backup_path)
     if not verdict.ok:
         raise ServiceError("bad_backup", t("备份 {p} 未通过核验，不能用于恢复：{w}",
                                            "the backup {p} fails its check and cannot be restored: {w}",
@@ -371,6 +391,16 @@ def restore(db_path: Path, backup_path: Path, *, now: datetime) -> RestoreResult
                 os.replace(old, Path(f"{aside}{side}"))
     os.replace(incoming, db_path)
     after = check_copy(db_path)
+    if not after.ok:  # changed since its check: put the previous file back, keep the rejected copy
+        os.replace(db_path, db_path.with_name(f"{db_path.stem}.rejected-restore-{stamp}{db_path.suffix}"))
+        if aside.exists():
+            for side in ("-wal", "-shm", "-journal"):
+                if Path(f"{aside}{side}").exists():
+                    os.replace(Path(f"{aside}{side}"), Path(f"{db_path}{side}"))
+            os.replace(aside, db_path)
+        raise ServiceError("bad_backup", t("备份 {p} 恢复后未通过核验，已放回原文件：{w}",
+                                           "the backup {p} failed its check once restored; the previous file is back: {w}",
+                                           p=backup_path, w="; ".join(after.findings[:3]) or after.integrity))
     try:
         length = after.audit_events
         anchors.append(folder_for(db_path), anchors.Anchor(length, after.head or "0" * 64, now.astimezone(UTC).isoformat(),

@@ -68,7 +68,7 @@ def test_the_admin_list_restores_the_chosen_backup_after_saying_what_is_lost(win
     _wait_backup(qtbot, window)
     dialog = RestoreDialog(ctx, window)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == 2 and dialog.table.item(0, 3).text() == "通过"
+    assert dialog.table.rowCount() == 2 and dialog.table.item(0, 4).text() == "通过"
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)

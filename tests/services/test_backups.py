@@ -149,3 +149,18 @@ def test_a_backup_that_fails_its_check_is_not_restored(db: Database, db_path: Pa
         backups.restore(db_path, junk, now=clock.now())
     assert refused.value.code == "bad_backup"
     assert db_path.exists()
+
+
+def test_a_backup_changed_after_its_check_is_refused_and_the_current_file_stays(db: Database, db_path: Path, clock):
+    taken = backups.make(db_path, now=clock.now()).backup
+    db.dispose()
+    con = sqlite3.connect(taken.path)
+    con.execute("UPDATE audit_event SET action = 'forged' WHERE id = 2")
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    with pytest.raises(ServiceError) as refused:
+        backups.restore(db_path, Path(taken.path), now=clock.now())
+    assert refused.value.code == "bad_backup"
+    assert db_path.read_bytes() == before
+    assert list(db_path.parent.glob("gatehouse.rejected-restore-*.sqlite3"))
