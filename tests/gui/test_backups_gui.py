@@ -117,3 +117,14 @@ def _no_start_backup(monkeypatch):  # type: ignore[no-untyped-def]
     from desktop.gui import auto_backup
 
     monkeypatch.setattr(auto_backup, "START_DELAY_MS", 3_600_000)
+
+
+def test_the_interval_comes_from_the_site_setting(window, ctx, clock):
+    from desktop.services import settings
+
+    with ctx.db.session() as s:
+        settings.change(s, actor=Actor("admin", "admin"), now=clock.now(), key="backup.interval_minutes", raw="5")
+    window.auto_backup.start()
+    assert window.auto_backup.timer.interval() == 5 * 60_000 and window.auto_backup.timer.isActive()
+    window.auto_backup.stop()
+    assert not window.auto_backup.timer.isActive()
