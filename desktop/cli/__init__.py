@@ -44,6 +44,8 @@ COMMANDS = [
     "desktop.cli.policy",
     "desktop.cli.settings",
     "desktop.cli.verify",
+    "desktop.cli.backups",
+    "desktop.cli.handover",
     "desktop.cli.screenshots",
     "desktop.cli.bench",
     "desktop.cli.scan",

@@ -36,3 +36,21 @@ def signed_in(session: Any, *, username: str, station: str, now: datetime) -> Ac
     pin = read_pin(f"{op.username} PIN: ") if op.has_pin or setup.needs_pin(op, session) else ""
     setup.check_operator_pin(session, username=op.username, pin=pin, actor=Actor(op.username, station), now=now)
     return Actor(op.username, station)
+
+
+def acting_as(session: Any, *, username: str, now: datetime, permission: Any, action: str) -> Actor:
+    """An operator signed in and holding `permission` (a refusal is audited). The first
+    administrator of a fresh database has no PIN yet: as at the window's first sign-in, they set
+    their own now ($GATEHOUSE_PIN or a prompt), and it is audited."""
+    from desktop.i18n import t
+    from desktop.services import authz, setup
+
+    op = setup.info_of(session, username)
+    if not op.has_pin and op.active and setup.needs_pin(op, session):
+        who = Actor(op.username, "cli")
+        setup.set_first_pin(session, actor=who, now=now, username=op.username, pin=read_pin(
+            t("{u} 还没有密码，请设置：", "{u} has no PIN yet; choose one: ", u=op.username)))
+    else:
+        who = signed_in(session, username=username, station="cli", now=now)
+    authz.require(session, who, permission, now=now, action=action)
+    return who

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli import EXIT_OK, UsageError, emit
 from desktop.cli._common import open_db
-from desktop.cli._operator import add_operator_argument, read_pin, signed_in
+from desktop.cli._operator import acting_as, add_operator_argument
 from desktop.domain.enums import Role, display
 from desktop.i18n import language, t
 
@@ -91,20 +91,9 @@ def _line(op: OperatorInfo, now: Any) -> str:
 def _acting(session: Any, args: argparse.Namespace, now: Any, action: str) -> Any:
     """The administrator, signed in and allowed to manage operators (refusal audited)."""
     from desktop.domain.permissions import Permission
-    from desktop.services import authz, setup
-    from desktop.services.context import Actor
 
-    op = setup.info_of(session, args.operator)
-    if not op.has_pin and op.active and setup.needs_pin(op, session):
-        # The first administrator of a fresh database has no PIN yet: as at the window's first
-        # sign-in, they set their own now ($GATEHOUSE_PIN or a prompt), and it is audited.
-        who = Actor(op.username, "cli")
-        setup.set_first_pin(session, actor=who, now=now, username=op.username, pin=read_pin(
-            t("{u} 还没有密码，请设置：", "{u} has no PIN yet; choose one: ", u=op.username)))
-    else:
-        who = signed_in(session, username=args.operator, station="cli", now=now)
-    authz.require(session, who, Permission.OPERATORS, now=now, action=f"operators.{action}")
-    return who
+    return acting_as(session, username=args.operator, now=now, permission=Permission.OPERATORS,
+                     action=f"operators.{action}")
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -19,7 +19,27 @@ from desktop.store.errors import Problem, StoreError  # light: no SQLAlchemy
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("verify", parents=[common], help="check the database, the audit chain and the rows it covers")
+    p.add_argument("--anchor", action="append", default=[], metavar="LENGTH:HEAD",
+                   help="also hold the chain to this anchor, typed or scanned from a handover sheet (repeatable)")
     p.set_defaults(func=run)
+
+
+def _anchors(args: argparse.Namespace, db: Any) -> list[Any]:
+    """The anchors typed on the command line, and every one kept in this database's backup folders."""
+    from desktop.cli import UsageError
+    from desktop.services import anchors, backups
+
+    typed = []
+    for text in args.anchor:
+        try:
+            typed.append(anchors.parse(text))
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    path = db.path
+    if path is None:
+        return typed
+    found = [a for folder in backups.folders(path, backups.second_folder_of(path)) for a in anchors.read(folder)]
+    return typed + anchors.current(found, anchors.db_key(path))
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, str]:
@@ -40,8 +60,9 @@ def run(args: argparse.Namespace) -> int:
 
     db, refused = _open(args)
     try:
+        held = _anchors(args, db)
         with db.session(write=False) as session:
-            report = verify.verify(session, dialect=db.dialect)
+            report = verify.verify(session, dialect=db.dialect, anchors=held)
     except StoreError as exc:  # not even a read transaction could start
         report = verify.VerifyReport(integrity=str(exc), findings=[verify.Finding("unreadable", "", "", str(exc))])
     finally:

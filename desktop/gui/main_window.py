@@ -113,9 +113,13 @@ class MainWindow(QMainWindow):
         self._apply_role()
         self.show_page(self.page_index(ctx.actor.station))
         from desktop.gui import idle_lock
+        from desktop.gui.auto_backup import AutoBackup
 
         self.lock_dialog: QDialog | None = None
         self.idle_lock = idle_lock.install(self)  # back to the sign-in after the site's idle time
+
+        self.auto_backup = AutoBackup(ctx, self)  # at start, every N minutes, at shift change and close
+        self.auto_backup.start()
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -241,8 +245,9 @@ class MainWindow(QMainWindow):
         switch = QAction(self.tr("换班 / 切换操作员…"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.switch_operator)
         backup_action = QAction(self.tr("备份数据库…"), self, shortcut=QKeySequence("Ctrl+B"), triggered=self.backup)
         quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
-        file_menu.addActions([switch, backup_action])
-        self._needs_data = [switch, backup_action]
+        handover = QAction(self.tr("交接班单…"), self, triggered=self.handover_sheet)
+        file_menu.addActions([switch, backup_action, handover])
+        self._needs_data = [switch, backup_action, handover]
         for action in self._needs_data:
             action.setEnabled(False)
         file_menu.addSeparator()
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
             self.ctx.user.sign_in(dialog.result_actor, dialog.result_name, dialog.result_role)
             prefs.save(operator=dialog.result_actor.operator, station=dialog.result_actor.station)
             self.show_page(self.page_index(dialog.result_actor.station))
+            self.auto_backup.backup_now("shift_end")  # a shift's end: a backup, and the chain's anchor with it
 
     def backup(self) -> None:
         source = self.ctx.db.path
@@ -298,6 +304,11 @@ class MainWindow(QMainWindow):
 
         self.ctx.ops.submit(lambda: backup.backup_sqlite(source, Path(target)), on_done=done, on_error=failed)
 
+    def handover_sheet(self) -> None:
+        from desktop.gui.handover_action import save_handover_sheet
+
+        save_handover_sheet(self, self.ctx)
+
     def about(self) -> None:
         if self.ctx is None:
             return
@@ -324,6 +335,8 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("未保存"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "auto_backup", None) is not None:  # the last sign-out: a backup when anything was written
+            self.auto_backup.at_close()
         if self.ctx is not None and self.ctx.ops.busy:
             self.ctx.ops.wait_idle(15_000)  # let a write that is under way finish, never cut it
         super().closeEvent(event)

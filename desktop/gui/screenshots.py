@@ -78,6 +78,7 @@ def render_all(out: Path, *, db, language: str = "zh", operator: str = "zhou.min
     written.append(_save(signin, out / "signin.png"))
     signin.close()
     window = MainWindow(ctx)
+    window.auto_backup.stop()  # pictures of the screens, not a working session: no backups
     window.resize(1366, 768)
     window.show()
     done: set[int] = set()

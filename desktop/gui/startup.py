@@ -60,9 +60,20 @@ class Startup(QObject):
             self._failed.emit(exc)
 
     def _on_failed(self, exc: BaseException) -> None:
+        if str(getattr(exc, "problem", "")) == "corrupt" and self._offer_backup(exc):
+            self._thread = None  # restored: open it again
+            self._begin()
+            return
         QMessageBox.critical(self.window, t("无法打开数据库", "Cannot open the database"), str(exc))
         self.finished.emit(2)
         QApplication.exit(2)
+
+    def _offer_backup(self, exc: BaseException) -> bool:
+        """A damaged file: offer the newest verified backup in one step (True when restored)."""
+        from desktop.domain.clock import SystemClock
+        from desktop.gui.restore_dialog import offer_latest
+
+        return offer_latest(self.window, self.target, str(exc), SystemClock().now())
 
     def _on_loaded(self, db: Any) -> None:
         from desktop.app import build_context

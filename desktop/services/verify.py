@@ -7,13 +7,16 @@ report — every problem a `Finding` naming the table and row — and never rais
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 from sqlmodel import Session
 
 from desktop.i18n import t
+from desktop.services import anchors as chain_anchors
 from desktop.services import audit_rows
+from desktop.services.anchors import Anchor
 from desktop.services.verify_read import Event, Finding, chain_findings, describe, events, head, raw_text
 
 SHOWN = 50  # findings listed in the text report; the JSON has them all
@@ -30,6 +33,7 @@ class VerifyReport:
     broken_reason: str = ""
     head_ok: bool = True
     rows_checked: int = 0
+    anchors_checked: int = 0
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -50,6 +54,8 @@ class VerifyReport:
             out.append(t("审计链：末尾记录被删除（链头与最后一条记录不符）",
                          "audit chain: events were removed from the end (head does not match the last event)"))
         out.append(t("记录核对：{n} 行", "rows held to the audit log: {n}", n=self.rows_checked))
+        if self.anchors_checked:
+            out.append(t("链锚点：对照 {n} 个", "chain anchors held: {n}", n=self.anchors_checked))
         if self.findings:
             out.append(t("发现 {n} 个问题：", "{n} finding(s):", n=len(self.findings)))
             out.extend(f"  {f.line()}" for f in self.findings[:SHOWN])
@@ -61,8 +67,9 @@ class VerifyReport:
 Covered = dict[tuple[str, str], tuple[str | None, int]]
 
 
-def verify(session: Session, *, dialect: str) -> VerifyReport:
-    """Check everything; bad data becomes findings, never an exception."""
+def verify(session: Session, *, dialect: str, anchors: Sequence[Anchor] = ()) -> VerifyReport:
+    """Check everything, the chain against `anchors` (`desktop.services.anchors`) too; bad data
+    becomes findings, never an exception."""
     report = VerifyReport()
     try:
         conn = session.connection()
@@ -72,6 +79,9 @@ def verify(session: Session, *, dialect: str) -> VerifyReport:
         return report
     with raw_text(conn):
         _verify(conn, dialect, report)
+        if anchors:
+            report.anchors_checked = len({(a.length, a.head) for a in anchors})
+            _step(report, "audit_event", lambda: report.findings.extend(chain_anchors.check(conn, anchors)))
     return report
 
 

@@ -42,8 +42,9 @@ def not_a_database(path: str) -> StoreError:
 
 def corrupt(path: str, detail: str) -> StoreError:
     return StoreError(Problem.CORRUPT, t(
-        "数据库 {p} 已损坏（{d}）。请从备份恢复；文件未被改动。",
-        "The database {p} is damaged ({d}). Restore it from a backup; the file was not changed.",
+        "数据库 {p} 已损坏（{d}）。请从备份恢复（gatehouse restore --latest 恢复最新的已核验备份）；文件未被改动。",
+        "The database {p} is damaged ({d}). Restore it from a backup (gatehouse restore --latest puts back the "
+        "newest verified one); the file was not changed.",
         p=path, d=detail))
 
 

@@ -76,7 +76,13 @@ class AdminPage(StationPage):
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addWidget(points_box, 1)
-        layout.addWidget(where)
+        backups_button = QPushButton(self.tr("备份与恢复…"), self)
+        backups_button.setObjectName("backups_button")
+        backups_button.clicked.connect(self.open_backups)
+        bottom = QHBoxLayout()
+        bottom.addWidget(where, 1)
+        bottom.addWidget(backups_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(bottom)
 
     def _build_points(self) -> QGroupBox:
         """Unloading points: a new site has none, and the gate and the approval sheets need them."""
@@ -102,6 +108,11 @@ class AdminPage(StationPage):
         column.addLayout(fields)
         column.addWidget(self.point_message)
         return box
+
+    def open_backups(self) -> None:
+        from desktop.gui.restore_dialog import RestoreDialog
+
+        RestoreDialog(self.ctx, self.window()).exec()
 
     def title(self) -> str:
         return self.tr("管理")
