@@ -50,6 +50,7 @@ COMMANDS = [
     "desktop.cli.timers",
     "desktop.cli.report",
     "desktop.cli.households",
+    "desktop.cli.purge",
 ]
 
 
