@@ -130,17 +130,19 @@ _FIELDS: dict[str, tuple[type, tuple[str, ...]]] = {
 
 
 @requires(Permission.GATE_CHECK)
-def reveal(session: Session, *, actor: Actor, now: datetime, entity: str, entity_id: int, field: str) -> str:
-    """The full value of one field, for the person at the gate checking an identity; the event
-    names who saw which field of which record (not the value)."""
-    model, fields = _FIELDS.get(entity, (None, ()))
-    if model is None or field not in fields:
+def reveal(session: Session, *, actor: Actor, now: datetime, entity: str, entity_id: int,
+           fields: tuple[str, ...] = ("id_number", "phone")) -> dict[str, str]:
+    """The full values of a person's fields, for the guard checking an identity at the gate; the
+    event names who saw which fields of which record (masked, never the values)."""
+    model, allowed = _FIELDS.get(entity, (None, ()))
+    if model is None or not fields or any(f not in allowed for f in fields):
         raise ServiceError("bad_field", t("不能显示该信息。", "That value cannot be shown."))
     row = session.get(model, entity_id)
-    value = getattr(row, field, "") if row is not None else ""
-    if not value:
+    values = {f: str(getattr(row, f, "") or "") for f in fields} if row is not None else {}
+    if not any(values.values()):
         raise ServiceError("not_found", t("没有这条信息（可能已按保留期限清除）。",
                                           "There is no such value (it may have been purged after the retention period)."))
+    masked = {f: (mask_id(v) if f == "id_number" else mask_phone(v)) for f, v in values.items()}
     audit.record(session, actor=actor, action="privacy.reveal", at=now, entity=entity, entity_id=entity_id,
-                 data={"field": field, "masked": mask_id(value) if field == "id_number" else mask_phone(value)})
-    return str(value)
+                 data={"fields": sorted(f for f, v in values.items() if v), "masked": masked})
+    return values

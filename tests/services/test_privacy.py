@@ -65,20 +65,19 @@ def test_showing_a_full_number_is_audited_and_only_for_the_gate(db, actor):
         row_id = s.exec(select(OccupantCheck.id).where(OccupantCheck.arrival_id == arrival.id)).one()
     with db.session() as s:
         shown = privacy.reveal(s, actor=Actor("li.qiang", "gate"), now=NOW, entity="occupant_check",
-                               entity_id=row_id, field="id_number")
-    assert shown == DRIVER_IDS[0]
+                               entity_id=row_id)
+    assert shown == {"id_number": DRIVER_IDS[0], "phone": PHONE}
     with pytest.raises(ServiceError) as err, db.session() as s:
-        privacy.reveal(s, actor=Actor("wang.fang", "review"), now=NOW, entity="occupant_check", entity_id=row_id,
-                       field="id_number")
+        privacy.reveal(s, actor=Actor("wang.fang", "review"), now=NOW, entity="occupant_check", entity_id=row_id)
     assert err.value.code == "forbidden"
     with pytest.raises(ServiceError) as err, db.session() as s:
-        privacy.reveal(s, actor=actor, now=NOW, entity="operator", entity_id=1, field="pin_hash")
+        privacy.reveal(s, actor=actor, now=NOW, entity="operator", entity_id=1, fields=("pin_hash",))
     assert err.value.code == "bad_field"
     with db.session(write=False) as s:
         seen = audit.recent(s, action_prefix="privacy.reveal")
-    assert [(e["operator"], e["entity_id"], e["data"]["field"]) for e in seen] == [("li.qiang", str(row_id),
-                                                                                    "id_number")]
-    assert DRIVER_IDS[0] not in str(seen)
+    assert [(e["operator"], e["entity_id"], e["data"]["fields"]) for e in seen] == [
+        ("li.qiang", str(row_id), ["id_number", "phone"])]
+    assert DRIVER_IDS[0] not in str(seen) and PHONE not in str(seen)
 
 
 def _bytes(db_file: Path) -> bytes:

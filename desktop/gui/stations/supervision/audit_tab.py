@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.localtime import local
+from desktop.domain.masking import mask_numbers
 from desktop.gui.context import AppContext
 from desktop.gui.rows_model import Index, RowsModel
 from desktop.services import audit, verify
@@ -34,7 +35,8 @@ class AuditModel(RowsModel):
         if key == "entity":
             return f"{row['entity']} {row['entity_id']}".strip()
         if key == "data":
-            return json.dumps(row["data"], ensure_ascii=False)[:200]
+            # events written before masking may still hold full numbers: never shown in full
+            return mask_numbers(json.dumps(row["data"], ensure_ascii=False))[:200]
         return str(row[key])
 
 class AuditTab(QWidget):
