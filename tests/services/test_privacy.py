@@ -140,3 +140,27 @@ def test_purge_file_of_a_copy_elsewhere_is_found_in_the_second_folder(tmp_path):
     shutil.copy(db_file, usb / "a.sqlite3")
     (usb / "notes.txt").write_text("x")
     assert purge.backup_files(db_file, str(usb)) == [usb / "a.sqlite3"]
+
+
+def test_custody_events_keep_no_full_number_typed_or_scanned(db, clock):
+    from handoff_world import ready_slip
+
+    from desktop.services import handoff
+    from desktop.store.models import CustodyEvent
+
+    scanner = Actor("liu.yang", "handoff")
+    with db.session() as s:
+        number = ready_slip(s, clock.read())
+    with db.session() as s:
+        assert handoff.scan(s, code=number, actor=scanner, clock=clock, receiver=f"王师傅 {PHONE}",
+                            destination="一食堂").ok
+    with db.session() as s:  # an ID card read by the scanner instead of a slip
+        assert not handoff.scan(s, code=DRIVER_IDS[2], actor=scanner, clock=clock).ok
+    with db.session(write=False) as s:
+        rows = " ".join(f"{e.code_raw} {e.holder} {e.location} {e.reason}" for e in s.exec(select(CustodyEvent)).all())
+        data = " ".join(e.data for e in s.exec(select(AuditEvent)).all())
+        report = verify.verify(s, dialect=db.dialect)
+    assert "王师傅 138****5678" in rows and number in rows
+    for text in (rows, data):
+        assert PHONE not in text and DRIVER_IDS[2] not in text
+    assert report.ok, report.findings
