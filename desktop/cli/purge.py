@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from desktop.services.purge import PurgePlan
 
 _TABLES = {"approval_occupant": ("审批人员", "approval occupants"), "occupant_check": ("门岗查验人员", "gate checks"),
-           "household_order": ("居民订单", "household orders"), "attachment": ("照片/附件", "photos/attachments")}
+           "household_order": ("居民订单", "household orders"), "attachment": ("照片/附件", "photos/attachments"),
+           "free_text": ("含号码的收货人/去向", "recipients/places with a number")}
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

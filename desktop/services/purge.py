@@ -25,6 +25,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from desktop.domain import localtime
+from desktop.domain.masking import mask_numbers, mask_text
 from desktop.domain.permissions import Permission
 from desktop.services import audit, settings
 from desktop.services.authz import internal, requires
@@ -34,8 +35,11 @@ from desktop.store.models import (
     ApprovalOccupant,
     Arrival,
     Attachment,
+    Consignment,
+    CustodyEvent,
     HouseholdOrder,
     OccupantCheck,
+    Release,
 )
 
 RETENTION_KEY = "retention.days"
@@ -94,6 +98,27 @@ def _orders(session: Session, start: datetime) -> list[tuple[HouseholdOrder, dat
     return [(o, localtime.site_today(o.created_at)) for o in session.exec(query).all()]
 
 
+# free text that may carry a phone or ID number (a recipient "校医院 王医生 138…", a receiver): masked
+_FREE_TEXT: tuple[tuple[type, str, tuple[str, ...]], ...] = (
+    (Consignment, "created_at", ("recipient", "destination")),
+    (Release, "released_at", ("receiver", "destination")),
+    (CustodyEvent, "at", ("holder", "location", "reason", "code_raw")),
+)
+
+
+def _free_text(session: Session, start: datetime) -> list[tuple[Any, dict[str, str], date]]:
+    """Rows before `start` whose free text still shows a number in full, with the masked texts."""
+    out = []
+    for model, when, fields in _FREE_TEXT:
+        for row in session.exec(select(model).where(getattr(model, when) < start)).all():
+            masked = {f: mask_text(getattr(row, f)) if f != "code_raw" else mask_numbers(getattr(row, f))
+                      for f in fields}
+            changed = {f: v for f, v in masked.items() if v != getattr(row, f)}
+            if changed:
+                out.append((row, changed, localtime.site_today(getattr(row, when))))
+    return out
+
+
 def _attachment_ids(occupants: list[ApprovalOccupant], checks: list[OccupantCheck]) -> set[int]:
     ids = {i for o in occupants for i in (o.photo_id, o.pledge_id) if i is not None}
     return ids | {i for c in checks for i in (c.identity_photo_id, c.pledge_photo_id) if i is not None}
@@ -118,20 +143,23 @@ class _Found:
     checks: list[OccupantCheck]
     orders: list[HouseholdOrder]
     attachments: list[int]
+    texts: list[tuple[Any, dict[str, str], date]]
 
 
 def _gather(session: Session, now: datetime) -> _Found:
     days, before, start = cutoff(session, now)
     occupants, checks, orders = _occupants(session, before), _checks(session, start), _orders(session, start)
+    texts = _free_text(session, start)
     found = PurgePlan(before=before, retention_days=days)
-    days_seen = [d for _, d in occupants] + [d for _, d in checks] + [d for _, d in orders]
+    days_seen = [d for _, d in occupants] + [d for _, d in checks] + [d for _, d in orders] + [d for *_, d in texts]
     found.oldest, found.newest = (min(days_seen), max(days_seen)) if days_seen else (None, None)
     ids = _attachment_ids([o for o, _ in occupants], [c for c, _ in checks])
     dropping = {("approval_occupant", o.id) for o, _ in occupants} | {("occupant_check", c.id) for c, _ in checks}
     attachments = sorted(ids - _still_used(session, ids, dropping)) if ids else []
     found.counts = {"approval_occupant": len(occupants), "occupant_check": len(checks),
-                    "household_order": len(orders), "attachment": len(attachments)}
-    return _Found(found, [o for o, _ in occupants], [c for c, _ in checks], [o for o, _ in orders], attachments)
+                    "household_order": len(orders), "attachment": len(attachments), "free_text": len(texts)}
+    return _Found(found, [o for o, _ in occupants], [c for c, _ in checks], [o for o, _ in orders], attachments,
+                  texts)
 
 
 def plan(session: Session, *, now: datetime) -> PurgePlan:
@@ -161,6 +189,10 @@ def purge_rows(session: Session, *, actor: Actor, now: datetime) -> PurgePlan:
     for h in found.orders:
         h.phone, h.contact_name = "", ""
         session.add(h)
+    for row, changed, _day in found.texts:
+        for name, value in changed.items():
+            setattr(row, name, value)
+        session.add(row)
     session.flush()
     for att_id in found.attachments:
         att = session.get(Attachment, att_id)

@@ -16,7 +16,14 @@ from desktop.services import approvals, audit, demo, gate, privacy, purge, verif
 from desktop.services.approvals import ApprovalDraft, OccupantDraft
 from desktop.services.context import Actor, ServiceError
 from desktop.store.migrate import open_database
-from desktop.store.models import ApprovalOccupant, AuditEvent, OccupantCheck, Setting
+from desktop.store.models import (
+    ApprovalOccupant,
+    AuditEvent,
+    Consignment,
+    HouseholdOrder,
+    OccupantCheck,
+    Setting,
+)
 from tests.services.sheets import DRIVER_IDS
 
 pytestmark = pytest.mark.usefixtures("site_points")
@@ -94,11 +101,15 @@ def test_a_purge_leaves_no_id_number_in_the_file_its_wal_or_a_backup_and_verify_
         with db.session(write=False) as s:
             ids = {o.id_number for o in s.exec(select(ApprovalOccupant)).all() if o.id_number}
             ids |= {c.id_number for c in s.exec(select(OccupantCheck)).all() if c.id_number}
+            phones = {o.phone for o in s.exec(select(ApprovalOccupant)).all() if o.phone}
+            phones |= {h.phone for h in s.exec(select(HouseholdOrder)).all() if h.phone}
+            phones |= set(re.findall(r"1[3-9][0-9]{9}", " ".join(c.recipient for c in s.exec(select(Consignment)).all())))
             rows_before = len(s.exec(select(OccupantCheck)).all())
             too_soon = purge.plan(s, now=datetime(2026, 10, 20, 2, 0, tzinfo=UTC))
             due = purge.plan(s, now=later)
         assert len(ids) >= 8 and all(i.encode() in _bytes(path) for i in ids) and FULL_NUMBER.search(_bytes(path))
         assert too_soon.total == 0 and due.counts["approval_occupant"] > 0 and due.counts["attachment"] > 0
+        assert due.counts["free_text"] > 0  # the demo's "校医院 王医生 138…" recipient
         assert due.oldest == day
         backups = tmp_path / "backups"
         backups.mkdir()
@@ -117,6 +128,7 @@ def test_a_purge_leaves_no_id_number_in_the_file_its_wal_or_a_backup_and_verify_
     assert purge.purge_file(copy, actor=ADMIN, now=later).counts == due.counts
     for f in (path, copy):
         assert not [i for i in ids if i.encode() in _bytes(f)], f
+        assert len(phones) > 10 and not [p for p in phones if p.encode() in _bytes(f)], f
         assert not FULL_NUMBER.search(_bytes(f)), f
     for f in (path, copy):
         again = open_database(str(f))
