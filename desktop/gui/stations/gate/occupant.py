@@ -62,6 +62,7 @@ class OccupantCard(QFrame):
             self.name_edit = self.id_edit = None
             self.who = QLabel(self)
             self.who.setObjectName("who")
+            self.who.setWordWrap(True)  # the show-full button beside it must not widen the card
             self.show_identity(mask_id(person.id_number), mask_phone(person.phone))
             top.addWidget(self.who, 1)
             self.reveal_button = QPushButton(self.tr("显示完整"), self)
