@@ -24,10 +24,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from desktop.domain.clock import utc
 from desktop.domain.masking import mask_id, mask_numbers, mask_phone, mask_text
 from desktop.domain.permissions import Permission
 from desktop.i18n import t
-from desktop.services import audit
+from desktop.services import audit, audit_rows
 from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import ApprovalOccupant, AuditEvent, HouseholdOrder, OccupantCheck, Setting
@@ -108,7 +109,8 @@ def scrub_free_text(text: str) -> str:
 
 
 def find_events(session: Session, *, id_number: str = "", phone: str = "", limit: int = 500) -> list[dict[str, Any]]:
-    """Every audit event about a person, found by the keyed hash of their ID number or phone."""
+    """Every audit event about a person, found by the keyed hash of their ID number or phone,
+    newest first, as `audit.recent` gives them (for the audit tab's search)."""
     wanted = [h for h in (id_hash(session, id_number) if id_number else None,
                           phone_hash(session, phone) if phone else None) if h]
     if not wanted:
@@ -116,8 +118,14 @@ def find_events(session: Session, *, id_number: str = "", phone: str = "", limit
     query = select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)
     for h in wanted:
         query = query.where(col(AuditEvent.data).contains(h))
-    return [{"id": e.id, "at": e.at, "operator": e.operator, "action": e.action, "entity": e.entity,
-             "entity_id": e.entity_id} for e in session.exec(query).all()]
+    return [_as_recent(e) for e in session.exec(query).all()]
+
+
+def _as_recent(e: AuditEvent) -> dict[str, Any]:
+    data = json.loads(e.data)
+    data.pop(audit_rows.DATA_KEY, None)
+    return {"id": e.id, "at": utc(e.at).isoformat(), "operator": e.operator, "station": e.station,
+            "action": e.action, "entity": e.entity, "entity_id": e.entity_id, "data": data}
 
 
 # --- showing a full value ------------------------------------------------------------------

@@ -176,3 +176,21 @@ def test_custody_events_keep_no_full_number_typed_or_scanned(db, clock):
     for text in (rows, data):
         assert PHONE not in text and DRIVER_IDS[2] not in text
     assert report.ok, report.findings
+
+
+def test_a_household_is_found_by_its_phone_as_people_write_it(db, clock):
+    from household_sheets import households, write_csv
+
+    from desktop.services import households as orders
+
+    rows = households(2, ("1号楼",), 0)
+    phone = str(rows[0][5])
+    with db.session() as s:
+        orders.import_file(s, actor=Actor("wang.fang", "review"), now=clock.now(),
+                           path=write_csv(Path(db.path).parent / "o.csv", rows), batch="B1")
+    spaced = f"{phone[:3]} {phone[3:7]} {phone[7:]}"
+    with db.session(write=False) as s:
+        found = privacy.find_events(s, phone=spaced)
+        data = " ".join(e.data for e in s.exec(select(AuditEvent)).all())
+    assert [e["action"] for e in found] == ["household.order"] and phone not in data
+    assert found[0]["data"]["phone"] == phone[:3] + "****" + phone[-4:]
