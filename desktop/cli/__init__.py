@@ -54,6 +54,7 @@ COMMANDS = [
     "desktop.cli.report",
     "desktop.cli.households",
     "desktop.cli.operators",
+    "desktop.cli.purge",
 ]
 
 

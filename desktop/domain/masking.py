@@ -60,3 +60,10 @@ def mask_text(text: str) -> str:
     text = _MOBILE.sub(lambda m: mask_phone(m.group(0)), text)
     return _LONG_DIGITS.sub(lambda m: mask_phone(m.group(0)) if sum(c.isdigit() for c in m.group(0)) >= 7
                             else m.group(0), text)
+
+
+def mask_numbers(text: str) -> str:
+    """Mask ID and mobile numbers only, leaving other digits (slip numbers, dates) as they are:
+    for codes a scanner read, which may be an ID card's number by mistake."""
+    text = _ID.sub(lambda m: mask_id(m.group(0)), text)
+    return _MOBILE.sub(lambda m: mask_phone(m.group(0)), text)

@@ -48,6 +48,18 @@ class _Job(QRunnable):
             self.relay.done.emit(result)
 
 
+_FAULTS = ("full", "io", "unwritable", "corrupt")
+
+
+def is_storage_fault(exc: BaseException) -> bool:
+    """A full disk, a disk error, a read-only file: not this screen's business alone, so the window
+    also says it in a dialog (`Ops.failed`), whatever the screen shows."""
+    if getattr(exc, "problem", None) in _FAULTS:
+        return True
+    text = str(exc)
+    return ("disk" in text.lower() and ("full" in text.lower() or "I/O" in text)) or "readonly database" in text
+
+
 def describe_error(exc: BaseException) -> str:
     """What to tell the person: a refusal's own words, or a plain account of a failure."""
     if isinstance(exc, ServiceError):
@@ -58,6 +70,11 @@ def describe_error(exc: BaseException) -> str:
     if "database is locked" in text or "could not obtain lock" in text:
         return t("数据库正忙（另一岗位正在写入），请稍后重试。未保存任何内容。",
                  "The database is busy (another station is writing). Try again; nothing was saved.")
+    if "readonly database" in text or "unable to open database file" in text:
+        return t("数据库文件无法写入（只读，或所在文件夹不可写），未保存。请检查文件和文件夹的写权限、磁盘是否只读，然后重试。",
+                 "The database file cannot be written (read-only, or its folder is not writable); nothing was "
+                 "saved. Check the write permissions of the file and its folder, and that the disk is not "
+                 "read-only, then retry.")
     if "disk" in text.lower() and ("full" in text.lower() or "I/O" in text):
         return t("磁盘已满或无法写入，未保存。请腾出空间后重试。",
                  "The disk is full or cannot be written; nothing was saved. Free some space and retry.")
@@ -102,6 +119,8 @@ class Ops(QObject):
             self._finish(relay)
             if on_error and not _receiver_gone(on_error):
                 on_error(exc)
+                if is_storage_fault(exc):
+                    self.failed.emit(describe_error(exc))
             else:
                 self.failed.emit(describe_error(exc))
 

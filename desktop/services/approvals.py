@@ -31,7 +31,7 @@ from desktop.domain.identity import (
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import t
-from desktop.services import audit, passes
+from desktop.services import audit, passes, privacy
 from desktop.services.approval_sheet import REQUIRED, SheetRow, check_columns, field_label, read_sheet
 from desktop.services.approval_template import EXAMPLE_MARK
 from desktop.services.authz import requires
@@ -384,6 +384,15 @@ def _audit_data(draft: ApprovalDraft) -> dict[str, object]:
             "cargo": _cargo_words(draft.cargo) or draft.cargo_summary}
 
 
+def _for_audit(session: Session, data: dict[str, object], *, actor: Actor, now: datetime) -> dict[str, object]:
+    """What the audit log keeps of `_audit_data`: each ID number masked, with its keyed hash."""
+    people = []
+    for role, name, number in data.get("occupants") or []:  # type: ignore[attr-defined]
+        ref = privacy.id_ref(session, number, now=now)
+        people.append([role, name, ref["id_number"], ref.get("id_hash", "")])
+    return {**data, "occupants": people}
+
+
 def _conflict(session: Session, draft: ApprovalDraft, ignore_id: int | None = None) -> Approval | None:
     query = select(Approval).where(Approval.plate == draft.plate, Approval.arrival_date == draft.arrival_date,
                                    Approval.status.in_(OPEN_STATUSES))  # type: ignore[attr-defined]
@@ -402,7 +411,7 @@ def add(session: Session, *, actor: Actor, now: datetime, draft: ApprovalDraft, 
         raise _conflict_error(other)
     row = _store(session, draft, actor=actor, now=now, source="manual", source_key=None)
     audit.record(session, actor=actor, action="approval.add", at=now, entity="approval", entity_id=row.id,
-                 data=_audit_data(draft))
+                 data=_for_audit(session, _audit_data(draft), actor=actor, now=now))
     if approve:
         return decide(session, actor=actor, now=now, approval_id=row.id or 0, approve=True)
     return _info(session, row)
@@ -440,7 +449,8 @@ def edit(session: Session, *, actor: Actor, now: datetime, approval_id: int, dra
     session.add(row)
     _write_children(session, row.id or 0, draft)
     audit.record(session, actor=actor, action="approval.edit", at=now, entity="approval", entity_id=row.id,
-                 data={"old": old, "new": _audit_data(draft)})
+                 data={"old": _for_audit(session, old, actor=actor, now=now),
+                       "new": _for_audit(session, _audit_data(draft), actor=actor, now=now)})
     return _info(session, row)
 
 
@@ -780,7 +790,8 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
         _apply_pass(session, actor=actor, now=now, draft=draft, validity=validity, action=pass_action, report=report)
         stored = _store(session, draft, actor=actor, now=now, source="import", source_key=key)
         audit.record(session, actor=actor, action="approval.import", at=now, entity="approval", entity_id=stored.id,
-                     data={**_audit_data(draft), "file": report.file, "row": row.number})
+                     data={**_for_audit(session, _audit_data(draft), actor=actor, now=now), "file": report.file,
+                           "row": row.number})
         if approve:
             decide(session, actor=actor, now=now, approval_id=stored.id or 0, approve=True)
         report.imported += 1

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from desktop.domain.permissions import Permission
 from desktop.i18n import t
-from desktop.services import audit
+from desktop.services import audit, privacy
 from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
@@ -59,7 +59,8 @@ def create(session: Session, *, actor: Actor, now: datetime, category: str, desc
     audit.record(session, actor=actor, action="consignment.create", at=now, entity="consignment",
                  entity_id=row.id, data={"arrival_id": arrival_id, "order_id": order_id, "category": row.category,
                                          "description": row.description, "quantity": quantity, "unit": row.unit,
-                                         "recipient": row.recipient, "destination": row.destination})
+                                         "recipient": privacy.scrub_free_text(row.recipient),
+                                         "destination": privacy.scrub_free_text(row.destination)})
     return info(row)
 
 

@@ -20,7 +20,7 @@ from desktop.domain.dates import site_zone
 from desktop.domain.identity import InputError, display_plate, normalize_id_number, normalize_plate
 from desktop.domain.permissions import Permission
 from desktop.i18n import t
-from desktop.services import approvals, audit, consignments, passes, policy, setup
+from desktop.services import approvals, audit, consignments, passes, policy, privacy, setup
 from desktop.services.approvals import ApprovalInfo
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
@@ -274,7 +274,7 @@ def _write_checks(session: Session, arrival: Arrival, occupants: list[CheckInput
             rules_acknowledged=o.rules_acknowledged, outcome=outcome,
             failures=json.dumps([{"check": f.check, "message": f.message} for f in failures], ensure_ascii=False),
             checked_at=now, checked_by=actor.operator))
-        summary.append({"name": o.name, "id_number": o.id_number, "outcome": outcome,
+        summary.append({"name": o.name, **privacy.id_ref(session, o.id_number, now=now), "outcome": outcome,
                         "failures": [f.check for f in failures]})
     session.flush()
     return summary

@@ -26,7 +26,7 @@ from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import language, t
-from desktop.services import audit, dwell, settings
+from desktop.services import audit, dwell, privacy, settings
 from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
@@ -216,9 +216,11 @@ def _judge(session: Session, slip: Slip, clock: Clock) -> _Judgement:
 def _event(session: Session, *, actor: Actor, now: datetime, slip: Slip | None, code: str, verdict: str,
            kind: str, holder: str = "", location: str = "", vehicle: str = "", quantity: float | None = None,
            reason: str = "") -> CustodyEvent:
-    row = CustodyEvent(slip_id=slip.id if slip else None, code_raw=code, verdict=verdict, kind=kind,
-                       station=actor.station, operator=actor.operator, at=now, holder=holder, location=location,
-                       vehicle=vehicle, quantity=quantity, reason=reason)
+    # custody events keep no ID or phone number in full (a receiver typed as "张三 138…", an ID card scanned)
+    row = CustodyEvent(slip_id=slip.id if slip else None, code_raw=privacy.scrub(code), verdict=verdict, kind=kind,
+                       station=actor.station, operator=actor.operator, at=now, holder=privacy.scrub_free_text(holder),
+                       location=privacy.scrub_free_text(location), vehicle=vehicle, quantity=quantity,
+                       reason=privacy.scrub_free_text(reason))
     session.add(row)  # flushed (and given its id) by the audit record that always follows
     return row
 
@@ -230,7 +232,7 @@ def _recent_scan(session: Session, *, slip: Slip | None, code: str, actor: Actor
     if slip is not None:
         query = query.where(CustodyEvent.slip_id == slip.id)
     else:
-        query = query.where(col(CustodyEvent.slip_id).is_(None), CustodyEvent.code_raw == code)
+        query = query.where(col(CustodyEvent.slip_id).is_(None), CustodyEvent.code_raw == privacy.scrub(code))
     return session.exec(query.order_by(col(CustodyEvent.id).desc())).first()
 
 
@@ -254,7 +256,7 @@ def _refuse(session: Session, j: _Judgement, *, actor: Actor, now: datetime, sli
     verdict = _verdict(session, j, code=code, now=now, slip=slip)
     ev = _event(session, actor=actor, now=now, slip=slip, code=code, verdict=verdict.kind.value, kind="scan")
     audit.record(session, actor=actor, action="handoff.scan", at=now, entity="slip",
-                 entity_id=slip.id if slip else "", data={"code": code, "raw": _printable(raw),
+                 entity_id=slip.id if slip else "", data={"code": privacy.scrub(code), "raw": privacy.scrub(_printable(raw)),
                                                           "verdict": verdict.kind.value, "message": verdict.message})
     return replace(verdict, event_id=ev.id)
 
@@ -288,7 +290,8 @@ def _release(session: Session, j: _Judgement, *, actor: Actor, now: datetime, sl
     ev = _event(session, actor=actor, now=now, slip=slip, code=code, verdict="ok", kind="release", holder=receiver,
                 location=destination, vehicle=transfer_vehicle)
     audit.record(session, actor=actor, action="handoff.release", at=now, entity="slip", entity_id=slip.id,
-                 data={"number": slip.number, "release_id": rel.id, "receiver": receiver, "destination": destination,
+                 data={"number": slip.number, "release_id": rel.id, "receiver": privacy.scrub_free_text(receiver),
+                       "destination": privacy.scrub_free_text(destination),
                        "transfer_vehicle": transfer_vehicle, "bag_id": bag.id if bag else None})
     verdict = _verdict(session, _Judgement(None, message=_released_message(rel), release=rel), code=code, now=now,
                        slip=slip)

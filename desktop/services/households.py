@@ -41,7 +41,7 @@ from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import t
-from desktop.services import audit, consignments, setup, slips
+from desktop.services import audit, consignments, privacy, setup, slips
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.spreadsheets import find_header, header_key, read_grid
@@ -454,7 +454,8 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
         audit.record(session, actor=actor, action="household.order", at=now, entity="household_order",
                      entity_id=order.id, data={"batch": name, "row": d.row, "community": d.community,
                                                "building": d.building, "unit": d.unit, "room": d.room,
-                                               "phone": d.phone, "contact": d.contact, "items": d.items,
+                                               **privacy.phone_ref(session, d.phone, now=now),
+                                               "contact": d.contact, "items": d.items,
                                                "special_needs": d.special_text, "delivery": d.delivery,
                                                "pickup_slot_start": slots[i].isoformat() if i in slots else None,
                                                "bag_id": bag.id})

@@ -34,6 +34,7 @@ from desktop.domain.scanner import ScanKind, read_scan
 from desktop.gui.ops import describe_error
 from desktop.gui.sounds import Sounds
 from desktop.gui.stations.base import StationPage
+from desktop.gui.stations.gate import reveal
 from desktop.gui.stations.gate.actions import GateActions
 from desktop.gui.stations.gate.dialogs import SupervisorDialog
 from desktop.gui.stations.gate.occupant import OccupantCard
@@ -244,6 +245,8 @@ class GatePage(GateActions, StationPage):
         card = OccupantCard(person, editable_identity=editable, parent=self.cards_host,
                             photo=photos.get(person.approval_occupant_id or -1))
         card.photo_requested.connect(self.take_photo)
+        if not editable:
+            reveal.connect(self, card)
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
         self.cards.append(card)
 

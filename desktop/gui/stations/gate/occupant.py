@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import parse_datetime, site_zone
 from desktop.domain.identity import InputError, mask_id
+from desktop.domain.masking import mask_phone
 from desktop.services.gate import CheckInfo, CheckInput
 
 CARD_STYLE = """
@@ -33,9 +34,11 @@ QCheckBox { font-size: 16pt; }
 
 
 class OccupantCard(QFrame):
-    """Signals: photo_requested(int check_id)."""
+    """Signals: photo_requested(int check_id); reveal_requested(str table, int row id): the guard
+    asks for the full ID number and phone (the page asks the service, which audits it)."""
 
     photo_requested = Signal(int)
+    reveal_requested = Signal(str, int)
 
     def __init__(self, person: CheckInput, *, editable_identity: bool, photo: bytes | None = None,
                  parent: QWidget | None = None) -> None:
@@ -57,10 +60,17 @@ class OccupantCard(QFrame):
             top.addWidget(self.id_edit, 2)
         else:
             self.name_edit = self.id_edit = None
-            who = QLabel(f"{person.name}  <span style='font-size:15pt;font-weight:normal'>{role} · "
-                         f"{mask_id(person.id_number)} · {person.phone}</span>", self)
-            who.setObjectName("who")
-            top.addWidget(who, 1)
+            self.who = QLabel(self)
+            self.who.setObjectName("who")
+            self.who.setWordWrap(True)  # the show-full button beside it must not widen the card
+            self.show_identity(mask_id(person.id_number), mask_phone(person.phone))
+            top.addWidget(self.who, 1)
+            self.reveal_button = QPushButton(self.tr("显示完整"), self)
+            self.reveal_button.setObjectName("reveal")
+            self.reveal_button.setToolTip(self.tr("核对身份时显示完整证件号和电话（会记入审计日志）"))
+            self.reveal_button.setEnabled(bool(person.id_number or person.phone))
+            self.reveal_button.clicked.connect(self._ask_reveal)
+            top.addWidget(self.reveal_button)
         self.photo_button = QPushButton(self.tr("拍照"), self)
         self.photo_button.setEnabled(False)
         self.photo_button.setToolTip(self.tr("登记后可拍照留存（无摄像头时选择照片文件）"))
@@ -162,6 +172,17 @@ class OccupantCard(QFrame):
             self.result.setText("\n".join([self.tr("✔ 全部合格"), *lines[len(open_failures):]]))
             self.setProperty("verdict", "pass")
         self.setStyleSheet(CARD_STYLE)  # re-polish for the new property
+
+    def show_identity(self, id_text: str, phone_text: str) -> None:
+        role = self.tr("驾驶员") if self.person.role == "driver" else self.tr("随车人员")
+        shown = " · ".join(x for x in (role, id_text, phone_text) if x)
+        self.who.setText(f"{self.person.name}  <span style='font-size:15pt;font-weight:normal'>{shown}</span>")
+
+    def _ask_reveal(self) -> None:
+        if self.check_id is not None:
+            self.reveal_requested.emit("occupant_check", self.check_id)
+        elif self.person.approval_occupant_id is not None:
+            self.reveal_requested.emit("approval_occupant", self.person.approval_occupant_id)
 
     def show_photo_saved(self) -> None:
         self.photo_button.setText(self.tr("已拍照 ✔"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import site_zone
 from desktop.domain.identity import display_plate, mask_id
+from desktop.domain.masking import mask_phone
 from desktop.domain.permissions import Permission
 from desktop.gui import permits
 from desktop.gui.ops import describe_error
@@ -188,7 +189,7 @@ class ReviewPage(StationPage):
             sampled = o.test_sampled_at.astimezone(site_zone()).strftime("%m-%d %H:%M") if o.test_sampled_at else "—"
             marks = (self.tr("照片✔") if o.photo_id else self.tr("无照片")) + " " + \
                 (self.tr("承诺书✔") if o.pledge_id else self.tr("无承诺书"))
-            item = QListWidgetItem(f"{role} {o.name}  {mask_id(o.id_number)}  {o.phone}  "
+            item = QListWidgetItem(f"{role} {o.name}  {mask_id(o.id_number)}  {mask_phone(o.phone)}  "
                                    + self.tr("采样 {t}").replace("{t}", sampled) + f"  {marks}")
             item.setData(Qt.ItemDataRole.UserRole, o)
             self.people.addItem(item)

@@ -7,9 +7,19 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.localtime import local
+from desktop.domain.masking import mask_numbers
 from desktop.gui.context import AppContext
 from desktop.gui.rows_model import Index, RowsModel
 from desktop.services import audit, verify
@@ -34,7 +44,8 @@ class AuditModel(RowsModel):
         if key == "entity":
             return f"{row['entity']} {row['entity_id']}".strip()
         if key == "data":
-            return json.dumps(row["data"], ensure_ascii=False)[:200]
+            # events written before masking may still hold full numbers: never shown in full
+            return mask_numbers(json.dumps(row["data"], ensure_ascii=False))[:200]
         return str(row[key])
 
 class AuditTab(QWidget):
@@ -53,6 +64,12 @@ class AuditTab(QWidget):
         self.verify_button.clicked.connect(self.run_verify)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.clicked.connect(self.refresh)
+        # a person's events, by the keyed hash of the ID number or phone typed here (never stored)
+        self.person = QLineEdit(self)
+        self.person.setObjectName("person_search")
+        self.person.setPlaceholderText(self.tr("按身份证号或手机号查找"))
+        self.person.setClearButtonEnabled(True)
+        self.person.returnPressed.connect(self.find_person)
         self.result = QLabel("", self)
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
@@ -64,6 +81,7 @@ class AuditTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(heading, 1)
+        top.addWidget(self.person)
         top.addWidget(self.refresh_button)
         top.addWidget(self.verify_button)
         layout = QVBoxLayout(self)
@@ -73,6 +91,25 @@ class AuditTab(QWidget):
 
     def refresh(self) -> None:
         self.ctx.ops.read(lambda s: audit.recent(s, limit=500), on_done=self.model.set_rows)
+
+    def find_person(self) -> None:
+        """Every event about the person whose ID number or phone was typed (empty: the latest)."""
+        from desktop.services import privacy
+
+        text = self.person.text().strip()
+        if not text:
+            self.refresh()
+            return
+        digits = "".join(c for c in text if c.isdigit())
+        as_phone = len(digits) == 11 and digits.startswith("1") and len(text.replace(" ", "")) <= 13
+        self.ctx.ops.read(lambda s: privacy.find_events(s, id_number="" if as_phone else text,
+                                                        phone=text if as_phone else ""),
+                          on_done=self._found)
+
+    def _found(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+        self.result.setStyleSheet("")
+        self.result.setText(self.tr("找到 {n} 条与此人有关的记录").replace("{n}", str(len(rows))))
 
     def run_verify(self) -> None:
         self.verify_button.setEnabled(False)
