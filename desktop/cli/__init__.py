@@ -50,6 +50,9 @@ COMMANDS = [
     "desktop.cli.timers",
     "desktop.cli.report",
     "desktop.cli.households",
+    "desktop.cli.export",
+    "desktop.cli.merge",
+    "desktop.cli.centre",
 ]
 
 
