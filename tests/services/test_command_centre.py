@@ -260,3 +260,31 @@ def test_the_site_daily_workbook_cell_by_cell(world):
     assert vs.max_row == len(view.vehicles) + 1
     assert [vs.cell(i + 2, 2).value for i in range(len(view.vehicles))] == [v.plate for v in view.vehicles]
     assert wb["异常"].max_row == len(view.anomalies) + 1
+
+
+def test_the_centre_database_verifies_after_merging(world, merged):
+    from desktop.services import verify
+
+    with world.centre.session(write=False) as s:
+        assert verify.verify(s, dialect=world.centre.dialect).ok
+
+
+def test_the_county_pdf_names_every_site_and_necessity_and_rasterizes(world, merged, tmp_path):
+    import subprocess
+
+    from PIL import ImageStat
+    from slipcheck import embedded_fonts, rasterize
+
+    with world.centre.session(write=False) as s:
+        view = county_report.county(s, day=DAY, now=EXPORTED)
+    pdf = tmp_path / "county.pdf"
+    pdf.write_bytes(county_report.county_pdf(view))
+    fonts = embedded_fonts(pdf)
+    assert fonts and all(embedded for _name, embedded in fonts) and all("WenQuanYi" in n for n, _ in fonts)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for words in ("县级生活必需品日报", "SQA 宿迁学院东门卡口", "SQB 城南社区团购点", "SQC 洋河镇中转站", "合计",
+                  "粮食（大米、面粉）", "食用油", "蔬菜", "猪肉", "鸡蛋", "方便面", "火腿肠", "瓶装水", "未上报站点（0）"):
+        assert words in text, words
+    page = rasterize(pdf, 60).convert("L")
+    assert ImageStat.Stat(page).mean[0] < 250
