@@ -89,9 +89,11 @@ def ensure_key(session: Session, *, actor: Actor, now: datetime, site_code: str)
         public = base64.b64encode(raw_public(key.public_key())).decode()
         if public == stored:
             return SiteKey(key, public, fingerprint(public), new=False)
-    key = Ed25519PrivateKey.generate()
+    if key is None or stored is not None:  # none yet, or not the one the settings name: a new pair
+        key = Ed25519PrivateKey.generate()
+        _write_private(path, key)
+    # else: a key file whose making was rolled back with its export; it becomes the site's key
     public = base64.b64encode(raw_public(key.public_key())).decode()
-    _write_private(path, key)
     setup.remember_choice(session, actor=actor, now=now, key=PUBLIC_KEY_SETTING, value=public)
     setup.remember_choice(session, actor=actor, now=now, key=FINGERPRINT_SETTING, value=fingerprint(public))
     audit.record(session, actor=actor, action="package.key_made", at=now, entity="site", entity_id=site_code,

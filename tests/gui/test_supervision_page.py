@@ -96,3 +96,17 @@ def test_the_daily_report_tab_shows_the_day_and_exports_a_pdf(qtbot, page, tmp_p
     qtbot.waitUntil(lambda: "已导出" in page.report.status.text())
     assert target.read_bytes().startswith(b"%PDF")
     assert page.report.export_button.isEnabled()
+
+
+def test_the_report_tab_writes_the_days_package_to_a_chosen_folder(qtbot, page, tmp_path, monkeypatch):
+    from desktop.documents import day_package
+
+    page.tabs.setCurrentWidget(page.report)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    qtbot.mouseClick(page.report.package_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "读回核对" in page.report.status.text(), timeout=20_000)
+    package = next(usb.glob("gatehouse-day-*.zip"))
+    assert day_package.unpack(package.read_bytes()).manifest["site"]["code"] == "GH"
+    assert "指纹" in page.report.status.text() and page.report.package_button.isEnabled()
