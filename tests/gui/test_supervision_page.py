@@ -110,3 +110,23 @@ def test_the_report_tab_writes_the_days_package_to_a_chosen_folder(qtbot, page, 
     package = next(usb.glob("gatehouse-day-*.zip"))
     assert day_package.unpack(package.read_bytes()).manifest["site"]["code"] == "GH"
     assert "指纹" in page.report.status.text() and page.report.package_button.isEnabled()
+
+
+def test_the_dashboard_tab_draws_the_days_figures_as_charts(qtbot, page, clock, tmp_path):
+    from desktop.gui.stations.supervision.dashboard_tab import FIRST_HOUR
+
+    with qtbot.waitSignal(page.dashboard.shown, timeout=20_000) as shown:
+        page.tabs.setCurrentWidget(page.dashboard)
+    f = shown.args[0]
+    assert sum(f.arrivals_per_hour) == 2 and f.refusals == 1
+    assert "到达 2 辆" in page.dashboard.headline.text() and "劝返 1" in page.dashboard.headline.text()
+    hours = page.dashboard.hours.chart().series()[0].barSets()
+    assert [b.label() for b in hours] == ["到达", "放行"]
+    assert sum(hours[0].at(i) for i in range(hours[0].count())) == sum(f.arrivals_per_hour[FIRST_HOUR:23])
+    goods = page.dashboard.goods.chart().series()[0].barSets()[0]
+    assert goods.at(0) == f.lines_today["grain"] > 0
+    assert page.dashboard.inside.count() == len(f.inside)
+    assert page.dashboard.timer.isActive()
+    page.dashboard.grab().save(str(tmp_path / "dashboard.png"))
+    page.tabs.setCurrentWidget(page.report)
+    assert not page.dashboard.timer.isActive()

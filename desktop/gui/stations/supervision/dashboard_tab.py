@@ -1,0 +1,138 @@
+"""看板: the day at a glance for supervisors, in Qt Charts — arrivals and releases per hour, dwell
+timers by state, necessities today against the 7-day average — with the vehicles inside (and for how
+long), refusals and overrides. The figures come from desktop.services.dashboard on a worker thread,
+refreshed every 30 seconds while the tab is shown; the 7-day history is read once per day shown.
+
+Signal: shown(object) — a dashboard.Figures is on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+
+from desktop.domain import necessities
+from desktop.domain.localtime import site_tz
+from desktop.gui.context import AppContext
+from desktop.gui.ops import describe_error
+from desktop.services import dashboard
+
+REFRESH_MS = 30_000
+FIRST_HOUR, LAST_HOUR = 5, 22  # the hours the per-hour chart shows
+SHORT = {"grain": "粮食", "oil": "食用油", "vegetables": "蔬菜", "pork": "猪肉", "eggs": "鸡蛋",
+         "instant_noodles": "方便面", "ham_sausage": "火腿肠", "bottled_water": "瓶装水", "other": "其他"}
+
+
+def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[float], str]]) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    series = QBarSeries()
+    for name, values, colour in sets:
+        bar = QBarSet(name)
+        bar.append([float(v) for v in values])
+        bar.setColor(QColor(colour))
+        series.append(bar)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(categories)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    top = max([1.0, *(float(v) for _n, values, _c in sets for v in values)])
+    axis_y.setRange(0, top)
+    axis_y.setLabelFormat("%d")
+    axis_y.setTickCount(min(int(top) + 1, 6))
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.legend().setVisible(len(sets) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+class DashboardTab(QWidget):
+    shown = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.figures: dashboard.Figures | None = None
+        self._average: tuple[object, dict[str, float]] | None = None  # (day, 7-day average) once read
+        self.headline = QLabel("", self)
+        self.headline.setObjectName("headline")
+        self.headline.setStyleSheet("font-size: 15pt;")
+        self.hours = QChartView(self)
+        self.dwell = QChartView(self)
+        self.goods = QChartView(self)
+        for view in (self.hours, self.dwell, self.goods):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(220)
+        self.inside = QListWidget(self)
+        self.inside.setObjectName("inside")
+        grid = QGridLayout()
+        grid.addWidget(self.hours, 0, 0)
+        grid.addWidget(self.dwell, 0, 1)
+        grid.addWidget(self.goods, 1, 0)
+        box = QVBoxLayout()
+        box.addWidget(QLabel(self.tr("场内车辆（停留分钟）"), self))
+        box.addWidget(self.inside)
+        grid.addLayout(box, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addLayout(grid, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.timer.start()
+        self.refresh()
+
+    def hideEvent(self, event: object) -> None:
+        super().hideEvent(event)  # type: ignore[arg-type]
+        self.timer.stop()
+
+    def refresh(self) -> None:
+        now = self.ctx.clock.now()
+        day = now.astimezone(site_tz()).date()
+        history = self._average is None or self._average[0] != day
+        self.ctx.ops.read(lambda s: dashboard.figures(s, now=now, tz=site_tz(), day=day, history=history),
+                          on_done=self.show_figures, on_error=self._failed)
+
+    def show_figures(self, f: dashboard.Figures) -> None:
+        if self._average is None or self._average[0] != f.day:
+            self._average = (f.day, f.lines_average)
+        average = self._average[1]
+        self.figures = f
+        self.headline.setStyleSheet("font-size: 15pt;")
+        self.headline.setText(self.tr("{d}　到达 {a} 辆　场内 {i} 辆　劝返 {r}　督查放行 {o}")
+                              .replace("{d}", f.day.isoformat()).replace("{a}", str(sum(f.arrivals_per_hour)))
+                              .replace("{i}", str(len(f.inside))).replace("{r}", str(f.refusals))
+                              .replace("{o}", str(f.overrides)))
+        hours = list(range(FIRST_HOUR, LAST_HOUR + 1))
+        self.hours.setChart(_bar_chart(self.tr("每小时到达与放行"), [f"{h}" for h in hours], [
+            (self.tr("到达"), [f.arrivals_per_hour[h] for h in hours], "#2f6f9f"),
+            (self.tr("放行"), [f.releases_per_hour[h] for h in hours], "#2e8b57")]))
+        names = {"running": self.tr("静置中"), "complete": self.tr("待放行"), "released": self.tr("已放行"),
+                 "stopped": self.tr("已停止")}
+        self.dwell.setChart(_bar_chart(self.tr("静置计时（按状态）"), [names[s] for s in dashboard.DWELL_STATES],
+                                       [(self.tr("计时"), [f.dwell[s] for s in dashboard.DWELL_STATES], "#9a5b00")]))
+        keys = list(necessities.KEYS)
+        self.goods.setChart(_bar_chart(self.tr("生活必需品到货批次：今日与前7日平均"), [SHORT[k] for k in keys], [
+            (self.tr("今日"), [f.lines_today.get(k, 0) for k in keys], "#2f6f9f"),
+            (self.tr("前7日平均"), [round(average.get(k, 0.0), 1) for k in keys], "#b0b7c3")]))
+        self.inside.clear()
+        for plate, minutes, over in f.inside:
+            self.inside.addItem(f"{plate}　{minutes} " + self.tr("分钟") + ("　" + self.tr("超时") if over else ""))
+            if over:
+                self.inside.item(self.inside.count() - 1).setForeground(QColor("#b00020"))
+        self.shown.emit(f)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.headline.setStyleSheet("color: #9b0016; font-weight: bold;")
+        self.headline.setText(describe_error(exc))
