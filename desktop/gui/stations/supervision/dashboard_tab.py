@@ -9,8 +9,8 @@ Signal: shown(object) — a dashboard.Figures is on screen.
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QMargins, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from desktop.domain import necessities
@@ -20,7 +20,7 @@ from desktop.gui.ops import describe_error
 from desktop.services import dashboard
 
 REFRESH_MS = 30_000
-FIRST_HOUR, LAST_HOUR = 5, 22  # the hours the per-hour chart shows
+FIRST_HOUR, LAST_HOUR = 6, 21  # the hours the per-hour chart shows
 SHORT = {"grain": "粮食", "oil": "食用油", "vegetables": "蔬菜", "pork": "猪肉", "eggs": "鸡蛋",
          "instant_noodles": "方便面", "ham_sausage": "火腿肠", "bottled_water": "瓶装水", "other": "其他"}
 
@@ -36,19 +36,25 @@ def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[flo
         bar.setColor(QColor(colour))
         series.append(bar)
     chart.addSeries(series)
+    small = QFont()
+    small.setPointSize(8)
     axis_x = QBarCategoryAxis()
     axis_x.append(categories)
+    axis_x.setLabelsFont(small)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
     top = max([1.0, *(float(v) for _n, values, _c in sets for v in values)])
     axis_y.setRange(0, top)
+    axis_y.applyNiceNumbers()
     axis_y.setLabelFormat("%d")
-    axis_y.setTickCount(min(int(top) + 1, 6))
+    axis_y.setLabelsFont(small)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     chart.legend().setVisible(len(sets) > 1)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setFont(small)
+    chart.setMargins(QMargins(4, 4, 4, 4))
     return chart
 
 
