@@ -16,6 +16,9 @@ from desktop.i18n import t
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("merge", parents=[common], help="command centre: merge the sites' day packages")
     p.add_argument("files", nargs="+", metavar="FILE", help="day packages (gatehouse-day-*.zip)")
+    p.add_argument("--new-key", default=None, metavar="FINGERPRINT",
+                   help="a site's new key: accept the key that signed FILE when its fingerprint is this one "
+                        "(as the site read it out by phone)")
     add_operator_argument(p)
     p.set_defaults(func=run)
 
@@ -53,7 +56,11 @@ def run(args: argparse.Namespace) -> int:
         for path in paths:
             try:
                 with db.session() as s:
-                    m = merge.merge_package(s, actor=actor, now=now, data=path.read_bytes())
+                    if args.new_key:
+                        m = merge.accept_new_key(s, actor=actor, now=now, data=path.read_bytes(),
+                                                 fingerprint=args.new_key)
+                    else:
+                        m = merge.merge_package(s, actor=actor, now=now, data=path.read_bytes())
             except ServiceError as exc:
                 if exc.code in ("forbidden", "not_centre"):
                     raise

@@ -11,6 +11,10 @@ A command centre is a Gatehouse database whose site is of the kind `command_cent
 - replaces the site-day's earlier package with a corrected one (written later), saying what changed,
   and refuses an older one than it has;
 - keeps each site-day's counts (`summary`) and its totals per necessity and unit (CentreTotal).
+
+`accept_new_key` is the way back for a site that lost its key: its package signed by the new key is
+taken once the person at the centre types the fingerprint the site read out by phone; the site's
+registered key is replaced (audited) and the package merged.
 """
 
 from __future__ import annotations
@@ -165,3 +169,29 @@ def merge_package(session: Session, *, actor: Actor, now: datetime, data: bytes)
                  data={"site": code, "day": day.isoformat(), "sha256": digest,
                        "replaces": earlier.id if earlier else None, "changes": said})
     return Merged("replaced" if earlier else "merged", code, name, day, fp, registered, said)
+
+
+@requires(Permission.MERGE)
+def accept_new_key(session: Session, *, actor: Actor, now: datetime, data: bytes, fingerprint: str) -> Merged:
+    """Register the key that signed `data` for its site, replacing the old one, when `fingerprint`
+    (as read out by the site by phone) is that key's; then merge the package."""
+    if not is_centre(session):
+        raise ServiceError("not_centre", t("此数据库不是指挥部数据库。", "This database is not a command centre's."))
+    unpacked, _summary = _opened(data)
+    m = unpacked.manifest
+    new = signing.fingerprint(m["public_key"])
+    if fingerprint.strip().upper().replace(" ", "") != new:
+        raise ServiceError("fingerprint_mismatch", t(
+            "输入的指纹与数据包的密钥指纹 {f} 不符，未登记。", "The fingerprint typed is not the package key's ({f}); "
+            "nothing was registered.", f=new))
+    site = session.exec(select(CentreSite).where(CentreSite.code == m["site"]["code"])).first()
+    if site is None:
+        raise ServiceError("unknown_site", t("{c} 尚未登记：直接合并即可。", "{c} is not registered yet: just merge it.",
+                                             c=m["site"]["code"]))
+    if site.public_key != m["public_key"]:
+        old = site.fingerprint
+        site.public_key, site.fingerprint = m["public_key"], new
+        session.add(site)
+        audit.record(session, actor=actor, action="centre.key_replaced", at=now, entity="centre_site",
+                     entity_id=site.id, data={"code": site.code, "old": old, "new": new})
+    return merge_package(session, actor=actor, now=now, data=data)

@@ -162,6 +162,38 @@ def test_a_package_signed_by_another_key_is_refused(world, merged, site_data):
         _merge(world, other.data)
     assert err.value.code == "unknown_key" and merged[0].fingerprint in err.value.message
     assert _state(world) == before
+    with pytest.raises(ServiceError) as err, world.centre.session() as s:  # a fingerprint misheard
+        merge.accept_new_key(s, actor=CENTRE_ADMIN, now=EXPORTED, data=other.data, fingerprint="0000-0000")
+    assert err.value.code == "fingerprint_mismatch" and _state(world) == before
+
+
+def test_a_new_key_is_accepted_with_its_fingerprint_read_by_phone_and_the_old_one_then_refused(world, merged,
+                                                                                                site_data):
+    key = world.folder / "data" / "keys" / "SQC-ed25519.pem"
+    saved = key.read_bytes()
+    key.unlink()
+    try:
+        with world.sites["SQC"].session() as s:
+            other = daypackage.export_day(s, actor=SUPERVISOR, now=EXPORTED + timedelta(minutes=20), day=DAY,
+                                          tz=site_tz())
+        with world.centre.session() as s:
+            result = merge.accept_new_key(s, actor=CENTRE_ADMIN, now=EXPORTED + timedelta(hours=1), data=other.data,
+                                          fingerprint=other.fingerprint.lower())
+        assert result.outcome == "replaced" and result.fingerprint == other.fingerprint
+        with world.centre.session(write=False) as s:
+            site = s.exec(select(CentreSite).where(CentreSite.code == "SQC")).one()
+            assert site.fingerprint == other.fingerprint
+            assert audit_actions(s) >= {"centre.key_replaced"}
+        with pytest.raises(ServiceError) as err:  # a package signed by the old key is now the foreign one
+            _merge(world, _file(world, "SQC"))
+        assert err.value.code == "unknown_key"
+    finally:
+        key.write_bytes(saved)
+        key.chmod(0o600)
+
+
+def audit_actions(s) -> set[str]:
+    return {e.action for e in s.exec(select(AuditEvent)).all()}
 
 
 def _public(pem: bytes) -> str:
