@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import EXIT_FAILED, EXIT_OK, emit
+from desktop.cli import EXIT_FAILED, EXIT_OK, UsageError, emit
 from desktop.cli._common import input_file, open_db
 from desktop.cli._operator import add_operator_argument, signed_in
 from desktop.i18n import t
@@ -40,11 +40,15 @@ def _said(m: object) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.documents.day_package import MAX_BYTES
     from desktop.domain.clock import SystemClock
     from desktop.services import merge
     from desktop.services.context import ServiceError
 
     paths = [input_file(f) for f in args.files]
+    for path in paths:
+        if path.stat().st_size > MAX_BYTES:
+            raise UsageError(t("{f} 过大，不是日数据包。", "{f} is too big to be a day package.", f=path))
     now = SystemClock().now()
     db = open_db(args)
     results: list[dict[str, object]] = []

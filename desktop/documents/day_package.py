@@ -33,6 +33,7 @@ VERSION = 1
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 MEMBERS = ("records.json", "report.json", "daily-report.pdf", "daily-report.xlsx")
 _DATE = (2000, 1, 1, 0, 0, 0)
+MAX_BYTES = 64 * 1024 * 1024  # a day of one site is well under 1 MB; anything this big is not a package
 
 
 class PackageRefused(Exception):
@@ -87,6 +88,9 @@ def _refuse(code: str, zh: str, en: str, **kw: object) -> PackageRefused:
 
 def unpack(data: bytes) -> Unpacked:
     """The members of an intact package (the signature is not checked here), or PackageRefused."""
+    if len(data) > MAX_BYTES:
+        raise _refuse("too_big", "文件过大（{n} MB），不是日数据包。", "The file is too big ({n} MB) to be a day package.",
+                      n=len(data) // (1024 * 1024))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()

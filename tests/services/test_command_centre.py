@@ -320,3 +320,13 @@ def test_the_county_pdf_names_every_site_and_necessity_and_rasterizes(world, mer
         assert words in text, words
     page = rasterize(pdf, 60).convert("L")
     assert ImageStat.Stat(page).mean[0] < 250
+
+
+def test_what_is_not_a_package_is_refused_with_the_reason(world, merged):
+    from desktop.documents import day_package
+
+    for data, code in ((b"", "damaged"), (b"%PDF-1.4 not a zip", "damaged"),
+                       (b"PK\x05\x06" + b"\0" * 18, "not_a_package"), (b"0" * (day_package.MAX_BYTES + 1), "too_big")):
+        with pytest.raises(ServiceError) as err:
+            _merge(world, data)
+        assert err.value.code == code and err.value.message
