@@ -11,10 +11,11 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from sqlmodel import Session, col, select
 
+from desktop.documents.county_report import CountyView
 from desktop.domain import necessities
 from desktop.domain.clock import utc
 from desktop.domain.identity import display_plate
-from desktop.services import gate, reports
+from desktop.services import county_report, gate, merge, reports
 from desktop.services.timeline import day_bounds
 from desktop.store.models import Arrival, DwellTimer, Override, Release
 
@@ -71,3 +72,18 @@ def figures(session: Session, *, now: datetime, tz: tzinfo, day: date | None = N
                    tuple(inside), {s: sum(1 for x in timers if x == s) for s in DWELL_STATES},
                    sum(1 for a in arrivals if a.decision == "refuse" and a.status != "cancelled"), overrides,
                    today, average)
+
+
+def current(session: Session, *, now: datetime, tz: tzinfo, day: date | None = None,
+            history: bool = True) -> Figures | CountyView:
+    """What the dashboard shows: the site's figures, or at a command centre the county's day (every
+    site that reported and the total, and those that have not)."""
+    if merge.is_centre(session):
+        return county_report.county(session, day=day or utc(now).astimezone(tz).date(), now=now)
+    return figures(session, now=now, tz=tz, day=day, history=history)
+
+
+def main_unit(view: CountyView, key: str) -> str:
+    """The unit most of a necessity's county total is counted in (charts show that one)."""
+    units = view.total.goods.get(key, {})
+    return max(units, key=lambda u: units[u][0]) if units else ""

@@ -3,7 +3,11 @@ timers by state, necessities today against the 7-day average — with the vehicl
 long), refusals and overrides. The figures come from desktop.services.dashboard on a worker thread,
 refreshed every 30 seconds while the tab is shown; the 7-day history is read once per day shown.
 
-Signal: shown(object) — a dashboard.Figures is on screen.
+At a command centre the same place shows the county's day from the merged packages: vehicles,
+refusals, violations and overrides per site and in total, each necessity received per site (in its
+main unit), and the sites that have not reported.
+
+Signal: shown(object) — a dashboard.Figures (or, at a centre, a CountyView) is on screen.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from PySide6.QtCore import QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from desktop.documents.county_report import CountyView
 from desktop.domain import necessities
 from desktop.domain.localtime import site_tz
 from desktop.gui.context import AppContext
@@ -82,7 +87,8 @@ class DashboardTab(QWidget):
         grid.addWidget(self.dwell, 0, 1)
         grid.addWidget(self.goods, 1, 0)
         box = QVBoxLayout()
-        box.addWidget(QLabel(self.tr("场内车辆（停留分钟）"), self))
+        self.list_title = QLabel(self.tr("场内车辆（停留分钟）"), self)
+        box.addWidget(self.list_title)
         box.addWidget(self.inside)
         grid.addLayout(box, 1, 1)
         grid.setColumnStretch(0, 3)
@@ -107,10 +113,13 @@ class DashboardTab(QWidget):
         now = self.ctx.clock.now()
         day = now.astimezone(site_tz()).date()
         history = self._average is None or self._average[0] != day
-        self.ctx.ops.read(lambda s: dashboard.figures(s, now=now, tz=site_tz(), day=day, history=history),
+        self.ctx.ops.read(lambda s: dashboard.current(s, now=now, tz=site_tz(), day=day, history=history),
                           on_done=self.show_figures, on_error=self._failed)
 
-    def show_figures(self, f: dashboard.Figures) -> None:
+    def show_figures(self, f: dashboard.Figures | CountyView) -> None:
+        if isinstance(f, CountyView):
+            self.show_county(f)
+            return
         if self._average is None or self._average[0] != f.day:
             self._average = (f.day, f.lines_average)
         average = self._average[1]
@@ -132,12 +141,41 @@ class DashboardTab(QWidget):
         self.goods.setChart(_bar_chart(self.tr("生活必需品到货批次：今日与前7日平均"), [SHORT[k] for k in keys], [
             (self.tr("今日"), [f.lines_today.get(k, 0) for k in keys], "#2f6f9f"),
             (self.tr("前7日平均"), [round(average.get(k, 0.0), 1) for k in keys], "#b0b7c3")]))
+        self.list_title.setText(self.tr("场内车辆（停留分钟）"))
         self.inside.clear()
         for plate, minutes, over in f.inside:
             self.inside.addItem(f"{plate}　{minutes} " + self.tr("分钟") + ("　" + self.tr("超时") if over else ""))
             if over:
                 self.inside.item(self.inside.count() - 1).setForeground(QColor("#b00020"))
         self.shown.emit(f)
+
+    def show_county(self, view: CountyView) -> None:
+        self.figures = None
+        self.headline.setStyleSheet("font-size: 15pt;")
+        self.headline.setText(self.tr("{c} {d}　已上报 {n} 个站点　未上报 {m} 个　车辆 {v}")
+                              .replace("{c}", view.centre_name).replace("{d}", view.day.isoformat())
+                              .replace("{n}", str(len(view.sites))).replace("{m}", str(len(view.missing)))
+                              .replace("{v}", str(view.total.vehicles)))
+        parts = [*view.sites, view.total]
+        names = [p.code or p.name for p in parts]
+        self.hours.setChart(_bar_chart(self.tr("各站点车辆"), names, [
+            (self.tr("车辆"), [p.vehicles for p in parts], "#2f6f9f"),
+            (self.tr("劝返"), [p.refused for p in parts], "#b00020")]))
+        self.dwell.setChart(_bar_chart(self.tr("违规与督查放行"), names, [
+            (self.tr("违规"), [p.violations for p in parts], "#9a5b00"),
+            (self.tr("督查放行"), [p.overrides for p in parts], "#6a4c93")]))
+        keys = [k for k in necessities.KEYS if k in view.total.goods]
+        units = {k: dashboard.main_unit(view, k) for k in keys}
+        palette = ["#2f6f9f", "#2e8b57", "#9a5b00", "#6a4c93", "#b00020", "#3c8dbc", "#8a8a8a"]
+        self.goods.setChart(_bar_chart(self.tr("各站点生活必需品到货"), [f"{SHORT[k]}({units[k]})" for k in keys], [
+            (p.code, [p.goods.get(k, {}).get(units[k], (0.0, 0.0))[0] for k in keys], palette[i % len(palette)])
+            for i, p in enumerate(view.sites)]))
+        self.list_title.setText(self.tr("未上报站点"))
+        self.inside.clear()
+        for code, name in view.missing:
+            self.inside.addItem(self.tr("未上报：") + f"{code} {name}")
+            self.inside.item(self.inside.count() - 1).setForeground(QColor("#b00020"))
+        self.shown.emit(view)
 
     def _failed(self, exc: BaseException) -> None:
         self.headline.setStyleSheet("color: #9b0016; font-weight: bold;")
