@@ -107,9 +107,26 @@ def _opened(data: bytes) -> tuple[day_package.Unpacked, dict[str, Any]]:
     try:
         report = json.loads(unpacked.files["report.json"].decode("utf-8"))
         summary = report["summary"]
-    except (ValueError, KeyError, UnicodeDecodeError):
-        raise ServiceError("damaged", t("数据包中的报表无法读取。", "The package's report cannot be read.")) from None
+        _check(m, summary)
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise ServiceError("damaged", t("数据包的清单或报表不完整，无法读取。",
+                                        "The package's manifest or report is incomplete and cannot be read.")) from None
     return unpacked, summary
+
+
+def _check(m: dict[str, Any], summary: dict[str, Any]) -> None:
+    """The fields merging reads, of the types it reads them as (raises ValueError/KeyError/TypeError)."""
+    if not isinstance(m["site"]["code"], str) or not m["site"]["code"] or not isinstance(m["site"]["name"], str):
+        raise ValueError("site")
+    date.fromisoformat(m["day"])
+    if datetime.fromisoformat(m["created_at"]).tzinfo is None:
+        raise ValueError("created_at")
+    for part in ("outcomes", "counts"):
+        if not all(isinstance(v, int) for v in summary[part].values()):
+            raise TypeError(part)
+    for units in summary["necessities"].values():
+        for q in units.values():
+            float(q["received"]), float(q["handed_on"])
 
 
 @requires(Permission.MERGE)
