@@ -294,11 +294,12 @@ def test_the_site_daily_workbook_cell_by_cell(world):
     assert wb["异常"].max_row == len(view.anomalies) + 1
 
 
-def test_the_centre_database_verifies_after_merging(world, merged):
+def test_the_centre_and_the_sites_verify_after_exporting_and_merging(world, merged):
     from desktop.services import verify
 
-    with world.centre.session(write=False) as s:
-        assert verify.verify(s, dialect=world.centre.dialect).ok
+    for db in (world.centre, *world.sites.values()):
+        with db.session(write=False) as s:
+            assert verify.verify(s, dialect=db.dialect).ok
 
 
 def test_the_county_pdf_names_every_site_and_necessity_and_rasterizes(world, merged, tmp_path):
