@@ -11,7 +11,10 @@ from tests.supervision_world import journey
 DAY = date(2026, 11, 30)
 
 
-def test_the_centre_dashboard_charts_every_site_and_lists_who_has_not_reported(qtbot, qapp, db, clock, tmp_path):
+def test_the_centre_dashboard_charts_every_site_and_imports_packages(qtbot, qapp, db, clock, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
     from desktop.app import build_context
     from desktop.gui.stations.supervision.dashboard_tab import DashboardTab
 
@@ -36,7 +39,19 @@ def test_the_centre_dashboard_charts_every_site_and_lists_who_has_not_reported(q
         sets = tab.hours.chart().series()[0].barSets()
         assert [sets[0].at(i) for i in range(sets[0].count())] == [view.sites[0].vehicles, view.total.vehicles]
         assert tab.goods.chart().series()[0].barSets()[0].label() == "GH"
-        assert tab.inside.count() == 0
+        assert tab.inside.count() == 0 and tab.import_button.isVisible()
+        tampered = tmp_path / "tampered.zip"
+        data = bytearray(package.data)
+        data[-100] ^= 1
+        tampered.write_bytes(bytes(data))
+        good = tmp_path / package.file_name
+        good.write_bytes(package.data)
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good), str(tampered)], ""))
+        with qtbot.waitSignal(tab.imported, timeout=20_000) as imported:
+            qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+        said = imported.args[0]
+        assert "已有此包" in said[0] and "拒收" in said[1]
+        qtbot.waitUntil(lambda: tab.inside.count() == 2)
         tab.grab().save(str(tmp_path / "centre-dashboard.png"))
     finally:
         ctx.ops.wait_idle()

@@ -7,22 +7,38 @@ At a command centre the same place shows the county's day from the merged packag
 refusals, violations and overrides per site and in total, each necessity received per site (in its
 main unit), and the sites that have not reported.
 
-Signal: shown(object) — a dashboard.Figures (or, at a centre, a CountyView) is on screen.
+There "导入数据包…" merges the packages chosen (desktop.services.merge), one transaction each, and
+lists what each one was: merged (with the fingerprint of a newly registered site, to compare by
+phone), already there, a correction and what it changed, or refused and why.
+
+Signals: shown(object) — a dashboard.Figures (or, at a centre, a CountyView) is on screen;
+imported(list) — the lines said about the packages of one import.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.documents.county_report import CountyView
 from desktop.domain import necessities
 from desktop.domain.localtime import site_tz
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
-from desktop.services import dashboard
+from desktop.services import dashboard, merge
 
 REFRESH_MS = 30_000
 FIRST_HOUR, LAST_HOUR = 6, 21  # the hours the per-hour chart shows
@@ -65,6 +81,7 @@ def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[flo
 
 class DashboardTab(QWidget):
     shown = Signal(object)
+    imported = Signal(list)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,8 +110,17 @@ class DashboardTab(QWidget):
         grid.addLayout(box, 1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
+        self.import_button = QPushButton(self.tr("导入数据包…"), self)
+        self.import_button.setObjectName("import_button")
+        self.import_button.setMinimumHeight(44)
+        self.import_button.setVisible(False)  # at a command centre only
+        self.import_button.clicked.connect(lambda: self.import_packages())
+        self.results: list[tuple[str, bool]] = []  # (what was said, refused) of the last import
+        top = QHBoxLayout()
+        top.addWidget(self.headline, 1)
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
+        layout.addLayout(top)
         layout.addLayout(grid, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -149,8 +175,47 @@ class DashboardTab(QWidget):
                 self.inside.item(self.inside.count() - 1).setForeground(QColor("#b00020"))
         self.shown.emit(f)
 
+    def import_packages(self, paths: list[str] | None = None) -> None:
+        """Merge the packages at `paths` (asks which when none are given), one after another."""
+        if paths is None:
+            paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("选择日数据包"), "",
+                                                          self.tr("日数据包 (gatehouse-day-*.zip)"))
+        if not paths:
+            return
+        self.import_button.setEnabled(False)
+        self.results = []
+        self._merge_next(list(paths))
+
+    def _merge_next(self, paths: list[str]) -> None:
+        if not paths:
+            self.import_button.setEnabled(True)
+            self.imported.emit([line for line, _bad in self.results])
+            self.refresh()
+            return
+        path, rest = Path(paths[0]), paths[1:]
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+
+        def done(m: merge.Merged) -> None:
+            words = {"merged": self.tr("已合并"), "same": self.tr("已有此包，未改动"),
+                     "replaced": self.tr("更正包，已替换")}[m.outcome]
+            line = f"{path.name}：{m.site_code} {m.day.isoformat()} {words}"
+            if m.registered:
+                line += self.tr("；新站点已登记，请电话核对密钥指纹 {f}").replace("{f}", m.fingerprint)
+            if m.changes:
+                line += "；" + "，".join(m.changes)
+            self.results.append((line, False))
+            self._merge_next(rest)
+
+        def refused(exc: BaseException) -> None:
+            self.results.append((f"{path.name}：" + self.tr("拒收") + " —— " + describe_error(exc), True))
+            self._merge_next(rest)
+
+        self.ctx.ops.run(lambda s: merge.merge_package(s, actor=actor, now=now, data=path.read_bytes()),
+                         on_done=done, on_error=refused)
+
     def show_county(self, view: CountyView) -> None:
         self.figures = None
+        self.import_button.setVisible(True)
         self.headline.setStyleSheet("font-size: 15pt;")
         self.headline.setText(self.tr("{c} {d}　已上报 {n} 个站点　未上报 {m} 个　车辆 {v}")
                               .replace("{c}", view.centre_name).replace("{d}", view.day.isoformat())
@@ -170,11 +235,15 @@ class DashboardTab(QWidget):
         self.goods.setChart(_bar_chart(self.tr("各站点生活必需品到货"), [f"{SHORT[k]}({units[k]})" for k in keys], [
             (p.code, [p.goods.get(k, {}).get(units[k], (0.0, 0.0))[0] for k in keys], palette[i % len(palette)])
             for i, p in enumerate(view.sites)]))
-        self.list_title.setText(self.tr("未上报站点"))
+        self.list_title.setText(self.tr("未上报站点与导入结果"))
         self.inside.clear()
         for code, name in view.missing:
             self.inside.addItem(self.tr("未上报：") + f"{code} {name}")
             self.inside.item(self.inside.count() - 1).setForeground(QColor("#b00020"))
+        for line, bad in self.results:
+            self.inside.addItem(line)
+            if bad:
+                self.inside.item(self.inside.count() - 1).setForeground(QColor("#b00020"))
         self.shown.emit(view)
 
     def _failed(self, exc: BaseException) -> None:
