@@ -42,6 +42,7 @@ from desktop.store.models import (
     ApprovalOccupant,
     Arrival,
     AuditEvent,
+    Bag,
     Consignment,
     CustodyEvent,
     Disinfection,
@@ -145,12 +146,19 @@ def records(session: Session, *, day: date, lo: datetime, hi: datetime) -> dict[
 
 
 def handed_on(session: Session, lo: datetime, hi: datetime) -> dict[str, dict[str, float]]:
-    """Per necessity and unit, the goods of the slips released in [lo, hi)."""
+    """Per necessity and unit, the goods of the slips released in [lo, hi): a slip's consignment
+    whole, a bag label's one household bag (its delivery's quantity over its number of bags)."""
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    query = (select(Consignment).join(Slip, col(Slip.consignment_id) == Consignment.id)
+    query = (select(Consignment, Slip.kind).join(Slip, col(Slip.consignment_id) == Consignment.id)
              .join(Release, col(Release.slip_id) == Slip.id).where(_between(Release.released_at, lo, hi)))
-    for c in session.exec(query).all():
-        out[necessities.classify(c.category, c.description)][c.unit.strip()] += c.quantity or 0
+    bags: dict[int, int] = {}
+    for c, kind in session.exec(query).all():
+        quantity = c.quantity or 0
+        if kind == "bag_label":
+            if c.id not in bags:
+                bags[c.id or 0] = len(session.exec(select(Bag.id).where(Bag.consignment_id == c.id)).all())
+            quantity /= max(1, bags[c.id or 0])
+        out[necessities.classify(c.category, c.description)][c.unit.strip()] += quantity
     return {k: dict(v) for k, v in out.items()}
 
 

@@ -122,6 +122,8 @@ def test_three_sites_merge_into_a_county_report_equal_to_the_sum_of_their_own_re
     got = {(k, u): q[0] for k, units in total.goods.items() for u, q in units.items() if q[0]}
     assert got == dict(expected_goods)
     assert any(q[1] for units in total.goods.values() for q in units.values())  # something was handed on
+    # nothing is handed on twice: a household's bag label hands on one bag, not its whole delivery
+    assert all(handed <= received for units in total.goods.values() for received, handed in units.values())
 
 
 def test_the_same_package_twice_changes_nothing(world, merged):
