@@ -30,8 +30,9 @@ MAGIC: dict[str, tuple[bytes, ...]] = {
     "png": (b"\x89PNG\r\n\x1a\n",),
     "json": (b"{", b"["),
     "xlsx": (b"PK\x03\x04",),  # a zip, as every .xlsx is
+    "zip": (b"PK\x03\x04",),  # a day package (desktop.documents.day_package)
 }
-NAMES = {"pdf": "PDF", "png": "PNG", "json": "JSON", "xlsx": "Excel"}
+NAMES = {"pdf": "PDF", "png": "PNG", "json": "JSON", "xlsx": "Excel", "zip": "ZIP"}
 DATABASE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 _protected: set[Path] = set()

@@ -55,6 +55,9 @@ COMMANDS = [
     "desktop.cli.households",
     "desktop.cli.operators",
     "desktop.cli.purge",
+    "desktop.cli.export",
+    "desktop.cli.merge",
+    "desktop.cli.centre",
 ]
 
 

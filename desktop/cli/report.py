@@ -1,5 +1,6 @@
-"""`gatehouse report daily [--date YYYY-MM-DD] [--out FILE.pdf] [--json]`: the daily report (日报)
-of necessities — what arrived, vehicles by outcome, the day's work in numbers and its anomalies.
+"""`gatehouse report daily [--date YYYY-MM-DD] [--out FILE.pdf|FILE.xlsx] [--json]`: the daily report
+(日报) of necessities — what arrived, vehicles by outcome, the day's work in numbers and its anomalies.
+`gatehouse report county` (desktop.cli.county) is the command centre's report of every site.
 
 Without --out the summary is printed; with it the A4 PDF is written too (never over the database,
 its -wal/-shm, or an existing file that is not a PDF: desktop.outfiles). --json prints the whole
@@ -22,8 +23,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     actions = p.add_subparsers(dest="report_command", metavar="REPORT", required=True)
     daily = actions.add_parser("daily", parents=[common], help="one local day's report")
     daily.add_argument("--date", dest="day", default=None, help="YYYY-MM-DD, local day (default: today)")
-    daily.add_argument("--out", default=None, metavar="FILE.pdf", help="write the A4 PDF to this file")
+    daily.add_argument("--out", default=None, metavar="FILE.pdf|FILE.xlsx",
+                       help="write the A4 PDF (or, for a .xlsx name, the workbook) to this file")
     daily.set_defaults(func=run_daily)
+    from desktop.cli.county import register_county
+
+    register_county(actions, common)
 
 
 def _day(text: str | None, now: datetime) -> date:
@@ -55,7 +60,8 @@ def run_daily(args: argparse.Namespace) -> int:
     from desktop.services import reports
 
     now = SystemClock().now()
-    out = output_file(args, args.out, "pdf") if args.out else None  # refused before any work
+    kind = "xlsx" if args.out and args.out.lower().endswith(".xlsx") else "pdf"
+    out = output_file(args, args.out, kind) if args.out else None  # refused before any work
     db = open_db(args)  # sets the site's zone from the database: "today" is worked out after it
     try:
         day = _day(args.day, now)
@@ -67,9 +73,10 @@ def run_daily(args: argparse.Namespace) -> int:
     lines = _lines(data)
     if out is not None:
         from desktop.documents.daily_report import build_daily_report
+        from desktop.documents.daily_xlsx import build_daily_xlsx
 
-        write_output(args, out, build_daily_report(view), "pdf")
-        data["pdf"] = str(out)
+        write_output(args, out, build_daily_xlsx(view) if kind == "xlsx" else build_daily_report(view), kind)
+        data[kind] = str(out)
         lines.append(str(out))
     emit(args, data, lines)
     return EXIT_OK

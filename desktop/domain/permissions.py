@@ -45,6 +45,7 @@ class Permission(StrEnum):
     PINS = "operators.pins"
     SETTINGS = "settings"
     BACKUP = "backup"
+    MERGE = "centre.merge"  # 指挥部 command centre: take in the sites' day packages
     # the system actor (start-up, sweeps)
     SITE_SETUP = "site.setup"
     DWELL_SWEEP = "dwell.sweep"
@@ -60,8 +61,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.DISINFECTION: frozenset({P.DISINFECT, P.DWELL_ACK, P.PRINT}),
     Role.HANDOFF: frozenset({P.RELEASE, P.DWELL_ACK, P.PRINT}),
     Role.SUPERVISOR: STATION_WORK | {P.OVERRIDE, P.WALK_IN, P.DWELL_END_EARLY, P.VOID, P.RECALL,
-                                     P.VIOLATION, P.REPORTS, P.POLICY},
-    Role.ADMIN: frozenset({P.OPERATORS, P.PINS, P.SETTINGS, P.BACKUP, P.PRINT}),
+                                     P.VIOLATION, P.REPORTS, P.POLICY, P.MERGE},
+    Role.ADMIN: frozenset({P.OPERATORS, P.PINS, P.SETTINGS, P.BACKUP, P.PRINT, P.MERGE}),
 }
 
 SYSTEM_OPERATOR = "system"

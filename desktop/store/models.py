@@ -484,3 +484,49 @@ class AuditHead(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     last_id: int = 0
     last_hash: str
+
+
+# --- command centre: the day packages merged from the sites (desktop.services.merge) ----------
+
+
+class CentreSite(SQLModel, table=True):
+    """A site known to the command centre, with the Ed25519 key its first package was signed by."""
+
+    __tablename__ = "centre_site"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    name: str = ""
+    kind: str = ""
+    public_key: str  # base64 of the raw 32-byte key
+    fingerprint: str
+    registered_at: datetime = _utc()
+    registered_by: str = ""
+
+
+class CentrePackage(SQLModel, table=True):
+    """One merged day package; a corrected one for the same site and day replaces it (replaced_by)."""
+
+    __tablename__ = "centre_package"
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="centre_site.id", index=True)
+    day: date = Field(index=True)
+    sha256: str = Field(unique=True)  # of the whole file: the same package twice is found by it
+    created_at: datetime = _utc()  # when the site wrote it
+    audit_head: str = ""
+    summary: str = "{}"  # JSON: the site-day's counts (report.json's "summary")
+    merged_at: datetime = _utc()
+    merged_by: str = ""
+    replaced_at: datetime | None = _utc(default=None)
+    replaced_by: int | None = None
+
+
+class CentreTotal(SQLModel, table=True):
+    """A merged site-day's quantity of one necessity in one unit."""
+
+    __tablename__ = "centre_total"
+    id: int | None = Field(default=None, primary_key=True)
+    package_id: int = Field(foreign_key="centre_package.id", index=True)
+    necessity: str
+    unit: str = ""
+    received: float = 0
+    handed_on: float = 0

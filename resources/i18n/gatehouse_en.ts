@@ -1887,6 +1887,31 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="1"/>
+        <source>导出日数据包…</source>
+        <translation>Export day package…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="1"/>
+        <source>给指挥部的签名数据包：写入所选文件夹（如U盘）并读回核对</source>
+        <translation>The signed package for the command centre: written to the chosen folder (a USB stick) and read back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="1"/>
+        <source>选择U盘或共享文件夹</source>
+        <translation>Choose a USB stick or shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="1"/>
+        <source>正在生成日数据包…</source>
+        <translation>Making the day package…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/report_tab.py" line="1"/>
+        <source>已写入并读回核对：{p}（本站密钥指纹 {f}）</source>
+        <translation>Written and read back: {p} (this site's key fingerprint {f})</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -2361,6 +2386,11 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>督查</source>
         <translation>Supervision</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/__init__.py" line="44"/>
+        <source>看板</source>
+        <translation>Dashboard</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorDialog</name>
@@ -2599,6 +2629,179 @@ The error was logged to:
         <location filename="../../desktop/gui/stations/disinfection/board.py" line="101"/>
         <source>督查提前 · </source>
         <translation>Ended early by supervisor · </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>场内车辆（停留分钟）</source>
+        <translation>Vehicles inside (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>导入数据包…</source>
+        <translation>Import packages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>{d}　到达 {a} 辆　场内 {i} 辆　劝返 {r}　督查放行 {o}</source>
+        <translation>{d}　arrived {a}　inside {i}　refused {r}　overrides {o}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>每小时到达与放行</source>
+        <translation>Arrivals and releases per hour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>到达</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>放行</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>静置中</source>
+        <translation>Dwelling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>待放行</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>已放行</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>已停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>静置计时（按状态）</source>
+        <translation>Dwell timers by state</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>计时</source>
+        <translation>Timers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>生活必需品到货批次：今日与前7日平均</source>
+        <translation>Necessities arrived (lines): today and the 7-day average</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>前7日平均</source>
+        <translation>7-day average</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>分钟</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>超时</source>
+        <translation>over the limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>选择日数据包</source>
+        <translation>Choose day packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>日数据包 (gatehouse-day-*.zip)</source>
+        <translation>Day packages (gatehouse-day-*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>已合并</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>已有此包，未改动</source>
+        <translation>already merged, nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>更正包，已替换</source>
+        <translation>corrected package, replaces the earlier one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>；新站点已登记，请电话核对密钥指纹 {f}</source>
+        <translation>; new site registered: compare its key fingerprint {f} by phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>拒收</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>{c} {d}　已上报 {n} 个站点　未上报 {m} 个　车辆 {v}</source>
+        <translation>{c} {d}　{n} sites reported　{m} not yet　vehicles {v}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>各站点车辆</source>
+        <translation>Vehicles per site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>劝返</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>违规与督查放行</source>
+        <translation>Violations and overrides</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>违规</source>
+        <translation>Violations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>督查放行</source>
+        <translation>Overrides</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>各站点生活必需品到货</source>
+        <translation>Necessities received per site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>未上报站点与导入结果</source>
+        <translation>Sites not reported, and the last import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
+        <source>未上报：</source>
+        <translation>Not reported: </translation>
     </message>
 </context>
 </TS>

@@ -96,3 +96,37 @@ def test_the_daily_report_tab_shows_the_day_and_exports_a_pdf(qtbot, page, tmp_p
     qtbot.waitUntil(lambda: "已导出" in page.report.status.text())
     assert target.read_bytes().startswith(b"%PDF")
     assert page.report.export_button.isEnabled()
+
+
+def test_the_report_tab_writes_the_days_package_to_a_chosen_folder(qtbot, page, tmp_path, monkeypatch):
+    from desktop.documents import day_package
+
+    page.tabs.setCurrentWidget(page.report)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    qtbot.mouseClick(page.report.package_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "读回核对" in page.report.status.text(), timeout=20_000)
+    package = next(usb.glob("gatehouse-day-*.zip"))
+    assert day_package.unpack(package.read_bytes()).manifest["site"]["code"] == "GH"
+    assert "指纹" in page.report.status.text() and page.report.package_button.isEnabled()
+
+
+def test_the_dashboard_tab_draws_the_days_figures_as_charts(qtbot, page, clock, tmp_path):
+    from desktop.gui.stations.supervision.dashboard_tab import FIRST_HOUR
+
+    with qtbot.waitSignal(page.dashboard.shown, timeout=20_000) as shown:
+        page.tabs.setCurrentWidget(page.dashboard)
+    f = shown.args[0]
+    assert sum(f.arrivals_per_hour) == 2 and f.refusals == 1
+    assert "到达 2 辆" in page.dashboard.headline.text() and "劝返 1" in page.dashboard.headline.text()
+    hours = page.dashboard.hours.chart().series()[0].barSets()
+    assert [b.label() for b in hours] == ["到达", "放行"]
+    assert sum(hours[0].at(i) for i in range(hours[0].count())) == sum(f.arrivals_per_hour[FIRST_HOUR:23])
+    goods = page.dashboard.goods.chart().series()[0].barSets()[0]
+    assert goods.at(0) == f.lines_today["grain"] > 0
+    assert page.dashboard.inside.count() == len(f.inside)
+    assert page.dashboard.timer.isActive()
+    page.dashboard.grab().save(str(tmp_path / "dashboard.png"))
+    page.tabs.setCurrentWidget(page.report)
+    assert not page.dashboard.timer.isActive()

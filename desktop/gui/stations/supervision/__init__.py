@@ -1,5 +1,5 @@
 """Supervision (督查组): every vehicle's whole timeline, the tamper-evident audit log, and the daily
-report — three tabs. All database work goes through ctx.ops (worker threads).
+report, and the dashboard (看板, desktop.gui.stations.supervision.dashboard_tab) — four tabs. All database work goes through ctx.ops (worker threads).
 
 The audit tab's table model, verify button and result label are also reachable as the page's own
 `model`, `verify_button` and `result`.
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from desktop.gui.stations.base import StationPage
 from desktop.gui.stations.supervision.audit_tab import AuditModel, AuditTab
+from desktop.gui.stations.supervision.dashboard_tab import DashboardTab
 from desktop.gui.stations.supervision.report_tab import ReportTab
 from desktop.gui.stations.supervision.timeline_tab import TimelineTab
 
@@ -29,6 +30,7 @@ class SupervisionPage(StationPage):
         self.timeline = TimelineTab(self.ctx, self)
         self.audit = AuditTab(self.ctx, self)
         self.report = ReportTab(self.ctx, self)
+        self.dashboard = DashboardTab(self.ctx, self)
         self.model = self.audit.model
         self.verify_button = self.audit.verify_button
         self.result = self.audit.result
@@ -39,6 +41,7 @@ class SupervisionPage(StationPage):
         self.tabs.addTab(self.timeline, self.tr("车辆时间线"))
         self.tabs.addTab(self.audit, self.tr("审计日志"))
         self.tabs.addTab(self.report, self.tr("日报"))
+        self.tabs.addTab(self.dashboard, self.tr("看板"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self.timeline.violation_recorded.connect(lambda _v: (self.audit.refresh(), self.report.refresh()))
         layout = QVBoxLayout(self)
@@ -79,4 +82,5 @@ class SupervisionPage(StationPage):
             self.tabs.setCurrentWidget(self.audit)
             self.audit.run_verify()
 
-        return [("", pick), ("audit", audit), ("report", lambda: self.tabs.setCurrentWidget(self.report))]
+        return [("", pick), ("audit", audit), ("report", lambda: self.tabs.setCurrentWidget(self.report)),
+                ("dashboard", lambda: self.tabs.setCurrentWidget(self.dashboard))]

@@ -1,7 +1,11 @@
 """日报: the daily report of a chosen day on screen, and "导出PDF…" writing the same report to A4 PDF
 in a worker thread.
 
-Signals: report_shown(object) — a DailyReportView is on screen; exported(str) — a PDF was written.
+"导出日数据包…" writes the day's signed package for the command centre into a chosen folder (a USB
+stick) and reads it back (desktop.services.daypackage).
+
+Signals: report_shown(object) — a DailyReportView is on screen; exported(str) — a PDF or a package
+was written.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from desktop.domain.localtime import site_tz
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
 from desktop.gui.stations.supervision.timeline_tab import COLOURS, local, to_date
-from desktop.services import reports
+from desktop.services import daypackage, reports
 
 BIG = 52
 
@@ -56,6 +60,11 @@ class ReportTab(QWidget):
         self.export_button.setMinimumHeight(BIG)
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda: self.export_pdf())
+        self.package_button = QPushButton(self.tr("导出日数据包…"), self)
+        self.package_button.setObjectName("package_button")
+        self.package_button.setMinimumHeight(BIG)
+        self.package_button.setToolTip(self.tr("给指挥部的签名数据包：写入所选文件夹（如U盘）并读回核对"))
+        self.package_button.clicked.connect(lambda: self.export_package())
         self.status = QLabel("", self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -68,6 +77,7 @@ class ReportTab(QWidget):
         top.addWidget(self.refresh_button)
         top.addStretch(1)
         top.addWidget(self.export_button)
+        top.addWidget(self.package_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
@@ -123,6 +133,31 @@ class ReportTab(QWidget):
         self.ctx.ops.submit(lambda: _write(target, reports.render(view)), on_done=self._exported,
                             on_error=self._failed)
 
+    def export_package(self, folder: str | None = None) -> None:
+        """Write the chosen day's package into `folder` (asks which when none is given)."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("选择U盘或共享文件夹"), str(Path.home()))
+            if not folder:
+                return
+        day, now, actor, target = to_date(self.day.date()), self.ctx.clock.now(), self.ctx.actor, Path(folder)
+        self.package_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("正在生成日数据包…"))
+
+        def work(s: object) -> tuple[str, str]:
+            package = daypackage.export_day(s, actor=actor, now=now, day=day, tz=site_tz())  # type: ignore[arg-type]
+            return str(daypackage.write_verified(target, package)), package.fingerprint
+
+        self.ctx.ops.run(work, on_done=self._packaged, on_error=self._failed)
+
+    def _packaged(self, result: tuple[str, str]) -> None:
+        path, fingerprint = result
+        self.package_button.setEnabled(True)
+        self.status.setStyleSheet("color: #0b4f1f; font-weight: bold;")
+        self.status.setText(self.tr("已写入并读回核对：{p}（本站密钥指纹 {f}）").replace("{p}", path)
+                            .replace("{f}", fingerprint))
+        self.exported.emit(path)
+
     def _exported(self, path: str) -> None:
         self.export_button.setEnabled(True)
         self.status.setStyleSheet("color: #0b4f1f; font-weight: bold;")
@@ -131,5 +166,6 @@ class ReportTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(self.view is not None)
+        self.package_button.setEnabled(True)
         self.status.setStyleSheet("color: #9b0016; font-weight: bold;")
         self.status.setText(describe_error(exc))
