@@ -19,6 +19,7 @@ BENCHES = [
     "desktop.bench.scan",
     "desktop.bench.slip_render",
     "desktop.bench.gate",
+    "desktop.bench.imports",
 ]
 
 
