@@ -17,8 +17,8 @@ from desktop.domain.permissions import Permission
 from desktop.services import setup
 from desktop.services.approval_sheet import REQUIRED, read_sheet
 from desktop.services.authz import requires
-from desktop.services.columns import APPROVAL_FIELDS, IGNORE, label
-from desktop.services.context import Actor
+from desktop.services.columns import APPROVAL_FIELDS, IGNORE, PASS_FIELDS, label
+from desktop.services.context import Actor, ServiceError
 
 SETTING_PREFIX = "import.columns."
 
@@ -86,3 +86,19 @@ def preview(session: Session, *, path: Path) -> ColumnPreview:
 def remember(session: Session, *, actor: Actor, now: datetime, key: str, chosen: dict[str, str]) -> None:
     """Keep the person's mapping for this header set (audited, as every setting is)."""
     setup.remember_choice(session, actor=actor, now=now, key=_setting_key(key), value=dict(chosen))
+
+
+def sheet_key(path: Path, *, passes: bool = False) -> str | None:
+    """The key a mapping for this sheet's header set is remembered under (a pass list's apart from
+    an approval list's), or None when the sheet cannot be read (its import will say why)."""
+    try:
+        sheet = read_sheet(Path(path), require_date=False, fields=PASS_FIELDS if passes else tuple(APPROVAL_FIELDS))
+    except ServiceError:
+        return None
+    return ("passes:" if passes else "") + sheet.placed.key()
+
+
+def recall(session: Session, key: str) -> dict[str, str]:
+    """The mapping remembered for this header set ({} when none)."""
+    value = setup.get_setting(session, _setting_key(key))
+    return {str(h): str(f) for h, f in value.items()} if isinstance(value, dict) else {}
