@@ -102,7 +102,7 @@ def test_a_mapping_given_once_answers_the_next_sheet_with_the_same_headers(tmp_p
     out = capsys.readouterr().out
     assert "导入 1 条" in out and "已按上次为同样表头记住的列对应导入" in out and "货到日→到达日期" in out
     other = write_csv(tmp_path / "c.csv", [["苏N66666", "丙公司", "周九", DRIVER_IDS[6], "13912345679",
-                                            day.isoformat()]], header=header[:-1] + ["到货日"], encoding="utf-8")
+                                            day.isoformat()]], header=[*header[:-1], "到货日"], encoding="utf-8")
     assert main(["approvals", "import", str(other), "--db", db]) == 2  # other headers: nothing remembered
     assert main(["approvals", "import", str(nxt), "--db", db, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["remembered_mapping"] == {"货到日": "arrival_date", "发票号": "ignore"}
