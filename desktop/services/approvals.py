@@ -759,6 +759,12 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
         stager.commit_chunk()  # the last rows staged: the transaction that shows them is short
         for draft, validity, action in pass_actions:  # in the last transaction, with the rows they serve
             _apply_pass(session, actor=actor, now=now, draft=draft, validity=validity, action=action, report=report)
+        for staged_id, number, other in import_staging.overtaken(session, stager):
+            import_staging.drop(session, stager, staged_id)
+            report.imported -= 1
+            report.approval_ids.remove(staged_id)
+            report.rejected.append(RowProblem(number, _conflict_error(other).message, other.plate,
+                                              report.columns.get("plate", "")))
         stager.show(extra={"rejected": len(report.rejected), "unchanged": report.unchanged})
     except BaseException as exc:
         stager.discard("cancelled" if isinstance(exc, ServiceError) and exc.code == "cancelled" else "failed")

@@ -62,12 +62,14 @@ class Stager:
         self.total, self.progress, self.cancelled = total, progress, cancelled
         self.status = "approved" if approve else "pending"  # what the rows become when shown
         self.ids: list[int] = []
+        self.rows: dict[int, int] = {}  # approval id -> the sheet's row number
         self._chunk: dict[str, Any] = {}
         self._shown_digests: dict[str, str] = {}
         self._started = time.monotonic()
 
     def staged(self, approval_id: int, row: int, data: dict[str, Any]) -> None:
         self.ids.append(approval_id)
+        self.rows[approval_id] = row
         self._chunk[str(row)] = {"id": approval_id, **data}
 
     def step(self, done: int) -> None:
@@ -110,6 +112,34 @@ class Stager:
         """Roll back what is open and delete every row this import staged (short transactions)."""
         self.session.rollback()
         return _discard(self.session, actor=self.actor, now=self.now, batches=[self.batch], why=why)
+
+
+def overtaken(session: Session, stager: Stager) -> list[tuple[int, int, Approval]]:
+    """(staged id, row, the other approval) for each staged row whose vehicle and day another
+    station gave an open approval while this import ran (the row checks could not see it yet)."""
+    from sqlalchemy.orm import aliased
+
+    staged, other = Approval, aliased(Approval)
+    found = session.exec(select(staged.id, other)  # type: ignore[call-overload]
+                         .join(other, (other.plate == staged.plate) & (other.arrival_date == staged.arrival_date))
+                         .where(col(staged.import_batch) == stager.batch, col(staged.status) == STAGING,
+                                other.status.in_(("pending", "approved")))).all()  # type: ignore[attr-defined]
+    return [(i, stager.rows.get(i, 0), a) for i, a in found]
+
+
+@internal("part of approvals.import_file, which is guarded; no use of its own")
+def drop(session: Session, stager: Stager, approval_id: int) -> None:
+    """Take one staged row out of the import (in the showing transaction; its event notes it)."""
+    for child in (ApprovalOccupant, ApprovalCargo):
+        for row in session.exec(select(child).where(child.approval_id == approval_id)).all():  # type: ignore[attr-defined]
+            session.delete(row)
+    session.flush()
+    row = session.get(Approval, approval_id)
+    if row is not None:
+        session.delete(row)
+        session.flush()
+    stager.ids.remove(approval_id)
+    stager._shown_digests.pop(str(approval_id), None)
 
 
 def _digests_when_shown(session: Session, ids: list[int], status: str) -> dict[str, str]:

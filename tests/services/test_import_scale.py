@@ -146,3 +146,29 @@ def test_approve_on_import_shows_the_rows_approved(db, actor, tmp_path):
     with db.session(write=False) as s:
         assert {a.status for a in approvals.list_for_date(s, DAY)} == {"approved"}
     assert_verified(db)
+
+
+def test_a_vehicle_another_station_approved_meanwhile_is_refused_when_the_import_finishes(db, actor, tmp_path,
+                                                                                         monkeypatch):
+    monkeypatch.setattr(import_staging, "CHUNK_ROWS", 10)
+    commit = import_staging.Stager.commit_chunk
+    added: list[int] = []
+
+    def meanwhile(self):  # between two chunks, the review desk adds 苏N00003 by hand
+        commit(self)
+        if len(self.ids) >= 20 and not added:
+            with db.session() as other:
+                added.append(approvals.add(other, actor=actor, now=NOW, draft=approvals.ApprovalDraft(
+                    "苏N00003", DAY, "别的公司", (approvals.OccupantDraft("钱七", DRIVER_IDS[6], "13900000000"),))).id)
+
+    monkeypatch.setattr(import_staging.Stager, "commit_chunk", meanwhile)
+    with db.session() as s:
+        report = approvals.import_file(s, actor=actor, now=NOW, path=big_sheet(tmp_path / "a.xlsx", 40))
+    assert added
+    assert report.imported == 39 and [(p.row, p.plate) for p in report.rejected] == [(5, "苏N00003")]
+    assert "已有审批" in report.rejected[0].reason and report.rejected[0].column == "车牌号"
+    with db.session(write=False) as s:
+        (only,) = approvals.for_plate(s, "苏N00003", DAY)
+        assert only.supplier_name == "别的公司"
+    assert counts(db) == (40, 0)
+    assert_verified(db)
