@@ -1262,8 +1262,8 @@ Backup: File → Back up database (Ctrl+B)</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/review/progress.py" line="51"/>
-        <source>正在导入第 {d} / {n} 行…</source>
-        <translation>Importing row {d} of {n}…</translation>
+        <source>第 {d} / {n} 行</source>
+        <translation>row {d} of {n}</translation>
     </message>
 </context>
 <context>

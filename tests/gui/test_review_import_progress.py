@@ -3,8 +3,10 @@ the sheet behind."""
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
@@ -60,6 +62,9 @@ def test_cancel_in_the_progress_window_imports_nothing(window, qtbot, db, tmp_pa
     dialog = page.import_progress.dialog
     assert dialog.isVisible() and dialog.maximum() == 400
     assert "100" in dialog.labelText() or "/ 400" in dialog.labelText()
+    shot = os.environ.get("GATEHOUSE_SCREENSHOT_DIR")
+    if shot:
+        dialog.grab().save(str(Path(shot) / "review-import-progress.png"))
     cancel = dialog.findChild(QPushButton)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已取消" in page.message.text(), timeout=30_000)

@@ -21,7 +21,9 @@ class ImportProgress(QObject):
     def __init__(self, parent: QWidget, label: str) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
+        self._label = label
         self.dialog = QProgressDialog(label, self.tr("取消导入"), 0, 0, parent)
+        self.dialog.setMinimumWidth(460)
         self.dialog.setWindowTitle(self.tr("正在导入"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
@@ -48,7 +50,8 @@ class ImportProgress(QObject):
             return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(done)
-        self.dialog.setLabelText(self.tr("正在导入第 {d} / {n} 行…").replace("{d}", str(done)).replace("{n}", str(total)))
+        self.dialog.setLabelText(self._label + "\n" + self.tr("第 {d} / {n} 行")
+                                 .replace("{d}", str(done)).replace("{n}", str(total)))
 
     def finish(self) -> None:
         self.changed.disconnect(self._show)
