@@ -22,6 +22,7 @@ BENCHES = [
     "desktop.bench.slip_render",
     "desktop.bench.gate",
     "desktop.bench.report",
+    "desktop.bench.imports",
 ]
 
 

@@ -97,24 +97,40 @@ def choices(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str]]:
     return chosen, constants
 
 
-def run_sheet_import(args: argparse.Namespace, importer: Callable[..., Any]) -> int:
+def run_sheet_import(args: argparse.Namespace, importer: Callable[..., Any], *, passes: bool = False) -> int:
     """Import `args.file` as `args.operator` with the --map/--set/--ignore answers:
-    `importer(session, actor=, now=, path=, chosen=, constants=)` returns the report to print."""
+    `importer(session, actor=, now=, path=, chosen=, constants=)` returns the report to print.
+
+    Answers given for a header set are remembered (as the window remembers them) and used the next
+    time a sheet with the same headers comes, the output saying so; answers given then win."""
     from desktop.domain.clock import SystemClock
-    from desktop.services import setup
+    from desktop.i18n import t
+    from desktop.services import approval_columns, setup
 
     path = input_file(args.file)
-    chosen, constants = choices(args)
+    given, constants = choices(args)
+    key = approval_columns.sheet_key(path, passes=passes)
     db = open_db(args)
     try:
         now = SystemClock().now()
         with unreadable_input_is_usage(), placing_hint(), db.session() as session:
             setup.ensure_initial(session, now=now)  # a fresh database still needs its site
-            report = importer(session, actor=signed_in(session, username=args.operator, station="cli", now=now),
-                              now=now, path=path, chosen=chosen, constants=constants)
+            actor = signed_in(session, username=args.operator, station="cli", now=now)
+            remembered = approval_columns.recall(session, key) if key else {}
+            chosen = {**remembered, **given}
+            report = importer(session, actor=actor, now=now, path=path, chosen=chosen, constants=constants)
+            if key and given and chosen != remembered:
+                approval_columns.remember(session, actor=actor, now=now, key=key, chosen=chosen)
     finally:
         db.dispose()
-    emit(args, report.as_dict(), report.lines())
+    lines = report.lines()
+    used = {h: f for h, f in remembered.items() if h not in given}
+    if used:
+        from desktop.services.columns import label
+
+        lines.insert(1, t("  已按上次为同样表头记住的列对应导入：{m}", "  the mapping remembered for these headers was used: {m}",
+                          m="、".join(f"{h}→{label(f)}" for h, f in used.items())))
+    emit(args, {**report.as_dict(), "remembered_mapping": used}, lines)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

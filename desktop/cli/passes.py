@@ -27,4 +27,4 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop.cli.approvals import run_sheet_import
     from desktop.services import pass_sheet
 
-    return run_sheet_import(args, pass_sheet.import_file)
+    return run_sheet_import(args, pass_sheet.import_file, passes=True)

@@ -31,7 +31,7 @@ from desktop.domain.identity import (
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import t
-from desktop.services import audit, passes, privacy
+from desktop.services import audit, import_staging, passes, privacy
 from desktop.services.approval_sheet import REQUIRED, SheetRow, check_columns, field_label, read_sheet
 from desktop.services.approval_template import EXAMPLE_MARK
 from desktop.services.authz import requires
@@ -218,7 +218,7 @@ def get(session: Session, approval_id: int) -> ApprovalInfo | None:
 
 
 def list_for_date(session: Session, day: date, *, status: str | None = None) -> list[ApprovalInfo]:
-    query = select(Approval).where(Approval.arrival_date == day)
+    query = select(Approval).where(Approval.arrival_date == day, Approval.status != import_staging.STAGING)
     if status:
         query = query.where(Approval.status == status)
     points = _point_names(session)
@@ -226,7 +226,8 @@ def list_for_date(session: Session, day: date, *, status: str | None = None) -> 
 
 
 def for_plate(session: Session, plate: str, day: date) -> list[ApprovalInfo]:
-    rows = session.exec(select(Approval).where(Approval.plate == plate, Approval.arrival_date == day)
+    rows = session.exec(select(Approval).where(Approval.plate == plate, Approval.arrival_date == day,
+                                               Approval.status != import_staging.STAGING)
                         .order_by(Approval.id)).all()  # type: ignore[arg-type]
     return [_info(session, a) for a in rows]
 
@@ -318,12 +319,14 @@ def validate(session: Session, draft: ApprovalDraft, *, today: date) -> Approval
                    cargo_summary=draft.cargo_summary.strip(), note=draft.note.strip())
 
 
-def _check_pass(session: Session, draft: ApprovalDraft, file_validity: tuple[date, date] | None) -> bool:
+def _check_pass(session: Session, draft: ApprovalDraft, file_validity: tuple[date, date] | None,
+                pending: dict[str, passes.PassInfo] | None = None) -> bool:
     """Raise InputError if the pass does not cover the arrival; True when the file's pass is new
-    to the register (and should be registered with the row)."""
+    to the register (and should be registered with the row). `pending`: passes an import will
+    register or extend when it finishes, as they will then be."""
     if not draft.pass_number:
         return False
-    known = passes.find(session, draft.pass_number)
+    known = _find_pass(session, draft.pass_number, pending)
     if known is None and file_validity is None:
         raise InputError("pass_number", t("通行证 {n} 未登记，表中也没有有效期",
                                           "Pass {n} is not registered and the sheet gives no validity",
@@ -351,13 +354,14 @@ def _supplier_id(session: Session, name: str, now: datetime) -> int:
 
 
 def _store(session: Session, draft: ApprovalDraft, *, actor: Actor, now: datetime, source: str,
-           source_key: str | None, status: str = "pending") -> Approval:
+           source_key: str | None, status: str = "pending", import_batch: str | None = None) -> Approval:
     site = require_site(session)
     row = Approval(site_id=site.id, arrival_date=draft.arrival_date, plate=draft.plate,
                    supplier_id=_supplier_id(session, draft.supplier_name, now), supplier_name=draft.supplier_name,
                    pass_number=draft.pass_number, mode=draft.mode, unloading_point_id=draft.unloading_point_id,
                    cargo_summary=draft.cargo_summary or _cargo_words(draft.cargo), status=status, source=source,
-                   source_key=source_key, note=draft.note, created_at=now, created_by=actor.operator)
+                   source_key=source_key, note=draft.note, created_at=now, created_by=actor.operator,
+                   import_batch=import_batch)
     session.add(row)
     session.flush()
     _write_children(session, row.id or 0, draft)
@@ -723,13 +727,20 @@ def _source_key(draft: ApprovalDraft) -> str:
 @requires(Permission.APPROVALS_EDIT)
 def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, default_day: date | None = None,
                 approve: bool = False, chosen: dict[str, str] | None = None,
-                constants: dict[str, str] | None = None) -> ImportReport:
+                constants: dict[str, str] | None = None, progress: import_staging.Progress | None = None,
+                cancelled: import_staging.CancelCheck | None = None) -> ImportReport:
     """Import a supplier's list. `chosen` places columns by hand (header -> field or "ignore");
     `constants` give a field for every row when the sheet has no such column (supplier); the
     arrival date of a row that gives none is `default_day`, used only when the person chose it.
     A column that cannot be placed, or a required field neither a column nor a constant gives,
     refuses the whole file (ServiceError "missing_columns"). Rows are validated one by one; see
-    module docstring."""
+    module docstring.
+
+    Rows are written in short transactions, invisible until the last one shows them all
+    (`desktop.services.import_staging`): this commits `session` as it goes. `progress(done, total)`
+    is called after each row; when `cancelled()` turns true the import stops, deletes what it
+    wrote and raises ServiceError("cancelled")."""
+    session.commit()  # the permission check's transaction ends before the file is read (seconds for 10,000 rows)
     today = now.astimezone(site_zone()).date()
     constants = {k: v.strip() for k, v in (constants or {}).items() if v and v.strip()}
     sheet = read_sheet(path, require_date=False, chosen=chosen)
@@ -748,9 +759,43 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
     report = ImportReport(file=name, blank_rows=sheet.blank_rows, columns=dict(sheet.columns),
                           ignored=sheet.placed.ignored, constants=constants,
                           default_day=default_day.isoformat() if default_day else None)
+    import_staging.discard_abandoned(session, actor=actor, now=now)
+    stager = import_staging.Stager(session, actor=actor, now=now, batch=import_staging.new_batch(actor.station),
+                                   file=name, total=len(sheet.rows), approve=approve, progress=progress,
+                                   cancelled=cancelled)
+    try:
+        pass_actions = _import_rows(session, sheet.rows, report, stager, today=today, default_day=default_day,
+                                    constants=constants, unit_hint=sheet.unit_hints.get("quantity", ""))
+        stager.commit_chunk()  # the last rows staged: the transaction that shows them is short
+        for draft, validity, action in pass_actions:  # in the last transaction, with the rows they serve
+            _apply_pass(session, actor=actor, now=now, draft=draft, validity=validity, action=action, report=report)
+        for staged_id, number, other in import_staging.overtaken(session, stager):
+            import_staging.drop(session, stager, staged_id)
+            report.imported -= 1
+            report.approval_ids.remove(staged_id)
+            report.rejected.append(RowProblem(number, _conflict_error(other).message, other.plate,
+                                              report.columns.get("plate", "")))
+        stager.show(extra={"rejected": len(report.rejected), "unchanged": report.unchanged})
+    except BaseException as exc:
+        stager.discard("cancelled" if isinstance(exc, ServiceError) and exc.code == "cancelled" else "failed")
+        raise
+    return report
+
+
+PassAction = tuple[ApprovalDraft, "tuple[date, date] | None", str]
+
+
+def _import_rows(session: Session, rows: list[SheetRow], report: ImportReport, stager: import_staging.Stager, *,
+                 today: date, default_day: date | None, constants: dict[str, str],
+                 unit_hint: str) -> list[PassAction]:
+    """Validate and stage each row; the pass registrations and extensions the rows ask for, which
+    are made when the import finishes (later rows already see them as made)."""
     seen: dict[tuple[str, date], int] = {}
     same: dict[tuple[str, ...], int] = {}
-    for row in sheet.rows:
+    pending: dict[str, passes.PassInfo] = {}
+    actions: list[PassAction] = []
+    for done, row in enumerate(rows):
+        stager.step(done)
         content = tuple(_text(row.values.get(f)) for f in sorted(row.values))
         if row.merged:
             report.rejected.append(RowProblem(row.number, t(
@@ -767,36 +812,44 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
         same[content] = row.number
         try:
             draft, validity = _draft_from_row(session, row, default_day=default_day, today=today,
-                                              constants=constants, unit_hint=sheet.unit_hints.get("quantity", ""))
+                                              constants=constants, unit_hint=unit_hint)
             if (draft.plate, draft.arrival_date) in seen:
                 raise InputError("plate", t("与第{n}行重复（同一车辆同一天）", "duplicates row {n} (same vehicle, same day)",
                                             n=seen[(draft.plate, draft.arrival_date)]))
             seen[(draft.plate, draft.arrival_date)] = row.number
             key = _source_key(draft)
-            existing = session.exec(select(Approval).where(Approval.source_key == key)).first()
+            existing = session.exec(select(Approval).where(Approval.source_key == key,
+                                                           Approval.status != import_staging.STAGING)).first()
             if existing is not None:
                 report.unchanged += 1
                 report.approval_ids.append(existing.id or 0)
                 continue
             if (other := _conflict(session, draft)) is not None:
                 raise InputError("plate", _conflict_error(other).message)
-            pass_action = _sheet_pass(session, draft, validity)
+            pass_action = _sheet_pass(session, draft, validity, pending)
         except InputError as exc:
             report.rejected.append(RowProblem(row.number, exc.message, _plate_or_raw(row),
-                                              _column_of(sheet.columns, exc.field, exc.message)))
+                                              _column_of(report.columns, exc.field, exc.message)))
             continue
         if not _text(row.values.get("arrival_date")):
             report.defaulted_rows.append(row.number)
-        _apply_pass(session, actor=actor, now=now, draft=draft, validity=validity, action=pass_action, report=report)
-        stored = _store(session, draft, actor=actor, now=now, source="import", source_key=key)
-        audit.record(session, actor=actor, action="approval.import", at=now, entity="approval", entity_id=stored.id,
-                     data={**_for_audit(session, _audit_data(draft), actor=actor, now=now), "file": report.file,
-                           "row": row.number})
-        if approve:
-            decide(session, actor=actor, now=now, approval_id=stored.id or 0, approve=True)
+        number = draft.pass_number or ""
+        if pass_action and validity and not (pass_action == "register" and number in pending):
+            actions.append((draft, validity, pass_action))
+            known = _find_pass(session, number, pending)
+            pending[number] = replace(known, valid_to=validity[1]) if known else passes.PassInfo(
+                0, number, draft.plate, draft.supplier_name, "supply", validity[0], validity[1], False, "")
+        stored = _store(session, draft, actor=stager.actor, now=stager.now, source="import", source_key=key,
+                        status=import_staging.STAGING, import_batch=stager.batch)
+        if stager.status == "approved":  # shown approved by whoever imported it, when the import is shown
+            stored.reviewed_by, stored.reviewed_at = stager.actor.operator, stager.now
+            session.add(stored)
+        stager.staged(stored.id or 0, row.number,
+                      _for_audit(session, _audit_data(draft), actor=stager.actor, now=stager.now))
         report.imported += 1
         report.approval_ids.append(stored.id or 0)
-    return report
+    stager.step(len(rows))
+    return actions
 
 
 def _column_of(columns: dict[str, str], name: str, message: str = "") -> str:
@@ -811,13 +864,18 @@ def _column_of(columns: dict[str, str], name: str, message: str = "") -> str:
     return ""
 
 
-def _sheet_pass(session: Session, draft: ApprovalDraft, validity: tuple[date, date] | None) -> str:
+def _find_pass(session: Session, number: str, pending: dict[str, passes.PassInfo] | None) -> passes.PassInfo | None:
+    return (pending or {}).get(number) or passes.find(session, number)
+
+
+def _sheet_pass(session: Session, draft: ApprovalDraft, validity: tuple[date, date] | None,
+                pending: dict[str, passes.PassInfo] | None = None) -> str:
     """What the sheet's pass columns do: "register" a new pass, "extend" a known one whose end the
     sheet moves later, or "" (nothing). Raises InputError when the pass does not cover the arrival
     even as the sheet states it."""
     if not draft.pass_number:
         return ""
-    known = passes.find(session, draft.pass_number)
+    known = _find_pass(session, draft.pass_number, pending)
     if known is not None and validity is not None and validity[1] > known.valid_to and not known.revoked \
             and known.plate == draft.plate:
         known = replace(known, valid_to=validity[1])
@@ -831,7 +889,7 @@ def _sheet_pass(session: Session, draft: ApprovalDraft, validity: tuple[date, da
         if why:
             raise InputError("pass_validity", why)
         return "register"
-    return "register" if _check_pass(session, draft, validity) else ""
+    return "register" if _check_pass(session, draft, validity, pending) else ""
 
 
 def _apply_pass(session: Session, *, actor: Actor, now: datetime, draft: ApprovalDraft,

@@ -49,11 +49,12 @@ def _pk(table: Table) -> str:
     return next(iter(table.primary_key.columns)).name
 
 
-def _cell_sql(table: Table, dialect: str) -> list[str]:
-    """Per column: its type tag and its bytes, as SQL expressions."""
+def _cell_sql(table: Table, dialect: str, instead: dict[str, str] | None = None) -> list[str]:
+    """Per column: its type tag and its bytes, as SQL expressions (`instead`: a column read as this
+    SQL expression, to know a row's digest as it will be once that cell is updated)."""
     out = []
     for col in table.columns:
-        q = f'"{col.name}"'
+        q = (instead or {}).get(col.name) or f'"{col.name}"'
         if dialect == "sqlite":
             out += [f"typeof({q})", f"CAST({q} AS BLOB)"]
             continue
@@ -69,11 +70,11 @@ def _cell_sql(table: Table, dialect: str) -> list[str]:
     return out
 
 
-def select_sql(table: Table, dialect: str, *, where: str = "") -> str:
+def select_sql(table: Table, dialect: str, *, where: str = "", instead: dict[str, str] | None = None) -> str:
     """SELECT the key and the digest cells of `table` (raw: nothing is decoded as text)."""
     pk = f'"{_pk(table)}"'
     key = f"CAST({pk} AS BLOB)" if dialect == "sqlite" else f"CAST({pk} AS TEXT)"
-    cells = ", ".join(_cell_sql(table, dialect))
+    cells = ", ".join(_cell_sql(table, dialect, instead))
     return f'SELECT {key}, {cells} FROM "{table.name}" {where} ORDER BY {pk}'
 
 
@@ -166,6 +167,14 @@ def _unaudited(session: Session) -> None:
     left = session.info.pop(_PENDING, None)
     if left:  # verify will name these rows; say where they came from while it is known
         log.warning("committed without an audit event about them: %s", sorted(left)[:20])
+
+
+def note(session: Session, table: str, keys: Iterable[object], *, deleted: bool = False) -> None:
+    """Note rows written with Core statements (bulk UPDATE/DELETE), which the flush hook cannot see,
+    so the next event holds them to their digests like any ORM write."""
+    pending: dict[tuple[str, str], bool] = session.info.setdefault(_PENDING, {})
+    for key in keys:
+        pending[(table, str(key))] = deleted
 
 
 def take(session: Session) -> dict[str, dict[str, str | None]]:

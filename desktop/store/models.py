@@ -147,6 +147,9 @@ class Approval(SQLModel, table=True):
     note: str = ""
     created_at: datetime = _utc()
     created_by: str = ""
+    # An import writes its rows in short transactions as status "staging" under one batch id
+    # ("station:hex"), then one short commit shows them all (desktop.services.import_staging).
+    import_batch: str | None = Field(default=None, index=True)
 
 
 class ApprovalOccupant(SQLModel, table=True):

@@ -328,6 +328,74 @@ Backup: File → Back up database (Ctrl+B)</translation>
     </message>
 </context>
 <context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="40"/>
+        <source>导入 {f}：核对各列</source>
+        <translation>Import {f}: check the columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="42"/>
+        <source>请为每一列选择对应的内容（不需要的列选“忽略”）。下方是表中前几行。</source>
+        <translation>Choose what each column holds (choose “ignore” for columns not needed). The first rows of the sheet are below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="45"/>
+        <source> 已套用上次对同样表头的选择。</source>
+        <translation> The choices made last time for the same headers are applied.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="48"/>
+        <source>读作</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="53"/>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="71"/>
+        <source>表中没有供货单位列时，所有行都用这里填写的单位</source>
+        <translation>When the sheet has no supplier column, every row takes the supplier given here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="73"/>
+        <source>没有到达日期的行按此日期</source>
+        <translation>Rows without an arrival date take this date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="79"/>
+        <source>供货单位（统一）</source>
+        <translation>Supplier (for every row)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="89"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="127"/>
+        <source>请为这些列选择：</source>
+        <translation>Choose for these columns: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="130"/>
+        <source>{h} 都可能是“{f}”：请选定一列，其余选“忽略”或别的内容</source>
+        <translation>{h} could each be “{f}”: choose one, and “ignore” or another field for the others</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="138"/>
+        <source>一项内容只能对应一列：</source>
+        <translation>A field can be read from one column only: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="142"/>
+        <source>缺少：</source>
+        <translation>Missing: </translation>
+    </message>
+</context>
+<context>
     <name>CustodyDialog</name>
     <message>
         <location filename="../../desktop/gui/stations/handoff/dialogs.py" line="93"/>
@@ -1181,6 +1249,24 @@ Backup: File → Back up database (Ctrl+B)</translation>
     </message>
 </context>
 <context>
+    <name>ImportProgress</name>
+    <message>
+        <location filename="../../desktop/gui/stations/review/progress.py" line="24"/>
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/progress.py" line="25"/>
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/progress.py" line="51"/>
+        <source>第 {d} / {n} 行</source>
+        <translation>row {d} of {n}</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../desktop/gui/stations/review/dialogs.py" line="150"/>
@@ -1674,6 +1760,26 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>已注销。</source>
         <translation>Revoked.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/passes.py" line="74"/>
+        <source>导入通行证表…</source>
+        <translation>Import pass list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/passes.py" line="139"/>
+        <source>选择通行证表</source>
+        <translation>Choose the pass list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/passes.py" line="140"/>
+        <source>表格 (*.xlsx *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/passes.py" line="171"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -2140,6 +2246,41 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <location filename="../../desktop/gui/stations/review/__init__.py" line="312"/>
         <source>{n} 还没有材料。</source>
         <translation>{n} has no documents yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="89"/>
+        <source>名单模板…</source>
+        <translation>List template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="93"/>
+        <source>能识别的列（写法不限，如“预计到达日期”“数量（公斤）”）：</source>
+        <translation>Columns understood (any spelling, e.g. “预计到达日期”, “数量（公斤）”):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="250"/>
+        <source>正在导入 {f}…</source>
+        <translation>Importing {f}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="251"/>
+        <source>正在取消导入…</source>
+        <translation>Cancelling the import…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="260"/>
+        <source>保存名单模板</source>
+        <translation>Save the list template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="261"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/review/__init__.py" line="266"/>
+        <source>模板已保存：</source>
+        <translation>Template saved: </translation>
     </message>
 </context>
 <context>

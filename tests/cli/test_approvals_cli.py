@@ -81,3 +81,28 @@ def test_the_template_round_trips_with_no_questions(tmp_path, capsys, made_db, c
     assert main(["approvals", "import", str(out), "--db", db, "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert (report["imported"], report["example_rows"], report["ignored"]) == (1, [2], [])
+
+
+def test_a_mapping_given_once_answers_the_next_sheet_with_the_same_headers(tmp_path, capsys, made_db, clock,
+                                                                           monkeypatch):
+    from tests.services.sheets import DRIVER_IDS
+
+    monkeypatch.setattr("desktop.domain.clock.SystemClock", lambda: clock)  # the command's "now" is the test's
+    db = made_db
+    day = site_today(clock.now()) + timedelta(days=2)
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "货到日", "发票号"]
+    first = write_csv(tmp_path / "a.csv", [["苏N44444", "甲公司", "孙八", DRIVER_IDS[4], "13812345678",
+                                            day.isoformat(), "F1"]], header=header, encoding="utf-8")
+    assert main(["approvals", "import", str(first), "--db", db, "--map", "货到日=arrival_date",
+                 "--ignore", "发票号"]) == 0
+    assert "记住" not in capsys.readouterr().out  # answered on the command line, not from memory
+    nxt = write_csv(tmp_path / "b.csv", [["苏N55555", "乙公司", "吴十", DRIVER_IDS[5], "13912345678",
+                                          (day + timedelta(days=1)).isoformat(), "F2"]], header=header, encoding="utf-8")
+    assert main(["approvals", "import", str(nxt), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "导入 1 条" in out and "已按上次为同样表头记住的列对应导入" in out and "货到日→到达日期" in out
+    other = write_csv(tmp_path / "c.csv", [["苏N66666", "丙公司", "周九", DRIVER_IDS[6], "13912345679",
+                                            day.isoformat()]], header=[*header[:-1], "到货日"], encoding="utf-8")
+    assert main(["approvals", "import", str(other), "--db", db]) == 2  # other headers: nothing remembered
+    assert main(["approvals", "import", str(nxt), "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["remembered_mapping"] == {"货到日": "arrival_date", "发票号": "ignore"}

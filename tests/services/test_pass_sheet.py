@@ -58,3 +58,8 @@ def test_cli_passes_import(tmp_path, capsys, db, db_path, monkeypatch):
     assert "颜色" in capsys.readouterr().err
     assert main(["passes", "import", str(path), "--db", db, "--ignore", "颜色"]) == 0
     assert "导入 1 条" in capsys.readouterr().out
+    again = write_csv(tmp_path / "p2.csv", [["BG-7", "苏N77777", "2030-12-31", "y"]],
+                      header=["通行证号", "车牌号", "有效期至", "颜色"], encoding="utf-8")
+    assert main(["passes", "import", str(again), "--db", db]) == 0  # the answer given last time
+    out = capsys.readouterr().out
+    assert "导入 1 条" in out and "颜色→忽略" in out

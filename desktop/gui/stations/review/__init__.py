@@ -231,19 +231,36 @@ class ReviewPage(StationPage):
         actor, now, key = self.ctx.actor, self.ctx.clock.now(), preview.key
         chosen, constants, day = dialog.chosen, dialog.constants, dialog.default_day
 
+        progress = self._progress(path)
+
         def work(s: Any) -> ImportReport:
-            approval_columns.remember(s, actor=actor, now=now, key=key, chosen=chosen)
-            return approvals.import_file(s, actor=actor, now=now, path=path, chosen=chosen, constants=constants,
-                                         default_day=day)
-        self._say(self.tr("正在导入…"), ok=True)
-        self.ctx.ops.run(work, on_done=self._imported, on_error=self._fail)
+            report = approvals.import_file(s, actor=actor, now=now, path=path, chosen=chosen, constants=constants,
+                                           default_day=day, progress=progress.report, cancelled=progress.cancelled)
+            approval_columns.remember(s, actor=actor, now=now, key=key, chosen=chosen)  # a mapping that worked
+            return report
+        self.ctx.ops.run(work, on_done=self._imported, on_error=self._import_failed)
 
     def import_file(self, path: Path) -> None:
         """Import a sheet whose columns all place themselves (a date only from the sheet)."""
         actor, now = self.ctx.actor, self.ctx.clock.now()
+        progress = self._progress(path)
+        self.ctx.ops.run(lambda s: approvals.import_file(s, actor=actor, now=now, path=path, progress=progress.report,
+                                                         cancelled=progress.cancelled),
+                         on_done=self._imported, on_error=self._import_failed)
+
+    def _progress(self, path: Path) -> Any:
+        """The progress window of the import about to run (closed when it ends, done or not)."""
+        from desktop.gui.stations.review.progress import ImportProgress
+
         self._say(self.tr("正在导入…"), ok=True)
-        self.ctx.ops.run(lambda s: approvals.import_file(s, actor=actor, now=now, path=path),
-                         on_done=self._imported, on_error=self._fail)
+        self.import_progress = ImportProgress(self, self.tr("正在导入 {f}…").replace("{f}", path.name))
+        self.import_progress.dialog.canceled.connect(lambda: self._say(self.tr("正在取消导入…"), ok=False))
+        return self.import_progress
+
+    def _import_ended(self) -> None:
+        progress, self.import_progress = getattr(self, "import_progress", None), None
+        if progress is not None:
+            progress.finish()
 
     def save_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存名单模板"), str(Path.home() / "审批名单模板.xlsx"),
@@ -254,7 +271,12 @@ class ReviewPage(StationPage):
         self.ctx.ops.read(lambda s: approval_template.write_template(s, now=now, path=Path(path)),
                           on_done=lambda p: self._say(self.tr("模板已保存：") + str(p), ok=True), on_error=self._fail)
 
+    def _import_failed(self, exc: BaseException) -> None:
+        self._import_ended()
+        self._fail(exc)
+
     def _imported(self, report: ImportReport) -> None:
+        self._import_ended()
         self._say(report.lines()[0], ok=report.ok)
         ids = list(report.approval_ids)
         # A sheet for another day than the one on screen: show that day, or the rows just imported

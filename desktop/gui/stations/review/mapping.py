@@ -51,7 +51,7 @@ class ColumnMappingDialog(QDialog):
         for col, current in enumerate(preview.fields):
             combo = QComboBox(self.table)
             combo.addItem(self.tr("请选择…"), None)
-            for name, text in field_choices():
+            for name, text in field_choices(preview.choices):
                 combo.addItem(text, name)
             combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
             if not preview.headers[col]:
@@ -78,6 +78,9 @@ class ColumnMappingDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("供货单位（统一）"), self.supplier)
         form.addRow(self.use_day, self.day)
+        if "arrival_date" not in preview.required:  # a pass list: no arrival date to give
+            self.use_day.hide()
+            self.day.hide()
         self.problems = QLabel("", self)
         self.problems.setObjectName("error")
         self.problems.setWordWrap(True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -69,6 +71,8 @@ class PassRegisterDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         self.revoke_button = QPushButton(self.tr("注销所选"), self)
         self.revoke_button.clicked.connect(self.revoke)
+        self.import_button = QPushButton(self.tr("导入通行证表…"), self)
+        self.import_button.clicked.connect(self.choose_import)
         self.message = QLabel("", self)
         form = QHBoxLayout()
         for w in (self.number, self.plate, self.holder, self.kind, self.valid_from, QLabel("—", self), self.valid_to,
@@ -81,6 +85,7 @@ class PassRegisterDialog(QDialog):
         layout.addLayout(form)
         row = QHBoxLayout()
         row.addWidget(self.revoke_button)
+        row.addWidget(self.import_button)
         row.addWidget(self.message, 1)
         row.addWidget(buttons)
         layout.addLayout(row)
@@ -125,3 +130,51 @@ class PassRegisterDialog(QDialog):
         self.ctx.ops.run(lambda s: passes.revoke(s, actor=actor, now=now, number=chosen.number, reason=reason),
                          on_done=lambda _p: (self._say(self.tr("已注销。"), True), self.refresh()),
                          on_error=lambda exc: self._say(describe_error(exc), False))
+
+    # --- import: the county's pass list, columns placed as for the approval list -----------------
+
+    def choose_import(self) -> None:
+        from desktop.services import approval_columns
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择通行证表"), str(Path.home()),
+                                              self.tr("表格 (*.xlsx *.csv *.txt)"))
+        if path:
+            self.ctx.ops.read(lambda s: approval_columns.preview(s, path=Path(path), passes=True),
+                              on_done=lambda p: self._map_columns(Path(path), p),
+                              on_error=lambda exc: self._say(describe_error(exc), False))
+
+    def _map_columns(self, path: Path, preview: Any) -> None:
+        """Straight to the import when every column is placed; else the same mapping step as the
+        approval list's."""
+        from desktop.gui.stations.review.mapping import ColumnMappingDialog
+
+        if not preview.needs_person:
+            self.import_file(path, preview.key, {}, {})
+            return
+        today = self.ctx.clock.now().astimezone(site_zone()).date()
+        self.mapping_dialog = ColumnMappingDialog(preview, today, self)
+        self.mapping_dialog.accepted.connect(lambda: self.import_file(path, preview.key, self.mapping_dialog.chosen,
+                                                                      self.mapping_dialog.constants))
+        self.mapping_dialog.open()
+
+    def import_file(self, path: Path, key: str, chosen: dict[str, str], constants: dict[str, str]) -> None:
+        from desktop.services import approval_columns, pass_sheet
+
+        actor, now = self.ctx.actor, self.ctx.clock.now()
+
+        def work(s: Any) -> Any:
+            report = pass_sheet.import_file(s, actor=actor, now=now, path=path, chosen=chosen, constants=constants)
+            if chosen:
+                approval_columns.remember(s, actor=actor, now=now, key=key, chosen=chosen)
+            return report
+
+        self._say(self.tr("正在导入…"), True)
+        self.ctx.ops.run(work, on_done=self._imported, on_error=lambda exc: self._say(describe_error(exc), False))
+
+    def _imported(self, report: Any) -> None:
+        from desktop.gui.stations.review.dialogs import ImportReportDialog
+
+        self._say(report.lines()[0], report.ok)
+        self.refresh()
+        self.report_dialog = ImportReportDialog(report, self)
+        self.report_dialog.open()

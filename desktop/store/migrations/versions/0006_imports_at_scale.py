@@ -1,4 +1,4 @@
-"""imports at scale (reserved; empty until that work needs a schema change)
+"""imports at scale: approval.import_batch, so an import can stage its rows in short transactions
 
 Revision ID: 0006
 Revises: 0005
@@ -19,8 +19,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    # nullable and left NULL on existing rows, so every row digest in the audit log stays valid
+    op.add_column("approval", sa.Column("import_batch", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
+    op.create_index("ix_approval_import_batch", "approval", ["import_batch"], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_approval_import_batch", table_name="approval")
+    with op.batch_alter_table("approval") as batch:
+        batch.drop_column("import_batch")
