@@ -118,7 +118,7 @@ def test_two_stations_scanning_one_slip_release_it_exactly_once(pg_db, pg_url, t
         number = ready_slip(s, SystemClock().read())
     go = tmp_path / "go"
     procs = [subprocess.Popen([sys.executable, "-c", RACER, str(go), "scan", number, "--db", pg_url,
-                               "--station", station, "--json"], cwd=ROOT, stdout=subprocess.PIPE,
+                               "--station", station, "--receiver", "王师傅", "--destination", "一食堂", "--json"], cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT),  # the handoff team's 刘洋 scans
                                    "GATEHOUSE_OPERATOR": "liu.yang", "GATEHOUSE_PIN": "5555"})

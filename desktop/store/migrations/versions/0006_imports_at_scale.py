@@ -26,5 +26,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_approval_import_batch", table_name="approval")
-    with op.batch_alter_table("approval") as batch:
-        batch.drop_column("import_batch")
+    op.drop_column("approval", "import_batch")  # plain ALTER: a batch rebuild is refused by the foreign keys

@@ -18,11 +18,11 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# Plain ALTER TABLE, not a batch: a batch rebuilds the table (DROP TABLE unloading_point), which
+# the foreign keys of every approval and arrival that names a point refuse on a database in use.
 def upgrade() -> None:
-    with op.batch_alter_table('unloading_point', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('position', sa.Integer(), server_default='0', nullable=False))
+    op.add_column('unloading_point', sa.Column('position', sa.Integer(), server_default='0', nullable=False))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('unloading_point', schema=None) as batch_op:
-        batch_op.drop_column('position')
+    op.drop_column('unloading_point', 'position')
