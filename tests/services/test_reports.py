@@ -34,7 +34,7 @@ def test_one_vehicles_journey_in_the_report(db, clock):
     assert _necessity(view, "oil") == {"桶": 24} and _necessity(view, "instant_noodles") == {}
     counts = data["counts"]
     assert (counts["disinfections"], counts["dwell_started"], counts["slips_issued"], counts["slips_released"],
-            counts["scans_refused"], counts["violations"]) == (1, 1, 1, 1, 1, 1)
+            counts["scans_refused"], counts["violations"]) == (2, 2, 1, 1, 1, 1)  # at the gate, at the unloading point
     assert [a["kind"] for a in data["anomalies"]] == ["refused", "violation"]
     json.dumps(data, ensure_ascii=False)  # plain data all the way down
 

@@ -1,4 +1,4 @@
-"""gate day (reserved; empty until that work needs a schema change)
+"""gate day: body temperature and symptoms per occupant; late entries of a disinfection
 
 Revision ID: 0009
 Revises: 0008
@@ -19,8 +19,20 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table('occupant_check', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('temperature_c', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('symptoms', sqlmodel.sql.sqltypes.AutoString(), nullable=False,
+                                      server_default='[]'))
+    with op.batch_alter_table('disinfection', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('late_reason', sqlmodel.sql.sqltypes.AutoString(), nullable=False,
+                                      server_default=''))
+        batch_op.add_column(sa.Column('late_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table('disinfection', schema=None) as batch_op:
+        batch_op.drop_column('late_by')
+        batch_op.drop_column('late_reason')
+    with op.batch_alter_table('occupant_check', schema=None) as batch_op:
+        batch_op.drop_column('symptoms')
+        batch_op.drop_column('temperature_c')
