@@ -535,3 +535,20 @@ def test_a_fever_and_a_cough_on_the_card_refuse_entry(window, qtbot, approved, d
     assert "体温" in page.verdict.text()
     [arrival] = _arrivals(db, clock)
     assert arrival.checks[0].input.temperature_c == 38.6
+
+
+def test_a_vehicle_refused_earlier_today_never_looks_green_again(window, qtbot, approved, db, clock):
+    with db.session() as s:  # refused at 09:00 for its old sample
+        found = gate.lookup(s, query="苏N60218", now=clock.now())
+        refused = gate.check_in(s, actor=Actor("li.qiang", "gate"), now=clock.now(), plate=found.plate,
+                                occupants=[p.confirmed() for p in found.prefill], approval_id=found.approval.id)
+        gate.decide(s, actor=Actor("li.qiang", "gate"), now=clock.now(), arrival_id=refused.id, decision="refuse",
+                    reason="核酸采样超过48小时")
+    clock.advance(timedelta(minutes=45))
+    page = _gate_page(window, qtbot)
+    _type_chinese(page.plate, "苏N60218")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)  # before any decision key: what happened today
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    assert "今天：09:00 劝返：核酸采样超过48小时" in page.details.text()
+    assert "今天已劝返" in page.notice.text() and "已审批" not in page.notice.text()
+    assert "#1a7f37" not in page.notice.styleSheet()  # not green
