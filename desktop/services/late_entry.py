@@ -28,6 +28,7 @@ class LateEntry:
     supervisor: str  # who allowed it
 
 
+@authz.internal("called inside disinfection.record, which checks DISINFECT; a supervisor is checked here")
 def check(session: Session, *, actor: Actor, now: datetime, at: datetime, what: str, reason: str = "",
           supervisor: str = "", pin: str = "") -> LateEntry | None:
     """None when `at` is within the grace period; a LateEntry when a supervisor allows a later one;

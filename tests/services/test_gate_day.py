@@ -100,6 +100,9 @@ def test_cancelling_a_vehicle_withdraws_its_goods_and_the_handoff_refuses_its_sl
     assert refused.kind is VerdictKind.WITHDRAWN and refused.headline == "车辆已撤销"
     assert "苏N·12345" in refused.message and "已撤销登记" in refused.message and "车牌号录错" in refused.message
     assert again.kind is VerdictKind.ALREADY
+    with db.session() as s, pytest.raises(ServiceError) as err:  # and no new slip for withdrawn goods
+        slips.issue_slip(s, actor=GATE, now=clock.now(), consignment_id=consignments.for_arrival(s, aid)[1].id)
+    assert err.value.code == "goods_withdrawn"
 
 
 def cancellation_preview(s, aid):
