@@ -435,7 +435,7 @@ def decide(session: Session, *, actor: Actor, now: datetime, arrival_id: int, de
         listed = "；".join(f"{n}：{f.message}" for n, f in info.open_failures)
         raise ServiceError("checks_failed", t("还有检查未通过（{l}）。只能劝返，或请督查员放行。",
                                               "Checks still fail ({l}). Refuse, or ask a supervisor to override.", l=listed))
-    gate_order.require_gate_disinfection(session, arrival, decision)  # disinfect at the gate before entry
+    gate_order.let_in(session, actor=actor, now=now, arrival=arrival, decision=decision)  # gate disinfection first
     if decision == "enter":
         rule = policy.get_rule(session, arrival.management_level, arrival.risk_level)
         if not policy.active(session).rule.vehicles_may_enter or not rule.vehicles_may_enter:

@@ -297,9 +297,11 @@ def _timer_entries(b: _Builder, timer: DwellTimer) -> None:
     for ev in _audit_rows(b.session, "dwell_timer", [timer.id or 0], ("dwell.stop",)):
         reason = json.loads(ev.data).get("reason", "")
         words = {"recalled": t("消杀被召回", "disinfection recalled"),
-                 "superseded": t("已重新消杀，由新计时取代", "disinfected again; a new timer replaced it")}
+                 "superseded": t("已重新消杀，由新计时取代", "disinfected again; a new timer replaced it"),
+                 "let_in": t("车辆已放行，卡口消杀完成", "vehicle let through after its gate disinfection"),
+                 "vehicle cancelled": t("车辆登记已撤销", "vehicle check-in cancelled")}
         b.add(ev.at, "dwell.stop", t("静置计时停止", "Dwell timer stopped"), words.get(reason, reason), ev.operator,
-              ev.station, WARN)
+              ev.station, OK if reason == "let_in" else WARN)
 
 
 def _goods_entries(b: _Builder, goods: list[Consignment]) -> None:

@@ -134,6 +134,8 @@ def test_entry_and_handoff_wait_for_the_gate_disinfection(db, clock):
     with db.session() as s:
         assert gate.decide(s, actor=GATE, now=clock.now(), arrival_id=arrival.id, decision="enter",
                            unloading_point_id=1).status == "admitted"
+        # the vehicle's own gate timer has done its work: it does not wait on the board
+        assert [(t.state, t.stopped_reason) for t in s.exec(select(DwellTimer)).all()] == [("stopped", "let_in")]
 
 
 def gate_order_ok(s, arrival_id):

@@ -297,7 +297,7 @@ class GatePage(GateActions, StationPage):
             today = self.tr("今天：") + history.text()
             self.details.setText("\n".join(x for x in (self.details.text(), today) if x))
         problems = [p for p in (found.approval_problem, found.pass_problem) if p]
-        refused = history.refused if history is not None else None
+        refused = history is not None and history.refused is not None
         if found.open_arrival is not None:
             when = found.open_arrival.arrived_at.astimezone(site_zone()).strftime("%H:%M")
             self._notice(self.tr("已于 {t} 登记（{s}）").replace("{t}", when)
@@ -306,8 +306,8 @@ class GatePage(GateActions, StationPage):
             return
         if problems:
             self._notice("；".join(problems), "#c62828")
-        elif refused is not None:  # refused earlier today: never green again without a second look
-            self._notice(self.tr("今天已劝返：{w}。如再次登记，请重新逐项查验").replace("{w}", refused.words), "#b26a00")
+        elif refused:  # refused earlier today: never green again without a second look
+            self._notice(self.tr("今天已劝返（原因见上）。如再次登记，请重新逐项查验"), "#b26a00")
         else:
             self._notice(self.tr("已审批 ✔ 核对后按回车确认"), "#1a7f37")
         people = list(found.prefill) or [CheckInput(name="", role="driver")]

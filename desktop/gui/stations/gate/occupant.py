@@ -143,23 +143,25 @@ class OccupantCard(QFrame):
             grid.setColumnStretch(col, stretch)
         return grid
 
-    def _health(self, p: CheckInput) -> QHBoxLayout:
+    def _health(self, p: CheckInput) -> QGridLayout:
         """Body temperature (empty: not measured) and the symptom question, one box per symptom."""
-        row = QHBoxLayout()
+        grid = QGridLayout()
         self.temperature = QLineEdit(f"{p.temperature_c:.1f}" if p.temperature_c is not None else "", self)
-        self.temperature.setPlaceholderText(self.tr("体温℃"))
-        self.temperature.setMaximumWidth(self.temperature.fontMetrics().horizontalAdvance("体温℃ 00.0") + 30)
-        row.addWidget(QLabel(self.tr("体温"), self))
-        row.addWidget(self.temperature)
-        row.addWidget(QLabel(self.tr("症状："), self))
+        self.temperature.setPlaceholderText(self.tr("如 36.5"))
+        self.temperature.setMinimumWidth(self.temperature.fontMetrics().horizontalAdvance("如 36.5") + 40)
+        title = QLabel(self.tr("体温℃"), self)
+        title.setBuddy(self.temperature)
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(self.temperature, 0, 1)
+        grid.addWidget(QLabel(self.tr("症状："), self), 0, 2)
         self.symptoms: dict[str, QCheckBox] = {}
-        for name in self.symptom_names:
+        for i, name in enumerate(self.symptom_names):
             box = QCheckBox(name, self)
             box.setChecked(name in p.symptoms)
             self.symptoms[name] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        return row
+            grid.addWidget(box, i // 3, 3 + i % 3)
+        grid.setColumnStretch(6, 1)
+        return grid
 
     def _temperature(self) -> float | None:
         text = self.temperature.text().strip().replace("℃", "").replace("，", ".").replace(",", ".")
