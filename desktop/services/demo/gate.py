@@ -219,4 +219,8 @@ def run(demo: DemoDay) -> dict[str, int]:
                                         test_sampled_at=eight - timedelta(hours=6)).confirmed()])
     _disinfect(demo, 10, 46, g.id)
     _then(demo, 10, 47, gate.decide, arrival_id=g.id, decision="handoff")
+    from desktop.services import walkins
+
+    _then(demo, 10, 49, walkins.record_goods, arrival_id=g.id,  # no approval: the gate counts its goods
+          lines=[walkins.GoodsLine("药品", 6, "箱", "退烧药、感冒药"), walkins.GoodsLine("瓶装水", 10, "箱")])
     return {"approvals": len(ids) + 2, "arrivals": 8}
