@@ -30,9 +30,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('disinfection', schema=None) as batch_op:
-        batch_op.drop_column('late_by')
-        batch_op.drop_column('late_reason')
-    with op.batch_alter_table('occupant_check', schema=None) as batch_op:
-        batch_op.drop_column('symptoms')
-        batch_op.drop_column('temperature_c')
+    # Plain DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch copy of `disinfection` would drop a table
+    # that disinfection_item and dwell_timer point at, which SQLite's foreign keys refuse.
+    for table, column in (('disinfection', 'late_by'), ('disinfection', 'late_reason'),
+                          ('occupant_check', 'symptoms'), ('occupant_check', 'temperature_c')):
+        op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
