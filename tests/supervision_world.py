@@ -62,14 +62,20 @@ def journey(db, clock: ManualClock) -> Journey:
         found = gate.lookup(s, query="苏N12345", now=clock.now())
         a = gate.check_in(s, actor=GUARD, now=clock.now(), plate=found.plate,
                           occupants=[p.confirmed() for p in found.prefill], approval_id=found.approval.id)
-    clock.advance(timedelta(minutes=2))
+    clock.advance(timedelta(minutes=1))
+    with db.session() as s:  # the vehicle is disinfected at the gate before it may enter
+        disinfection.record(s, actor=TEAM, clock=clock, form=disinfection.DisinfectionForm(
+            location="gate", agent="84消毒液", dilution="1:100", parts=("轮胎", "货厢门把手"), operators=("陈静",),
+            ppe_mask=True, ppe_gloves=True, ppe_gown=True, started_at=clock.now() - timedelta(minutes=1),
+            ended_at=clock.now(), arrival_id=a.id))
+    clock.advance(timedelta(minutes=1))
     with db.session() as s:
         gate.decide(s, actor=GUARD, now=clock.now(), arrival_id=a.id, decision="enter")
         rice = consignments.for_arrival(s, a.id)[0]  # the gate registered the approved cargo as goods
     clock.advance(timedelta(minutes=5))
-    with db.session() as s:
+    with db.session() as s:  # and its goods again where they are unloaded
         disinfection.record(s, actor=TEAM, clock=clock, form=disinfection.DisinfectionForm(
-            location="gate", agent="84消毒液", dilution="1:100", parts=("轮胎", "外包装"), operators=("陈静",),
+            location="unloading_point", agent="84消毒液", dilution="1:100", parts=("外包装",), operators=("陈静",),
             ppe_mask=True, ppe_gloves=True, ppe_gown=True, started_at=clock.now() - timedelta(minutes=4),
             ended_at=clock.now(), arrival_id=a.id))
     clock.advance(timedelta(minutes=1))

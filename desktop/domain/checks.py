@@ -41,6 +41,8 @@ def check_name(check: str) -> str:
         "contact": t("接触史", "Contact history"),
         "pledge": t("承诺书", "Pledge"),
         "rules": t("遵守规定", "Rules acknowledged"),
+        "temperature": t("体温", "Temperature"),  # desktop.domain.health
+        "symptoms": t("症状", "Symptoms"),
     }.get(check, check)
 
 

@@ -15,7 +15,8 @@ from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.models import Arrival, Consignment
 
-STATES = ("needs_disinfection", "dwelling", "ready", "released", "delivered", "recalled")
+STATES = ("needs_disinfection", "dwelling", "ready", "released", "delivered", "recalled",
+          "withdrawn")  # withdrawn: its vehicle's check-in was cancelled (desktop.services.cancellation)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from desktop.domain import codes
 from desktop.domain.clock import Clock, utc
 from desktop.domain.permissions import Permission
 from desktop.i18n import t
-from desktop.services import audit, consignments, dwell, setup
+from desktop.services import audit, consignments, dwell, late_entry, setup
 from desktop.services.authz import authoriser_of, requires, requires_or_authorised
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import Arrival, Bag, Consignment, Disinfection, DisinfectionItem, DwellTimer, Slip
@@ -96,8 +96,9 @@ def _vehicle_row(session: Session, a: Arrival) -> VehicleRow:
 
 
 def vehicles(session: Session, *, now: datetime) -> list[VehicleRow]:
-    """The gate's vehicles that may be disinfected now (admitted or sent to handoff), newest first."""
-    rows = session.exec(select(Arrival).where(col(Arrival.status).in_(("admitted", "handoff")),
+    """The gate's vehicles that may be disinfected now (at the gate before entry, admitted or sent to
+    handoff), newest first."""
+    rows = session.exec(select(Arrival).where(col(Arrival.status).in_(("checking", "admitted", "handoff")),
                                               col(Arrival.arrived_at) >= now - VEHICLE_WINDOW)
                         .order_by(col(Arrival.arrived_at).desc())).all()
     return [_vehicle_row(session, a) for a in rows]
@@ -179,6 +180,10 @@ class DisinfectionForm:
     consignment_ids: tuple[int, ...] = ()  # goods picked from a list rather than scanned
     round: int = 1
     unloading_point_id: int | None = None
+    # recorded after gate.late_entry_grace_minutes: a supervisor's reason (and account/PIN if someone else records it)
+    late_reason: str = ""
+    late_supervisor: str = ""
+    late_pin: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,8 @@ def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionFo
     """Store a finished disinfection and start its dwell timer; nothing is stored on a refusal."""
     reading = clock.read()
     _check_form(form, reading.wall)
+    late = late_entry.check(session, actor=actor, now=reading.wall, at=form.ended_at, what=t("消杀结束", "disinfection end"),
+                            reason=form.late_reason, supervisor=form.late_supervisor, pin=form.late_pin)
     arrival, goods, target = _targets(session, form, reading.wall)
     site = setup.require_site(session)
     row = Disinfection(site_id=site.id, target=target, arrival_id=arrival.id if arrival else None,
@@ -274,7 +281,8 @@ def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionFo
                        operators="、".join(o.strip() for o in form.operators if o.strip()),
                        ppe_mask=form.ppe_mask, ppe_gloves=form.ppe_gloves, ppe_gown=form.ppe_gown,
                        started_at=form.started_at, ended_at=form.ended_at, station=actor.station,
-                       recorded_by=actor.operator)
+                       recorded_by=actor.operator, late_reason=late.reason if late else "",
+                       late_by=late.supervisor if late else None)
     session.add(row)
     session.flush()
     for cid in goods:
@@ -286,7 +294,9 @@ def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionFo
                                          "agent": row.agent, "dilution": row.dilution, "parts": json.loads(row.parts),
                                          "operators": row.operators, "ppe": [True, True, True],
                                          "started_at": form.started_at.isoformat(),
-                                         "ended_at": form.ended_at.isoformat()})
+                                         "ended_at": form.ended_at.isoformat(),
+                                         "late": {"minutes": late.minutes, "reason": late.reason,
+                                                  "supervisor": late.supervisor} if late else None})
     _supersede(session, actor=actor, now=reading.wall, new=row, goods=goods)
     for cid in goods:
         consignments.set_state(session, actor=actor, now=reading.wall, consignment_id=cid, state="dwelling",

@@ -17,10 +17,23 @@ from sqlmodel import Session, select
 from desktop.domain.checks import Check, Failure, OccupantChecks, check_name, evaluate
 from desktop.domain.clock import utc
 from desktop.domain.dates import site_zone
+from desktop.domain.health import HealthRule
+from desktop.domain.health import failures as health_failures
 from desktop.domain.identity import InputError, display_plate, normalize_id_number, normalize_plate
 from desktop.domain.permissions import Permission
 from desktop.i18n import t
-from desktop.services import approvals, audit, consignments, passes, policy, privacy, setup
+from desktop.services import (
+    approvals,
+    audit,
+    cancellation,
+    consignments,
+    gate_order,
+    health,
+    passes,
+    policy,
+    privacy,
+    setup,
+)
 from desktop.services.approvals import ApprovalInfo
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
@@ -53,6 +66,8 @@ class CheckInput:
     pledge_signed: bool = False
     rules_acknowledged: bool = False
     identity_photo_id: int | None = None
+    temperature_c: float | None = None  # measured at the gate (desktop.domain.health)
+    symptoms: tuple[str, ...] = ()  # the symptoms the person reported
 
     def domain(self) -> OccupantChecks:
         return OccupantChecks(self.name, self.role, self.health_code, self.itinerary_ok, self.identity_ok,
@@ -147,7 +162,8 @@ def _arrival_info(session: Session, a: Arrival) -> ArrivalInfo:
     for r in rows:
         inp = CheckInput(r.name, r.role, r.id_number, r.phone, r.approval_occupant_id, r.health_code, r.itinerary_ok,
                          r.identity_ok, r.test_result, utc(r.test_sampled_at) if r.test_sampled_at else None,
-                         r.contact_history, r.pledge_signed, r.rules_acknowledged, r.identity_photo_id)
+                         r.contact_history, r.pledge_signed, r.rules_acknowledged, r.identity_photo_id,
+                         r.temperature_c, tuple(json.loads(r.symptoms or "[]")))
         failures = tuple(Failure(f["check"], f["message"]) for f in json.loads(r.failures))
         done = tuple(o.check_name for o in overrides if o.occupant_check_id == r.id)
         checks.append(CheckInfo(r.id or 0, inp, r.outcome, failures, done))
@@ -241,9 +257,11 @@ def _photos(session: Session, approval: ApprovalInfo | None) -> dict[int, bytes]
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _evaluate(inp: CheckInput, rule: policy.PolicyRule, now: datetime) -> tuple[str, tuple[Failure, ...]]:
-    verdict = evaluate(inp.domain(), rule, now)
-    return ("pass" if verdict.passed else "fail"), verdict.failures
+def _evaluate(inp: CheckInput, rule: policy.PolicyRule, now: datetime,
+              health_rule: HealthRule | None = None) -> tuple[str, tuple[Failure, ...]]:
+    found = evaluate(inp.domain(), rule, now).failures
+    found += health_failures(inp.temperature_c, inp.symptoms, health_rule or HealthRule())
+    return ("pass" if not found else "fail"), found
 
 
 def _clean_inputs(occupants: list[CheckInput]) -> list[CheckInput]:
@@ -264,8 +282,9 @@ def _clean_inputs(occupants: list[CheckInput]) -> list[CheckInput]:
 def _write_checks(session: Session, arrival: Arrival, occupants: list[CheckInput], rule: policy.PolicyRule,
                   actor: Actor, now: datetime) -> list[dict[str, object]]:
     summary = []
+    health_rule = health.rule(session)
     for o in occupants:
-        outcome, failures = _evaluate(o, rule, now)
+        outcome, failures = _evaluate(o, rule, now, health_rule)
         session.add(OccupantCheck(
             arrival_id=arrival.id or 0, approval_occupant_id=o.approval_occupant_id, role=o.role, name=o.name,
             id_number=o.id_number, phone=o.phone, health_code=o.health_code, itinerary_ok=o.itinerary_ok,
@@ -273,7 +292,8 @@ def _write_checks(session: Session, arrival: Arrival, occupants: list[CheckInput
             test_sampled_at=o.test_sampled_at, contact_history=o.contact_history, pledge_signed=o.pledge_signed,
             rules_acknowledged=o.rules_acknowledged, outcome=outcome,
             failures=json.dumps([{"check": f.check, "message": f.message} for f in failures], ensure_ascii=False),
-            checked_at=now, checked_by=actor.operator))
+            checked_at=now, checked_by=actor.operator, temperature_c=o.temperature_c,
+            symptoms=json.dumps(list(o.symptoms), ensure_ascii=False)))
         summary.append({"name": o.name, **privacy.id_ref(session, o.id_number, now=now), "outcome": outcome,
                         "failures": [f.check for f in failures]})
     session.flush()
@@ -416,6 +436,7 @@ def decide(session: Session, *, actor: Actor, now: datetime, arrival_id: int, de
         listed = "；".join(f"{n}：{f.message}" for n, f in info.open_failures)
         raise ServiceError("checks_failed", t("还有检查未通过（{l}）。只能劝返，或请督查员放行。",
                                               "Checks still fail ({l}). Refuse, or ask a supervisor to override.", l=listed))
+    gate_order.let_in(session, actor=actor, now=now, arrival=arrival, decision=decision)  # gate disinfection first
     if decision == "enter":
         rule = policy.get_rule(session, arrival.management_level, arrival.risk_level)
         if not policy.active(session).rule.vehicles_may_enter or not rule.vehicles_may_enter:
@@ -453,8 +474,11 @@ def cancel(session: Session, *, actor: Actor, now: datetime, arrival_id: int, re
     old = arrival.status
     arrival.status, arrival.cancelled_at, arrival.cancel_reason = "cancelled", now, reason.strip()
     session.add(arrival)
+    gone = cancellation.withdraw(session, actor=actor, now=now, arrival_id=arrival.id or 0, reason=reason.strip())
     audit.record(session, actor=actor, action="gate.cancel", at=now, entity="arrival", entity_id=arrival.id,
-                 data={"plate": arrival.plate, "from": old, "reason": arrival.cancel_reason})
+                 data={"plate": arrival.plate, "from": old, "reason": arrival.cancel_reason,
+                       "slips_voided": list(gone.voided), "goods_withdrawn": list(gone.withdrawn),
+                       "timers_stopped": gone.timers_stopped, "already_released": list(gone.released)})
     return _arrival_info(session, arrival)
 
 

@@ -26,7 +26,7 @@ from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import language, t
-from desktop.services import audit, dwell, privacy, settings
+from desktop.services import audit, cancellation, dwell, privacy, settings
 from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
@@ -47,6 +47,7 @@ class VerdictKind(StrEnum):
     UNKNOWN = "unknown"
     INVALID = "invalid"
     BUSY = "busy"  # the database could not be reached in time: nothing was recorded
+    WITHDRAWN = "withdrawn"  # the vehicle it came with was cancelled or refused (desktop.services.cancellation)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ def _headlines() -> dict[VerdictKind, str]:
         VerdictKind.UNKNOWN: t("未知单号", "UNKNOWN"),
         VerdictKind.INVALID: t("条码无效", "INVALID"),
         VerdictKind.BUSY: t("系统忙", "BUSY"),
+        VerdictKind.WITHDRAWN: t("车辆已撤销", "VEHICLE WITHDRAWN"),
     }
 
 
@@ -173,6 +175,18 @@ def _voided(session: Session, slip: Slip) -> _Judgement:
         at=local_time(slip.voided_at or datetime.min), who=_who(session, slip.voided_by), why=quote(slip.void_reason or "—")))
 
 
+def withdrawn(session: Session, slip: Slip) -> _Judgement | None:
+    """A slip of a vehicle cancelled or refused at the gate (unless it was released before that)."""
+    gone = cancellation.vehicle_of(session, slip)
+    if gone is None or session.exec(select(Release).where(Release.slip_id == slip.id)).first() is not None:
+        return None
+    what = t("已撤销登记", "had its check-in cancelled") if gone.status == "cancelled" else t("已被劝返", "was refused")
+    return _Judgement(VerdictKind.WITHDRAWN, message=t(
+        "该单物资所属车辆 {p} {w}（{r}）：物资不得放行，请交督查员处理。",
+        "The vehicle {p} these goods came with {w} ({r}): do not release them; call a supervisor.",
+        p=gone.plate, w=what, r=quote(gone.reason or "—")))
+
+
 def _consignment_of(session: Session, slip: Slip) -> tuple[int | None, Bag | None]:
     bag = session.get(Bag, slip.bag_id) if slip.bag_id is not None else None
     if slip.consignment_id is not None:
@@ -181,6 +195,8 @@ def _consignment_of(session: Session, slip: Slip) -> tuple[int | None, Bag | Non
 
 
 def _judge(session: Session, slip: Slip, clock: Clock) -> _Judgement:
+    if (gone := withdrawn(session, slip)) is not None:
+        return gone
     if slip.voided_at is not None:
         return _voided(session, slip)
     own = session.exec(select(Release).where(Release.slip_id == slip.id)).first()

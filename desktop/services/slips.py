@@ -141,6 +141,9 @@ def issue_slip(session: Session, *, actor: Actor, now: datetime, consignment_id:
                                                 "A slip must be for a consignment or a bag."))
     if consignment_id is not None and session.get(Consignment, consignment_id) is None:
         raise ServiceError("unknown_consignment", t("找不到该批物资。", "No such consignment."))
+    if consignment_id is not None and session.get(Consignment, consignment_id).state == "withdrawn":  # type: ignore[union-attr]
+        raise ServiceError("goods_withdrawn", t("该批物资所属车辆的登记已撤销，不能开单。",
+                                                "The check-in of the vehicle these goods came with was cancelled."))
     if bag_id is not None:
         bag = session.get(Bag, bag_id)
         if bag is None:

@@ -272,9 +272,12 @@ def _disinfection_entries(b: _Builder, arrival: Arrival, goods_ids: list[int]) -
                           .order_by(col(Disinfection.ended_at))).all()
     for d in rows:
         parts = "、".join(json.loads(d.parts))
+        late = t("补录（{w} 批准：{r}）", "late entry (allowed by {w}: {r})", w=b.name(d.late_by), r=d.late_reason) \
+            if d.late_by else ""
         b.add(d.ended_at, "disinfection", t("消杀（{p} 第{r}次）", "Disinfected ({p}, round {r})", p=_place(d.location),
-                                            r=d.round),
-              f"{d.agent} {d.dilution} · {parts} · {d.operators}", d.recorded_by, d.station)
+                                            r=d.round) + (t("·补录", " · late") if late else ""),
+              " · ".join(x for x in (f"{d.agent} {d.dilution}", parts, d.operators, late) if x), d.recorded_by,
+              d.station, WARN if late else OK)
         if d.recalled_at is not None:
             b.add(d.recalled_at, "disinfection.recall", t("消杀召回", "Disinfection recalled"), d.recall_reason,
                   d.recalled_by, "", BAD)
@@ -294,9 +297,11 @@ def _timer_entries(b: _Builder, timer: DwellTimer) -> None:
     for ev in _audit_rows(b.session, "dwell_timer", [timer.id or 0], ("dwell.stop",)):
         reason = json.loads(ev.data).get("reason", "")
         words = {"recalled": t("消杀被召回", "disinfection recalled"),
-                 "superseded": t("已重新消杀，由新计时取代", "disinfected again; a new timer replaced it")}
+                 "superseded": t("已重新消杀，由新计时取代", "disinfected again; a new timer replaced it"),
+                 "let_in": t("车辆已放行，卡口消杀完成", "vehicle let through after its gate disinfection"),
+                 "vehicle cancelled": t("车辆登记已撤销", "vehicle check-in cancelled")}
         b.add(ev.at, "dwell.stop", t("静置计时停止", "Dwell timer stopped"), words.get(reason, reason), ev.operator,
-              ev.station, WARN)
+              ev.station, OK if reason == "let_in" else WARN)
 
 
 def _goods_entries(b: _Builder, goods: list[Consignment]) -> None:
@@ -340,8 +345,9 @@ def _custody_entry(b: _Builder, s: Slip, ev: CustodyEvent) -> None:
         words = {"not_yet": t("静置未完成，拒绝放行", "dwell not over: refused"),
                  "already": t("重复扫码：已放行过", "scanned again: already released"),
                  "voided": t("扫到作废单", "a voided slip was scanned"),
-                 "recalled": t("消杀已召回，拒绝放行", "disinfection recalled: refused")}
-        severity = BAD if ev.verdict in ("voided", "recalled") else WARN
+                 "recalled": t("消杀已召回，拒绝放行", "disinfection recalled: refused"),
+                 "withdrawn": t("车辆已撤销或劝返，拒绝放行", "vehicle cancelled or refused: refused")}
+        severity = BAD if ev.verdict in ("voided", "recalled", "withdrawn") else WARN
         b.add(ev.at, f"scan.{ev.verdict}", t("扫码 {n}", "Scan {n}", n=s.number), words.get(ev.verdict, ev.verdict),
               ev.operator, ev.station, severity)
         return

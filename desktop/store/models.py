@@ -228,6 +228,8 @@ class OccupantCheck(SQLModel, table=True):
     failures: str = "[]"  # JSON list of {check, message}
     checked_at: datetime | None = _utc(default=None)
     checked_by: str = ""
+    temperature_c: float | None = None  # body temperature at the gate (°C); None: not measured
+    symptoms: str = "[]"  # JSON list of the symptoms the person reported (health.symptoms)
 
 
 class Override(SQLModel, table=True):
@@ -318,6 +320,8 @@ class Disinfection(SQLModel, table=True):
     recalled_at: datetime | None = _utc(default=None)
     recall_reason: str = ""
     recalled_by: str | None = None
+    late_reason: str = ""  # recorded after the grace period: why, and the supervisor who allowed it
+    late_by: str | None = None
 
 
 class DisinfectionItem(SQLModel, table=True):

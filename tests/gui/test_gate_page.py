@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from desktop.domain.clock import ManualClock
 from desktop.gui.stations.gate import GatePage
@@ -86,6 +86,22 @@ def _focused(page):
     return QApplication.focusWidget() or page
 
 
+def _guard_saw_everything(card):
+    """A walk-in's card filled in as the guard checks: code, test, contact, itinerary, ID, pledge, rules."""
+    card.health.setCurrentIndex(card.health.findData("green"))
+    card.test.setCurrentIndex(card.test.findData("negative"))
+    card.contact.setCurrentIndex(card.contact.findData(False))
+    for box in (card.itinerary, card.identity, card.pledge, card.rules):
+        box.click()
+
+
+def _disinfect(db, clock, page):
+    """The disinfection team records the vehicle's disinfection at the gate (their own station)."""
+    from tests.services.disinfection_helpers import disinfect_at_gate
+
+    disinfect_at_gate(db, arrival_id=page.arrival.id, at=clock.now())
+
+
 def _arrivals(db, clock):
     with db.session(write=False) as s:
         return gate.today(s, now=clock.now())
@@ -103,6 +119,10 @@ def test_compliant_vehicle_plate_enter_confirm_decide(window, qtbot, approved, d
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)  # confirm the checks as shown
     qtbot.waitUntil(lambda: page.arrival is not None and page.enter_button.hasFocus())
     assert "全部合格" in page.cards[0].result.text()
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F5)  # not yet disinfected at the gate: refused, saying so
+    qtbot.waitUntil(lambda: "尚未在门岗消杀" in page.verdict.text())
+    assert page.arrival.status == "checking"
+    _disinfect(db, clock, page)
     qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: "已放行进入" in page.verdict.text())
     assert "①" in page.verdict.text() and "东环路" in page.verdict.text()
@@ -156,6 +176,7 @@ def test_supervisor_override_from_the_keyboard(window, qtbot, approved, db, cloc
 
     QTimer.singleShot(50, answer)
     qtbot.keyClick(_focused(page), Qt.Key.Key_F8)
+    _disinfect(db, clock, page)
     qtbot.waitUntil(lambda: page.enter_button.isEnabled())
     assert "督查员已放行" in page.cards[0].result.text()
     qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
@@ -226,6 +247,7 @@ def test_supervisor_puts_lockdown_in_force_and_f5_is_gone(window, qtbot, approve
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None)
     assert not page.enter_button.isEnabled() and page.handoff_button.hasFocus()
+    _disinfect(db, clock, page)
     qtbot.keyClick(_focused(page), Qt.Key.Key_F5)  # ignored: nothing enters under lockdown
     qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
@@ -260,10 +282,11 @@ def test_vehicle_without_approval_takes_the_supervisor_path(window, qtbot, appro
     _type_chinese(card.name_edit, "朱永刚")
     qtbot.keyClicks(card.id_edit, DRIVER_IDS[5])
     qtbot.keyClicks(card.sampled, "2026-11-29 06:30")
-    # no day-ahead materials: nothing is ticked until the guard has compared the ID and taken the pledge
+    # no day-ahead materials: nothing is ticked or chosen until the guard has seen it for themselves
     assert not card.identity.isChecked() and not card.pledge.isChecked()
-    card.identity.click()
-    card.pledge.click()
+    assert not card.itinerary.isChecked() and not card.rules.isChecked()
+    assert (card.health.currentData(), card.test.currentData(), card.contact.currentText()) == ("unknown", "none", "未询问")
+    _guard_saw_everything(card)
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -276,8 +299,72 @@ def test_vehicle_without_approval_takes_the_supervisor_path(window, qtbot, appro
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.arrival is not None)
     assert page.arrival.needs_supervisor and page.arrival.cleared
+    # the red "no approval" banner gives way to who allowed it
+    qtbot.waitUntil(lambda: "周敏" in page.notice.text())
+    assert "已由督查员" in page.notice.text() and "今天没有该车的审批" not in page.notice.text()
+    _disinfect(db, clock, page)
     qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
+
+
+def test_a_walk_in_goes_from_plate_to_a_released_slip(window, qtbot, approved, db, clock):
+    """No approval, so no goods on file: F9 asks for them (quick picks of the necessities), issues
+    the slip, and after the goods' disinfection and dwell the handoff releases it."""
+    from desktop.gui.slip_actions import IssueSlipsDialog
+    from desktop.gui.stations.gate.goods import GoodsDialog
+    from desktop.services import disinfection
+
+    test_vehicle_without_approval_takes_the_supervisor_path(window, qtbot, approved, db, clock)
+    page = window.current_page()
+    assert page.slips_button.isEnabled() and "皖L·52013" in page.slips_button.text()
+    issued = []
+
+    def count_the_goods():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, GoodsDialog):
+            QTimer.singleShot(20, count_the_goods)
+            return
+        qtbot.mouseClick(dialog.pick_buttons["grain"], Qt.MouseButton.LeftButton)
+        dialog.quantity(0).setValue(20)
+        qtbot.mouseClick(dialog.pick_buttons["oil"], Qt.MouseButton.LeftButton)
+        dialog.quantity(1).setValue(6)
+        dialog.accept_button.click()
+        QTimer.singleShot(0, issue)
+
+    def issue():
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, IssueSlipsDialog) and w.isVisible()),
+                      None)
+        if dialog is None:
+            QTimer.singleShot(20, issue)
+            return
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+        dialog.table.selectAll()
+        qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: all(dialog.table.item(r, 3).text().startswith("GH-") for r in range(2)))
+        issued.extend(dialog.table.item(r, 3).text() for r in range(2))
+        dialog.accept()
+
+    QTimer.singleShot(50, count_the_goods)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: len(issued) == 2)
+    from desktop.services import consignments
+
+    with db.session(write=False) as s:
+        [arrival] = [a for a in gate.today(s, now=clock.now()) if a.plate == "皖L52013"]
+        goods = consignments.for_arrival(s, arrival.id)
+    assert [(g.category, g.quantity, g.unit, g.destination) for g in goods] == [
+        ("大米", 20, "袋", "接驳区"), ("食用油", 6, "桶", "接驳区")]
+    with db.session() as s:  # the goods are disinfected at the handoff zone, then stand their 30 minutes
+        disinfection.record(s, actor=Actor("chen.jing", "disinfection"), clock=clock, form=disinfection.DisinfectionForm(
+            location="handoff_zone", agent="84消毒液", dilution="1:100", parts=("外包装",), operators=("陈静",),
+            ppe_mask=True, ppe_gloves=True, ppe_gown=True, started_at=clock.now() - timedelta(minutes=3),
+            ended_at=clock.now(), slips=tuple(issued)))
+    clock.advance(timedelta(minutes=31))
+    window.show_page(window.page_index("handoff"))
+    handoff_page = window.current_page()
+    with qtbot.waitSignal(handoff_page.verdict_shown, timeout=5000) as got:
+        handoff_page.scanned(issued[0])
+    assert got.args[0].ok and handoff_page.panel.headline.text() == "放行"
 
 
 def test_a_scanned_pass_is_looked_up_and_slip_codes_are_left_to_handoff(window, qtbot, approved):
@@ -299,6 +386,7 @@ def test_leaving_vehicle_is_looked_up_and_f10_logs_the_exit(window, qtbot, appro
     qtbot.waitUntil(lambda: len(page.cards) == 1)
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.enter_button.isEnabled())
+    _disinfect(db, clock, page)
     qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: page.inside_list.count() == 1)
     clock.advance(timedelta(minutes=40))
@@ -331,6 +419,7 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None and page.arrival.status == "checking")
     qtbot.waitUntil(page.handoff_button.hasFocus)  # approved for the handoff zone: Enter must not let it in
+    _disinfect(db, clock, page)
     qtbot.keyClick(_focused(page), Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "转接驳区" in page.verdict.text())
     assert page.slips_button.isEnabled()
@@ -338,7 +427,11 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
     shown = []
 
     def look_and_issue():
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IssueSlipsDialog) and w.isVisible())
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, IssueSlipsDialog) and w.isVisible()),
+                      None)
+        if dialog is None:  # the goods are looked up first (a walk-in would be asked for them)
+            QTimer.singleShot(20, look_and_issue)
+            return
         assert "苏N·77777" in dialog.windowTitle()
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
         shown.append([dialog.table.item(r, 0).text() for r in range(2)])
@@ -349,7 +442,9 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
 
     QTimer.singleShot(0, look_and_issue)
     qtbot.keyClick(_focused(page), Qt.Key.Key_F9)
-    assert shown == [["大米", "食用油"]]
+    qtbot.waitUntil(lambda: shown == [["大米", "食用油"]])
+    qtbot.waitUntil(lambda: not any(isinstance(w, IssueSlipsDialog) and w.isVisible()
+                                    for w in QApplication.topLevelWidgets()))
     from desktop.services import slips
 
     with db.session(write=False) as s:
@@ -376,3 +471,84 @@ def test_without_a_pledge_or_photo_on_file_nothing_is_ticked_for_the_guard(windo
     qtbot.waitUntil(lambda: page.arrival is not None)
     assert page.arrival.open_failures
     assert not page.handoff_button.isEnabled()
+
+
+def test_cancelling_a_vehicle_inside_names_what_was_released_and_its_other_slip_is_refused(window, qtbot, approved,
+                                                                                             db, clock):
+    from handoff_world import disinfect
+
+    from desktop.services import consignments, handoff, slips
+    from desktop.services.handoff import VerdictKind
+    from tests.services.disinfection_helpers import add_arrival
+
+    gate_actor, team = Actor("li.qiang", "gate"), Actor("liu.yang", "handoff")
+    earlier = clock.read()
+    with db.session() as s:  # inside with rice and oil; the rice already handed off
+        aid = add_arrival(s, plate="苏N12345", at=clock.now())
+        goods = [consignments.create(s, actor=gate_actor, now=clock.now(), category=c, quantity=q, unit=u,
+                                     arrival_id=aid) for c, q, u in (("大米", 60, "袋"), ("食用油", 24, "桶"))]
+        disinfect(s, earlier, [g.id for g in goods])
+        rice, oil = (slips.issue_slip(s, actor=gate_actor, now=clock.now(), consignment_id=g.id).number for g in goods)
+    clock.advance(timedelta(minutes=31))
+    with db.session() as s:
+        assert handoff.scan(s, code=rice, actor=team, clock=clock).ok
+    page = _gate_page(window, qtbot)
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已进入" in page.notice.text() and page.cancel_button.isEnabled())
+    seen = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        dialog.reason.setEditText("车牌号录错")
+        dialog.buttons.accepted.emit()
+
+    QTimer.singleShot(20, answer)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已撤销登记" in page.verdict.text())
+    assert "已放行" in seen[0] and "大米 60袋" in seen[0] and rice in seen[0] and "作废" in seen[0]
+    window.show_page(window.page_index("handoff"))
+    handoff_page = window.current_page()
+    with qtbot.waitSignal(handoff_page.verdict_shown, timeout=5000) as got:
+        handoff_page.scanned(oil)
+    assert got.args[0].kind is VerdictKind.WITHDRAWN and handoff_page.panel.headline.text() == "车辆已撤销"
+
+
+def test_a_fever_and_a_cough_on_the_card_refuse_entry(window, qtbot, approved, db, clock):
+    page = _gate_page(window, qtbot)
+    qtbot.keyClicks(page.plate, "BG-0001")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    card = page.cards[0]
+    assert card.temperature.text() == "" and "干咳" in card.symptoms
+    assert not any(box.isChecked() for box in card.symptoms.values())
+    qtbot.keyClicks(card.temperature, "38.6")
+    card.symptoms["干咳"].click()
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.arrival is not None)
+    assert "体温 38.6℃，超过 37.3℃" in card.result.text() and "有症状：干咳" in card.result.text()
+    assert not page.enter_button.isEnabled() and page.override_button.isEnabled()
+    assert "体温" in page.verdict.text()
+    [arrival] = _arrivals(db, clock)
+    assert arrival.checks[0].input.temperature_c == 38.6
+
+
+def test_a_vehicle_refused_earlier_today_never_looks_green_again(window, qtbot, approved, db, clock):
+    with db.session() as s:  # refused at 09:00 for its old sample
+        found = gate.lookup(s, query="苏N60218", now=clock.now())
+        refused = gate.check_in(s, actor=Actor("li.qiang", "gate"), now=clock.now(), plate=found.plate,
+                                occupants=[p.confirmed() for p in found.prefill], approval_id=found.approval.id)
+        gate.decide(s, actor=Actor("li.qiang", "gate"), now=clock.now(), arrival_id=refused.id, decision="refuse",
+                    reason="核酸采样超过48小时")
+    clock.advance(timedelta(minutes=45))
+    page = _gate_page(window, qtbot)
+    _type_chinese(page.plate, "苏N60218")
+    qtbot.keyClick(page.plate, Qt.Key.Key_Return)  # before any decision key: what happened today
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    assert "今天：09:00 劝返：核酸采样超过48小时" in page.details.text()
+    assert "今天已劝返" in page.notice.text() and "已审批" not in page.notice.text()
+    assert "#1a7f37" not in page.notice.styleSheet()  # not green

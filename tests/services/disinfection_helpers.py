@@ -40,3 +40,13 @@ def form(clock: Clock, **kw) -> disinfection.DisinfectionForm:
                 started_at=now - timedelta(minutes=4), ended_at=now)
     base.update(kw)
     return disinfection.DisinfectionForm(**base)
+
+
+def disinfect_at_gate(db, *, arrival_id: int, at: datetime, actor: Actor = ACTOR) -> int:
+    """The vehicle's disinfection at the gate, which must come before it enters or goes to the handoff
+    zone (`gate.disinfect_before_entry`). Returns the disinfection's id."""
+    from desktop.domain.clock import ManualClock
+
+    with db.session() as s:
+        return disinfection.record(s, actor=actor, clock=ManualClock(start=at),
+                                   form=form(ManualClock(start=at), arrival_id=arrival_id)).disinfection_id

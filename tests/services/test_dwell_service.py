@@ -165,7 +165,8 @@ with db.session() as s:
         aid = add_arrival(s, plate=f"苏N0000{i}", at=clock.now() - timedelta(hours=1))
         goods.append(add_goods(s, now=clock.now(), arrival_id=aid))
         f = form(clock, arrival_id=aid, started_at=clock.now() - timedelta(minutes=ago + 3),
-                 ended_at=clock.now() - timedelta(minutes=ago))
+                 ended_at=clock.now() - timedelta(minutes=ago),
+                 **({"late_reason": "纸质记录补录", "late_supervisor": "zhou.min", "late_pin": "2468"} if ago > 5 else {}))
         disinfection.record(s, actor=ACTOR, clock=clock, form=f)
 print(repr(goods), time.time(), flush=True)
 time.sleep(600)

@@ -7,6 +7,7 @@ from desktop.services import approvals, audit, gate, passes, policy
 from desktop.services.approvals import ApprovalDraft, OccupantDraft
 from desktop.services.context import ServiceError
 from desktop.store.models import Override
+from tests.services.disinfection_helpers import disinfect_at_gate
 from tests.services.sheets import DRIVER_IDS
 
 pytestmark = pytest.mark.usefixtures("site_points")
@@ -27,12 +28,16 @@ def approve(db, actor, plate="苏N12345", sampled_hours_ago=20, mode="enter", pa
     return made
 
 
-def check_in(db, actor, query="苏N·12345", confirm=True, **kw):
+def check_in(db, actor, query="苏N·12345", confirm=True, disinfect=True, **kw):
+    """Looked up, checked in, and (unless told not to) disinfected at the gate: ready for F5 / F6."""
     with db.session() as s:
         found = gate.lookup(s, query=query, now=NOW)
         people = [p.confirmed() if confirm else p for p in found.prefill]
-        return found, gate.check_in(s, actor=actor, now=NOW, plate=found.plate, occupants=people,
-                                    approval_id=found.approval.id if found.approval else None, **kw)
+        arrival = gate.check_in(s, actor=actor, now=NOW, plate=found.plate, occupants=people,
+                                approval_id=found.approval.id if found.approval else None, **kw)
+    if disinfect:
+        disinfect_at_gate(db, arrival_id=arrival.id, at=NOW)
+    return found, arrival
 
 
 def test_a_compliant_approved_vehicle_goes_from_plate_to_entry(db, actor):
@@ -44,7 +49,7 @@ def test_a_compliant_approved_vehicle_goes_from_plate_to_entry(db, actor):
         done = gate.decide(s, actor=actor, now=NOW, arrival_id=arrival.id, decision="enter")
     assert done.status == "admitted" and done.unloading_point.startswith("①") and "东门" in done.route
     with db.session(write=False) as s:
-        actions = [e["action"] for e in audit.recent(s, limit=5)]
+        actions = [e["action"] for e in audit.recent(s, limit=20) if e["action"].startswith("gate.")]
     assert actions[:2] == ["gate.decide", "gate.check_in"]
 
 

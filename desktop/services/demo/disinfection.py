@@ -92,7 +92,8 @@ def _fate(demo: DemoDay, clock: AlignedClock, fate: str, done: disinfection.Reco
 
 
 def _vehicles(demo: DemoDay, clock: AlignedClock, real: datetime) -> int:
-    """Vehicles the gate admitted (when the gate's demo step ran first): disinfected at the gate."""
+    """Vehicles the gate admitted (when the gate's demo step ran first), disinfected at the gate before
+    entry: their goods again where they are unloaded."""
     clock.wall = real - timedelta(minutes=5)
     with demo.db.session(write=False) as s:
         cars = [c for c in disinfection.vehicles(s, now=clock.wall) if c.arrived_at <= clock.wall - timedelta(minutes=3)][:2]
@@ -101,7 +102,7 @@ def _vehicles(demo: DemoDay, clock: AlignedClock, real: datetime) -> int:
         try:
             with demo.db.session() as s:
                 disinfection.record(s, actor=TEAM, clock=clock, form=_form(
-                    clock.wall, location="gate", agent=("84消毒液", "1:100"),
+                    clock.wall, location="unloading_point", agent=("84消毒液", "1:100"),
                     parts=("货厢门把手", "后备箱锁", "轮胎", "外包装"), arrival_id=car.arrival_id))
             done += 1
         except ServiceError:

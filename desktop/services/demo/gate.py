@@ -20,6 +20,7 @@ from desktop.services.demo import DemoDay
 
 REVIEW = Actor("wang.fang", "review")
 GUARD = Actor("li.qiang", "gate")
+DISINFECTION = Actor("chen.jing", "disinfection")
 SUPERVISOR, PIN = "zhou.min", "2468"
 
 
@@ -154,6 +155,20 @@ def _arrive(demo: DemoDay, hh: int, mm: int, query: str, **kw: object) -> gate.A
                              **kw)  # type: ignore[arg-type]
 
 
+def _disinfect(demo: DemoDay, hh: int, mm: int, arrival_id: int) -> None:
+    """The vehicle's disinfection at the gate, before it may enter or go to the handoff zone."""
+    from desktop.services import disinfection
+    from desktop.services.demo import aligned_clock
+
+    clock = aligned_clock(demo)
+    clock.wall = demo.move_to(hh, mm)
+    with demo.db.session() as s:
+        disinfection.record(s, actor=DISINFECTION, clock=clock, form=disinfection.DisinfectionForm(
+            location="gate", agent="84消毒液", dilution="1:100", parts=("货厢门把手", "后备箱锁", "轮胎"),
+            operators=("陈静",), ppe_mask=True, ppe_gloves=True, ppe_gown=True,
+            started_at=clock.wall - timedelta(minutes=1), ended_at=clock.wall, arrival_id=arrival_id))
+
+
 def _then(demo: DemoDay, hh: int, mm: int, fn: object, **kw: object) -> None:
     now = demo.move_to(hh, mm)
     with demo.db.session() as s:
@@ -169,11 +184,14 @@ def run(demo: DemoDay) -> dict[str, int]:
     _materials(demo, ids)
     demo.ids["approvals"] = ids
     # In time order (the demo clock only moves forward).
-    a = _arrive(demo, 7, 40, "苏N12345")  # compliant: enters, unloads, leaves
+    a = _arrive(demo, 7, 40, "苏N12345")  # compliant: disinfected at the gate, enters, unloads, leaves
+    _disinfect(demo, 7, 41, a.id)
     _then(demo, 7, 42, gate.decide, arrival_id=a.id, decision="enter")
     b = _arrive(demo, 8, 5, "苏ND23456")  # approved for the handoff zone only
+    _disinfect(demo, 8, 6, b.id)
     _then(demo, 8, 6, gate.decide, arrival_id=b.id, decision="handoff")
     c = _arrive(demo, 8, 20, "BG-2022-0047")  # by pass number; still inside long after the limit
+    _disinfect(demo, 8, 21, c.id)
     _then(demo, 8, 22, gate.decide, arrival_id=c.id, decision="enter")
     _then(demo, 8, 31, gate.log_exit, arrival_id=a.id)
     _then(demo, 8, 40, gate.log_exit, arrival_id=b.id)
@@ -181,6 +199,7 @@ def run(demo: DemoDay) -> dict[str, int]:
     _then(demo, 8, 53, gate.decide, arrival_id=d.id, decision="refuse",
           reason="核酸采样超过48小时，已告知司机重新检测后再来")
     e = _arrive(demo, 9, 10, "BG-2022-0058")  # sample too old: the supervisor overrides
+    _disinfect(demo, 9, 13, e.id)
     now = demo.move_to(9, 14)
     with demo.db.session() as s:
         gate.override(s, actor=GUARD, now=now, arrival_id=e.id, check_id=e.checks[0].id, check="test",
@@ -190,6 +209,7 @@ def run(demo: DemoDay) -> dict[str, int]:
                     people=[gate.CheckInput(name="孙立新", id_number=_id("321302", "19750818", "081")).confirmed()])
     _then(demo, 9, 32, gate.cancel, arrival_id=wrong.id, reason="车牌号录错（77321录成77312）")
     f = _arrive(demo, 9, 33, "苏H77321")
+    _disinfect(demo, 9, 35, f.id)
     _then(demo, 9, 36, gate.decide, arrival_id=f.id, decision="enter")
     _then(demo, 9, 58, gate.log_exit, arrival_id=e.id)
     _then(demo, 10, 20, gate.log_exit, arrival_id=f.id)
@@ -197,5 +217,10 @@ def run(demo: DemoDay) -> dict[str, int]:
                 reason="零星自采：学生处临时采购药品",
                 people=[gate.CheckInput(name="朱永刚", id_number=_id("341302", "19880516", "017"),
                                         test_sampled_at=eight - timedelta(hours=6)).confirmed()])
+    _disinfect(demo, 10, 46, g.id)
     _then(demo, 10, 47, gate.decide, arrival_id=g.id, decision="handoff")
+    from desktop.services import walkins
+
+    _then(demo, 10, 49, walkins.record_goods, arrival_id=g.id,  # no approval: the gate counts its goods
+          lines=[walkins.GoodsLine("药品", 6, "箱", "退烧药、感冒药"), walkins.GoodsLine("瓶装水", 10, "箱")])
     return {"approvals": len(ids) + 2, "arrivals": 8}

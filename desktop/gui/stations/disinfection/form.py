@@ -197,7 +197,7 @@ class RecordForm(QWidget):
         self.vehicle_rows = vehicles
         self.vehicles.clear()
         for v in vehicles:
-            status = self.tr("已入场") if v.status == "admitted" else self.tr("接驳")
+            status = {"admitted": self.tr("已入场"), "checking": self.tr("在卡口待消杀")}.get(v.status, self.tr("接驳"))
             text = f"{v.plate}  ·  {status}  ·  {hhmm(v.arrived_at)}  ·  " + \
                 self.tr("{n}批物资").replace("{n}", str(v.consignments))
             item = QListWidgetItem(text)

@@ -37,9 +37,9 @@ from desktop.gui.stations.base import StationPage
 from desktop.gui.stations.gate import reveal
 from desktop.gui.stations.gate.actions import GateActions
 from desktop.gui.stations.gate.dialogs import SupervisorDialog
-from desktop.gui.stations.gate.occupant import OccupantCard
+from desktop.gui.stations.gate.occupant import DEFAULT_SYMPTOMS, OccupantCard
 from desktop.i18n import language
-from desktop.services import gate, policy, setup
+from desktop.services import gate, health, plate_day, policy, setup, walkins
 from desktop.services.gate import ArrivalInfo, CheckInput, Lookup
 
 STYLE = """
@@ -60,6 +60,8 @@ class GatePage(GateActions, StationPage):
         super().__init__(*args, **kw)
         self.setStyleSheet(STYLE)
         self.found: Lookup | None = None
+        self.history: plate_day.PlateDay | None = None
+        self.symptom_names: tuple[str, ...] = DEFAULT_SYMPTOMS
         self.arrival: ArrivalInfo | None = None
         self.cards: list[OccupantCard] = []
         self.level: policy.ActiveLevel | None = None
@@ -171,8 +173,12 @@ class GatePage(GateActions, StationPage):
 
     def activated(self) -> None:
         self.ctx.ops.read(self._level_and_points, on_done=self._show_level)
+        self.ctx.ops.read(lambda s: health.rule(s).symptoms, on_done=self._set_symptoms)
         self.refresh_inside()
         self.plate.setFocus()
+
+    def _set_symptoms(self, names: tuple[str, ...]) -> None:
+        self.symptom_names = names  # the site's symptom question, asked on every card from now on
 
     def _level_and_points(self, session: Any) -> tuple[policy.ActiveLevel, list[setup.UnloadingPointInfo]]:
         return policy.active(session), setup.list_unloading_points(session)
@@ -243,7 +249,7 @@ class GatePage(GateActions, StationPage):
     def _add_card(self, person: CheckInput, editable: bool) -> None:
         photos = self.found.photos if self.found else {}
         card = OccupantCard(person, editable_identity=editable, parent=self.cards_host,
-                            photo=photos.get(person.approval_occupant_id or -1))
+                            photo=photos.get(person.approval_occupant_id or -1), symptoms=self.symptom_names)
         card.photo_requested.connect(self.take_photo)
         if not editable:
             reveal.connect(self, card)
@@ -267,8 +273,15 @@ class GatePage(GateActions, StationPage):
         now = self.ctx.clock.now()
         self.verdict.setText("")
         self.verdict.setStyleSheet("")  # no empty red (or green) bar left over from the last vehicle
-        self.ctx.ops.read(lambda s: gate.lookup(s, query=query, now=now), on_done=self._show_lookup,
-                          on_error=self._error)
+        def work(s: Any) -> tuple[Lookup, plate_day.PlateDay]:
+            found = gate.lookup(s, query=query, now=now)
+            return found, plate_day.for_plate(s, plate=found.plate, now=now)
+
+        self.ctx.ops.read(work, on_done=self._show_found, on_error=self._error)
+
+    def _show_found(self, result: tuple[Lookup, plate_day.PlateDay]) -> None:
+        self.found, self.history = result
+        self._show_lookup(result[0])
 
     def _show_lookup(self, found: Lookup) -> None:
         self.found, self.arrival = found, found.open_arrival
@@ -282,15 +295,24 @@ class GatePage(GateActions, StationPage):
                 self.point.setCurrentIndex(index)
         else:
             self.details.setText("")
+        history = self.history if self.history is not None and self.history.plate == found.plate else None
+        if history is not None and history.events:  # what happened today, before any key is pressed
+            today = self.tr("今天：") + history.text()
+            self.details.setText("\n".join(x for x in (self.details.text(), today) if x))
         problems = [p for p in (found.approval_problem, found.pass_problem) if p]
+        refused = history is not None and history.refused is not None
         if found.open_arrival is not None:
             when = found.open_arrival.arrived_at.astimezone(site_zone()).strftime("%H:%M")
             self._notice(self.tr("已于 {t} 登记（{s}）").replace("{t}", when)
                          .replace("{s}", gate.status_words(found.open_arrival.status)), "#b26a00")
             self._show_arrival(found.open_arrival)
             return
-        self._notice("；".join(problems) if problems else self.tr("已审批 ✔ 核对后按回车确认"),
-                     "#c62828" if problems else "#1a7f37")
+        if problems:
+            self._notice("；".join(problems), "#c62828")
+        elif refused:  # refused earlier today: never green again without a second look
+            self._notice(self.tr("今天已劝返（原因见上）。如再次登记，请重新逐项查验"), "#b26a00")
+        else:
+            self._notice(self.tr("已审批 ✔ 核对后按回车确认"), "#1a7f37")
         people = list(found.prefill) or [CheckInput(name="", role="driver")]
         self._set_cards(people, editable=not found.prefill)
         self._update_buttons()
@@ -351,6 +373,9 @@ class GatePage(GateActions, StationPage):
 
     def _show_arrival(self, arrival: ArrivalInfo) -> None:
         self.arrival = arrival
+        if arrival.needs_supervisor:  # the red "no approval" banner gives way to who allowed it
+            arrival_id = arrival.id
+            self.ctx.ops.read(lambda s: walkins.approval_of(s, arrival_id), on_done=self._show_walk_in)
         if len(self.cards) != len(arrival.checks):
             self._set_cards([c.input for c in arrival.checks], editable=False)
         for card, check in zip(self.cards, arrival.checks, strict=False):
@@ -376,6 +401,10 @@ class GatePage(GateActions, StationPage):
             if failing is not None:
                 self.cards_scroll.ensureWidgetVisible(failing)
             self.refuse_button.setFocus()
+
+    def _show_walk_in(self, approval: walkins.WalkInApproval | None) -> None:
+        if approval is not None and self.arrival is not None and self.arrival.status == "checking":
+            self._notice(approval.words(), "#1a7f37")
 
     # --- vehicles inside ---------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.gui.stations.gate import photo
 from desktop.gui.stations.gate.dialogs import LevelDialog, OverrideDialog, ReasonDialog
-from desktop.services import gate, policy
+from desktop.services import cancellation, consignments, gate, policy, walkins
 from desktop.services.gate import ArrivalInfo
 
 
@@ -71,6 +71,27 @@ class GateActions:
         """Handoff slips for the goods of the vehicle just let in or sent to the handoff zone."""
         if self.slips_for is None:
             return
+        arrival_id = self.slips_for
+        # a walk-in has no approved goods: they are counted at the gate first (desktop.services.walkins)
+        self.ctx.ops.read(lambda s: bool(consignments.for_arrival(s, arrival_id)), on_done=self._goods_known,
+                          on_error=self._error)
+
+    def _goods_known(self, has_goods: bool) -> None:
+        if self.slips_for is None:
+            return
+        if not has_goods:
+            from desktop.gui.stations.gate.goods import GoodsDialog
+
+            goods = GoodsDialog(self.slips_plate, self)
+            if self._ask(goods) != QDialog.DialogCode.Accepted:
+                return
+            actor, now, arrival_id, lines = self.ctx.actor, self.ctx.clock.now(), self.slips_for, goods.lines()
+            self.ctx.ops.run(lambda s: walkins.record_goods(s, actor=actor, now=now, arrival_id=arrival_id, lines=lines),
+                             on_done=lambda _goods: self._open_slips(), on_error=self._error)
+            return
+        self._open_slips()
+
+    def _open_slips(self) -> None:
         from desktop.gui.slip_actions import IssueSlipsDialog
 
         dialog = IssueSlipsDialog(self.ctx, arrival_id=self.slips_for, parent=self)
@@ -91,14 +112,34 @@ class GateActions:
     def cancel_arrival(self) -> None:
         if self.arrival is None:
             return
-        dialog = ReasonDialog(self.tr("撤销登记"), self.tr("登记有误时撤销；记录保留并注明原因。"),
-                              [self.tr("车牌号录错"), self.tr("重复登记")], self)
+        arrival_id = self.arrival.id
+        # what already left the handoff stays released: the dialog names it before anyone decides
+        self.ctx.ops.read(lambda s: cancellation.released_goods(s, arrival_id), on_done=self._ask_cancel,
+                          on_error=self._error)
+
+    def _ask_cancel(self, released: list[str]) -> None:
+        if self.arrival is None:
+            return
+        intro = self.tr("登记有误时撤销；记录保留并注明原因。")
+        if self.arrival.status in ("admitted", "handoff"):
+            intro += "\n" + self.tr("未放行的交接单将作废，静置计时停止，物资标记为撤回。")
+        if released:
+            intro += "\n" + self.tr("以下物资已放行，仍算已放行：{g}").replace("{g}", "；".join(released))
+        dialog = ReasonDialog(self.tr("撤销登记"), intro, [self.tr("车牌号录错"), self.tr("重复登记")], self)
         if self._ask(dialog) != QDialog.DialogCode.Accepted:
             return
         actor, now, arrival_id, reason = self.ctx.actor, self.ctx.clock.now(), self.arrival.id, dialog.text()
         self._run(lambda s: gate.cancel(s, actor=actor, now=now, arrival_id=arrival_id, reason=reason),
-                  then=lambda a: (self.reset(), self._say(self.tr("已撤销登记：{p}").replace("{p}", a.plate_display),
-                                                          ok=True)))
+                  then=self._cancelled)
+
+    def _cancelled(self, arrival: ArrivalInfo) -> None:
+        self.reset()
+        if self.slips_for == arrival.id:  # no slips for a cancelled vehicle
+            self.slips_for, self.slips_plate = None, ""
+            self.slips_button.setEnabled(False)
+            self.slips_button.setText(self.tr("F9 开交接单"))
+        self._say(self.tr("已撤销登记：{p}").replace("{p}", arrival.plate_display), ok=True)
+        self.refresh_inside()
 
     def log_exit(self) -> None:
         actor, now = self.ctx.actor, self.ctx.clock.now()

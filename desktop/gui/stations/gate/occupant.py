@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import parse_datetime, site_zone
 from desktop.domain.identity import InputError, mask_id
 from desktop.domain.masking import mask_phone
+from desktop.domain.settings_catalog import entry
 from desktop.services.gate import CheckInfo, CheckInput
+
+DEFAULT_SYMPTOMS: tuple[str, ...] = tuple(entry("health.symptoms").default)
 
 CARD_STYLE = """
 QFrame#occupant { background: white; border: 3px solid #6b7f93; border-radius: 8px; }
@@ -41,11 +44,12 @@ class OccupantCard(QFrame):
     reveal_requested = Signal(str, int)
 
     def __init__(self, person: CheckInput, *, editable_identity: bool, photo: bytes | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, symptoms: tuple[str, ...] = DEFAULT_SYMPTOMS) -> None:
         super().__init__(parent)
         self.setObjectName("occupant")
         self.setStyleSheet(CARD_STYLE)
         self.person = person
+        self.symptom_names = symptoms
         self.check_id: int | None = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -118,8 +122,16 @@ class OccupantCard(QFrame):
         self.identity = QCheckBox(self.tr("人证一致"), self)
         self.pledge = QCheckBox(self.tr("已签承诺书"), self)
         self.rules = QCheckBox(self.tr("已告知：按路线、戴口罩、关车窗、不下车"), self)
-        for box in (self.itinerary, self.rules):  # asked and told at the window
-            box.setChecked(True)
+        if self.name_edit is None:  # asked and told at the window
+            for box in (self.itinerary, self.rules):
+                box.setChecked(True)
+        else:  # a walk-in: nobody has looked at anything yet, so nothing is shown as seen
+            self.health.setCurrentIndex(self.health.findData(p.health_code))
+            self.test.setCurrentIndex(self.test.findData(p.test_result))
+            self.contact.setCurrentIndex(self.contact.count() - 1 if p.contact_history is None
+                                         else self.contact.findData(p.contact_history))
+            self.itinerary.setChecked(bool(p.itinerary_ok))
+            self.rules.setChecked(p.rules_acknowledged)
         # never ticked for the guard without the materials: a pledge on file, a photo to compare
         self.identity.setChecked(bool(p.identity_ok))
         self.pledge.setChecked(p.pledge_signed)
@@ -131,6 +143,7 @@ class OccupantCard(QFrame):
         grid.addWidget(self.identity, 2, 0)
         grid.addWidget(self.pledge, 2, 1)
         grid.addWidget(self.rules, 3, 0, 1, 3)
+        grid.addLayout(self._health(p), 4, 0, 1, 3)
         for combo in (self.health, self.test, self.contact):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(5)
@@ -139,6 +152,35 @@ class OccupantCard(QFrame):
         for col, stretch in enumerate((1, 1, 2)):
             grid.setColumnStretch(col, stretch)
         return grid
+
+    def _health(self, p: CheckInput) -> QGridLayout:
+        """Body temperature (empty: not measured) and the symptom question, one box per symptom."""
+        grid = QGridLayout()
+        self.temperature = QLineEdit(f"{p.temperature_c:.1f}" if p.temperature_c is not None else "", self)
+        self.temperature.setPlaceholderText(self.tr("如 36.5"))
+        self.temperature.setMinimumWidth(self.temperature.fontMetrics().horizontalAdvance("如 36.5") + 40)
+        title = QLabel(self.tr("体温℃"), self)
+        title.setBuddy(self.temperature)
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(self.temperature, 0, 1)
+        grid.addWidget(QLabel(self.tr("症状："), self), 0, 2)
+        self.symptoms: dict[str, QCheckBox] = {}
+        for i, name in enumerate(self.symptom_names):
+            box = QCheckBox(name, self)
+            box.setChecked(name in p.symptoms)
+            self.symptoms[name] = box
+            grid.addWidget(box, i // 3, 3 + i % 3)
+        grid.setColumnStretch(6, 1)
+        return grid
+
+    def _temperature(self) -> float | None:
+        text = self.temperature.text().strip().replace("℃", "").replace("，", ".").replace(",", ".")
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            raise InputError("temperature", self.tr("体温“{t}”看不懂，请填写如 36.5").replace("{t}", text)) from None
 
     def value(self, *, year: int) -> CheckInput:
         """What the card says now; a sampling time without a year is in `year` (the site's).
@@ -154,7 +196,8 @@ class OccupantCard(QFrame):
             identity_ok=True if self.identity.isChecked() else None, test_result=self.test.currentData(),
             test_sampled_at=sampled, contact_history=self.contact.currentData(),
             pledge_signed=self.pledge.isChecked(), rules_acknowledged=self.rules.isChecked(),
-            identity_photo_id=self.person.identity_photo_id)
+            identity_photo_id=self.person.identity_photo_id, temperature_c=self._temperature(),
+            symptoms=tuple(name for name, box in self.symptoms.items() if box.isChecked()))
 
     def show_result(self, check: CheckInfo) -> None:
         self.check_id = check.id

@@ -26,6 +26,7 @@ COLOURS: dict[str, tuple[str, str]] = {  # background, text
     VerdictKind.UNKNOWN: (RED, "#ffffff"),
     VerdictKind.INVALID: (RED, "#ffffff"),
     VerdictKind.BUSY: (AMBER, "#1a1a1a"),
+    VerdictKind.WITHDRAWN: (RED, "#ffffff"),
     "idle": (GREY, "#ffffff"),
     "error": (RED, "#ffffff"),
 }

@@ -1,4 +1,4 @@
-"""gate day (reserved; empty until that work needs a schema change)
+"""gate day: body temperature and symptoms per occupant; late entries of a disinfection
 
 Revision ID: 0009
 Revises: 0008
@@ -19,8 +19,19 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table('occupant_check', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('temperature_c', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('symptoms', sqlmodel.sql.sqltypes.AutoString(), nullable=False,
+                                      server_default='[]'))
+    with op.batch_alter_table('disinfection', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('late_reason', sqlmodel.sql.sqltypes.AutoString(), nullable=False,
+                                      server_default=''))
+        batch_op.add_column(sa.Column('late_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True))
 
 
 def downgrade() -> None:
-    pass
+    # Plain DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch copy of `disinfection` would drop a table
+    # that disinfection_item and dwell_timer point at, which SQLite's foreign keys refuse.
+    for table, column in (('disinfection', 'late_by'), ('disinfection', 'late_reason'),
+                          ('occupant_check', 'symptoms'), ('occupant_check', 'temperature_c')):
+        op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
