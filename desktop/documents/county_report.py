@@ -90,7 +90,7 @@ def build_county_pdf(view: CountyView) -> bytes:
     ]
     rows: list[list[object]] = [[f"{s.code} {s.name}", *_numbers(s)] for s in view.sites]
     rows.append([view.total.name, *_numbers(view.total)])
-    story.append(_table([t("站点", "Site"), *_labels()], rows, [w * 0.34] + [w * 0.11] * 6, st))
+    story.extend(_table([t("站点", "Site"), *_labels()], rows, [w * 0.34] + [w * 0.11] * 6, st))
     story.append(_p(t("二、生活必需品（到货 / 交出）", "2. Necessities (received / handed on)"), st["h2"]))
     rows = []
     for key in necessities.KEYS:
@@ -98,11 +98,11 @@ def build_county_pdf(view: CountyView) -> bytes:
         for s in view.sites:
             if key in s.goods:
                 rows.append(["", f"{s.code} {s.name}", s.quantity(key, 0), s.quantity(key, 1)])
-    story.append(_table([t("品类", "Necessity"), t("站点", "Site"), t("到货", "Received"), t("交出", "Handed on")],
+    story.extend(_table([t("品类", "Necessity"), t("站点", "Site"), t("到货", "Received"), t("交出", "Handed on")],
                         rows, [w * 0.2, w * 0.3, w * 0.25, w * 0.25], st))
     story.append(_p(t("三、未上报站点（{n}）", "3. Sites not reported yet ({n})", n=len(view.missing)), st["h2"]))
     if view.missing:
-        story.append(_table([t("代码", "Code"), t("站点", "Site")], [list(m) for m in view.missing],
+        story.extend(_table([t("代码", "Code"), t("站点", "Site")], [list(m) for m in view.missing],
                             [w * 0.2, w * 0.8], st))
     else:
         story.append(Paragraph(t("所有已登记站点均已上报。", "Every registered site has reported."), st["none"]))
