@@ -4,7 +4,8 @@
     first_input(dialog).setFocus()
 
 `install(app)` does both for every dialog of ours (not Qt's own) when it is shown, so no dialog
-opens with the focus on 确定 and none tabs 确定 → 取消 → 账号.
+opens with the focus on 确定 and none tabs 确定 → 取消 → 账号; and no table, list or text box
+anywhere traps Tab (arrows move inside them, Tab leaves).
 """
 
 from __future__ import annotations
@@ -99,9 +100,20 @@ def settle(dialog: QWidget) -> None:
         target.setFocus(Qt.FocusReason.TabFocusReason)
 
 
+def untrap(widget: QObject) -> None:
+    """Tab leaves tables, lists and text boxes (arrows move inside them)."""
+    if isinstance(widget, QAbstractItemView):
+        widget.setTabKeyNavigation(False)
+    elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        widget.setTabChangesFocus(True)
+
+
 class _Watcher(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(obj, QDialog) and type(obj).__module__.startswith("desktop."):
+        kind = event.type()
+        if kind == QEvent.Type.Polish:
+            untrap(obj)
+        elif kind == QEvent.Type.Show and isinstance(obj, QDialog) and type(obj).__module__.startswith("desktop."):
             settle(obj)
         return False
 

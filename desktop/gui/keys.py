@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPushButton, QWidget
 
 REPEAT_MS = 500
 
@@ -58,3 +58,18 @@ def calm(*buttons: QAbstractButton) -> None:
         if isinstance(b, QPushButton):
             b.setAutoDefault(False)
             b.setDefault(False)
+
+
+def enter_finishes(form: QWidget, finish: Callable[[], object]) -> None:
+    """Enter in any line edit of `form`: on to the next empty one, or `finish` when all are filled."""
+    edits = [e for e in form.findChildren(QLineEdit) if not e.isReadOnly()]
+
+    def pressed() -> None:
+        empty = next((e for e in edits if e.isEnabled() and e.isVisibleTo(form) and not e.text().strip()), None)
+        if empty is not None:
+            empty.setFocus()
+        else:
+            finish()
+
+    for e in edits:
+        e.returnPressed.connect(pressed)

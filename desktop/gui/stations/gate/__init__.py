@@ -249,6 +249,8 @@ class GatePage(GateActions, StationPage):
         card = OccupantCard(person, editable_identity=editable, parent=self.cards_host,
                             photo=photos.get(person.approval_occupant_id or -1))
         card.photo_requested.connect(self.take_photo)
+        if editable:  # a walk-in: Enter goes to the next empty field, and confirms when none is left
+            keys.enter_finishes(card, self.confirm)
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
         self.cards.append(card)
 
