@@ -93,7 +93,11 @@ class _Canvas(QWidget):
         p.setPen(QColor("#10263b"))
         p.setFont(self.label_font)
         text_left = time_box.right() + 8
-        label_box = QRect(text_left, box.top() + 6, box.right() - text_left - 190, box.height() // 2)
+        p.setFont(self.state_font)  # the state's own width (English is longer), then the label
+        state_text = self.board.state_text(state, left)
+        state_width = min(max(178, p.fontMetrics().horizontalAdvance(state_text) + 8), box.width() // 2)
+        p.setFont(self.label_font)
+        label_box = QRect(text_left, box.top() + 6, box.right() - text_left - state_width - 12, box.height() // 2)
         p.drawText(label_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    p.fontMetrics().elidedText(row.label, Qt.TextElideMode.ElideRight, label_box.width()))
         ready = self.board.ready_text(row, left, mono)
@@ -106,9 +110,9 @@ class _Canvas(QWidget):
                    p.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, detail_box.width()))
         p.setPen(QColor(colours.accent))
         p.setFont(self.state_font)
-        state_box = QRect(box.right() - 186, box.top() + 4, 178, box.height() // 2)
+        state_box = QRect(box.right() - state_width - 8, box.top() + 4, state_width, box.height() // 2)
         p.drawText(state_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   self.board.state_text(state, left))
+                   p.fontMetrics().elidedText(state_text, Qt.TextElideMode.ElideRight, state_width))
         p.setFont(self.small_font)
         when_box = QRect(box.right() - 8 - ready_width, lower, ready_width, box.height() // 2 - 6)
         p.drawText(when_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, ready)

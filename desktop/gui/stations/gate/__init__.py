@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +83,9 @@ class GatePage(GateActions, StationPage):
         top = QHBoxLayout()
         self.level_label = QLabel("", self)
         self.level_label.setObjectName("level")
+        # the whole rule, on two lines if need be (English: "… vehicles may enter" was cut off)
+        self.level_label.setWordWrap(True)
+        self.level_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.level_button = QPushButton(self.tr("更改级别"), self)
         self.level_button.clicked.connect(self.change_level)
         top.addWidget(self.level_label, 1)
