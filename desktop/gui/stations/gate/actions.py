@@ -12,7 +12,7 @@ from desktop.gui.stations.gate.dialogs import LevelDialog, OverrideDialog, Reaso
 from desktop.services import gate, policy
 from desktop.services.gate import ArrivalInfo
 
-SUPERVISOR_ERRORS = ("bad_pin", "locked", "self_authorise", "not_supervisor")
+SUPERVISOR_ERRORS = ("bad_pin",)  # a mistyped PIN: type it again; other refusals end the request
 
 
 class GateActions:
