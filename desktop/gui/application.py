@@ -84,4 +84,7 @@ def make_app(language: str = "zh", argv: list[str] | None = None) -> QApplicatio
     app.setFont(font)
     app.setStyleSheet(STYLESHEET)
     install_translator(app, language)
+    from desktop.gui import dialog_focus
+
+    dialog_focus.install(app)  # every dialog of ours: first input focused, Tab in reading order
     return app

@@ -35,7 +35,7 @@ class SignInDialog(QDialog):
         self.ui.buttons.accepted.connect(self._accept)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.errorLabel.setStyleSheet("color: #b00020; font-weight: bold;")
-        self._update_pin()
+        self._update_pin(move_focus=True)
         self.result_actor: Actor | None = None
         self.result_name = ""
         self.result_role = ""
@@ -50,7 +50,9 @@ class SignInDialog(QDialog):
         name = self.ui.operatorBox.currentData()
         return next((o for o in self.operators if o.username == name), None)
 
-    def _update_pin(self) -> None:
+    def _update_pin(self, _index: int = -1, *, move_focus: bool = False) -> None:
+        """PIN needed or not; the focus moves only when the dialog opens (Down in the operator box
+        must go to the next operator, not jump to 确定)."""
         op = self._current()
         needs = bool(op and (op.has_pin or op.role in self.pin_roles))
         self.ui.pinEdit.setEnabled(needs)
@@ -58,7 +60,8 @@ class SignInDialog(QDialog):
         first = bool(op and needs and not op.has_pin)
         self.ui.pinEdit.setPlaceholderText(self.tr("首次登录：请设置至少4位数字密码") if first
                                            else self.tr("督查员和管理员需要输入"))
-        (self.ui.pinEdit if needs else self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)).setFocus()
+        if move_focus:
+            (self.ui.pinEdit if needs else self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)).setFocus()
 
     def _accept(self) -> None:
         op = self._current()

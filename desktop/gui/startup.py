@@ -114,9 +114,12 @@ class Startup(QObject):
         app = QApplication.instance()
         install_translator(app, code)  # type: ignore[arg-type]
         old = self.window
-        self.scans.scanned.disconnect(old.deliver_scan)
+        page = old.stack.currentIndex() if old.pages else -1
+        if self.scans is not None:
+            self.scans.scanned.disconnect(old.deliver_scan)
         new = MainWindow(self.ctx)
-        self.scans.scanned.connect(new.deliver_scan)
+        if self.scans is not None:
+            self.scans.scanned.connect(new.deliver_scan)
         new.setGeometry(old.geometry())
         new.language_requested.connect(self._switch_language)
         self.setParent(new)
@@ -124,6 +127,9 @@ class Startup(QObject):
         new.show()
         old.hide()
         old.deleteLater()
+        from desktop.gui.language_switch import settle_after_switch
+
+        settle_after_switch(new, page)
 
     def shutdown(self) -> None:
         if self.ctx is not None:

@@ -2945,4 +2945,33 @@ The error was logged to:
         <translation>Not reported: </translation>
     </message>
 </context>
+<context>
+    <name>ChooseVehicleDialog</name>
+    <message>
+        <location filename="../../desktop/gui/stations/gate/choose.py" line="17"/>
+        <source>选择车辆</source>
+        <translation>Choose the vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/gate/choose.py" line="20"/>
+        <source>“{q}”对应多辆车，请选择（↑↓ 回车，或按序号）：</source>
+        <translation>“{q}” fits several vehicles: choose one (↑↓ and Enter, or its number):</translation>
+    </message>
+</context>
+<context>
+    <name>GatePage</name>
+    <message>
+        <location filename="../../desktop/gui/stations/gate/actions.py" line="145"/>
+        <source>{p} 没有在场记录。</source>
+        <translation>{p} is not inside.</translation>
+    </message>
+</context>
+<context>
+    <name>RawEventDialog</name>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="60"/>
+        <source>原始审计记录</source>
+        <translation>Audit event as recorded</translation>
+    </message>
+</context>
 </TS>

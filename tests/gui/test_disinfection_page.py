@@ -153,14 +153,15 @@ def test_board_colours_alarm_and_acknowledgement(qtbot, db, clock, page, chime):
     assert page.board.notice.isVisible() and chime.calls == 1
     clock.advance(timedelta(seconds=31))
     page.board.tick()
-    assert [s for _, s, _ in page.board.states()][:3] == ["overdue", "complete", "due_soon"]
-    assert pixel(page, 1) == PALETTE["complete"].background
+    # grouped by what needs attention: the one just completed waits below the running ones
+    assert [s for _, s, _ in page.board.states()] == ["overdue", "due_soon", "running", "complete"]
+    assert pixel(page, 3) == PALETTE["complete"].background
     assert chime.calls == 2 and "N2" in page.board.notice_label.text()
     page.board.tick()
     assert chime.calls == 2  # one sound per completion, not per tick
     click(qtbot, page.board.ack_button)
     settle(qtbot, page, lambda: not page.board.notice.isVisible())
-    settle(qtbot, page, lambda: all(r.acknowledged for r in page.board.rows[:2]))
+    settle(qtbot, page, lambda: all(r.acknowledged for r in page.board.rows if r.deadline_mono <= clock.read().mono))
     with db.session(write=False) as s:
         acked = [t.acknowledged_by for t in s.exec(select(DwellTimer)).all()]
     assert sorted(a or "" for a in acked) == ["", "", "chen.jing", "chen.jing"]
@@ -217,7 +218,7 @@ def test_supervisor_completes_early_and_recall(qtbot, db, clock, page):
     qtbot.keyClicks(dialog.pin, "2468")
     qtbot.keyClicks(dialog.reason, "urgent medicine")
     dialog.accept()
-    settle(qtbot, page, lambda: page.board.states() and page.board.states()[0][1] == "complete")
+    settle(qtbot, page, lambda: page.board.states() and page.board.states()[-1][1] == "complete")
     second = next(r for r in page.board.rows if r.timer_id != first.timer_id)
     page.board.select(second.timer_id)
     click(qtbot, page.recall_button)

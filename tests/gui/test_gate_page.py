@@ -265,9 +265,24 @@ def test_wrong_pin_for_the_level_changes_nothing(window, qtbot, approved, db):
         qtbot.keyClicks(dialog.reason, "x")
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
 
+    kept = []
+
+    def again() -> None:  # the same dialog comes back: account and reason kept, the PIN to type again
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible() or not dialog.error.text() or kept:
+            return
+        kept.append((dialog.username.text(), dialog.reason.text(), dialog.pin.text(), dialog.focusWidget() is dialog.pin,
+                     dialog.error.text()))
+        dialog.reject()
+
     QTimer.singleShot(50, answer)
+    poll = QTimer(page, interval=50, timeout=again)
+    poll.start()
     qtbot.mouseClick(page.level_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "密码不正确" in page.verdict.text())
+    qtbot.waitUntil(lambda: bool(kept))
+    [(account, reason, pin, focused, error)] = kept
+    assert (account, reason, pin, focused) == ("zhou.min", "x", "", True) and "密码不正确" in error
     assert "防范" in page.level_label.text()
 
 
@@ -400,7 +415,7 @@ def test_leaving_vehicle_is_looked_up_and_f10_logs_the_exit(window, qtbot, appro
     assert [a.status for a in _arrivals(db, clock)] == ["exited"]
 
 
-def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(window, qtbot, approved, db, clock):
+def test_shift_f9_opens_the_slips_of_the_vehicle_just_admitted(window, qtbot, approved, db, clock):
     from desktop.gui.slip_actions import IssueSlipsDialog
     from desktop.services.approvals import CargoLine
 
@@ -441,7 +456,7 @@ def test_f9_issues_handoff_slips_for_the_goods_of_the_vehicle_just_admitted(wind
         dialog.accept()
 
     QTimer.singleShot(0, look_and_issue)
-    qtbot.keyClick(_focused(page), Qt.Key.Key_F9)
+    qtbot.keyClick(_focused(page), Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)  # the dialog: F9 prints at once
     qtbot.waitUntil(lambda: shown == [["大米", "食用油"]])
     qtbot.waitUntil(lambda: not any(isinstance(w, IssueSlipsDialog) and w.isVisible()
                                     for w in QApplication.topLevelWidgets()))

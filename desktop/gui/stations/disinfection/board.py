@@ -22,6 +22,9 @@ from desktop.domain.localtime import hhmm
 from desktop.services.dwell import Board, BoardRow
 
 ROW_HEIGHT = 84
+# What needs attention first: complete but waiting far too long (the red alarm), due within
+# minutes, then running (a newly started timer among them), then complete and waiting for transfer
+GROUP_ORDER = {maths.OVERDUE: 0, maths.DUE_SOON: 1, maths.RUNNING: 2, maths.COMPLETE: 3}
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,11 @@ class _Canvas(QWidget):
         p.setPen(QColor("#10263b"))
         p.setFont(self.label_font)
         text_left = time_box.right() + 8
-        label_box = QRect(text_left, box.top() + 6, box.right() - text_left - 190, box.height() // 2)
+        p.setFont(self.state_font)  # the state's own width (English is longer), then the label
+        state_text = self.board.state_text(state, left)
+        state_width = min(max(178, p.fontMetrics().horizontalAdvance(state_text) + 8), box.width() // 2)
+        p.setFont(self.label_font)
+        label_box = QRect(text_left, box.top() + 6, box.right() - text_left - state_width - 12, box.height() // 2)
         p.drawText(label_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    p.fontMetrics().elidedText(row.label, Qt.TextElideMode.ElideRight, label_box.width()))
         ready = self.board.ready_text(row, left, mono)
@@ -103,9 +110,9 @@ class _Canvas(QWidget):
                    p.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, detail_box.width()))
         p.setPen(QColor(colours.accent))
         p.setFont(self.state_font)
-        state_box = QRect(box.right() - 186, box.top() + 4, 178, box.height() // 2)
+        state_box = QRect(box.right() - state_width - 8, box.top() + 4, state_width, box.height() // 2)
         p.drawText(state_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   self.board.state_text(state, left))
+                   p.fontMetrics().elidedText(state_text, Qt.TextElideMode.ElideRight, state_width))
         p.setFont(self.small_font)
         when_box = QRect(box.right() - 8 - ready_width, lower, ready_width, box.height() // 2 - 6)
         p.drawText(when_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, ready)
@@ -179,7 +186,10 @@ class TimerBoard(QWidget):
 
     def set_board(self, board: Board) -> None:
         """A fresh snapshot from `desktop.services.dwell.board`."""
-        self.rows, self.boot_id, self.overdue_s = board.rows, board.boot_id, board.overdue_s
+        before = {r.timer_id for r in self.rows}
+        self.rows, self.boot_id, self.overdue_s = list(board.rows), board.boot_id, board.overdue_s
+        self._regroup()
+        new = [i for i, r in enumerate(self.rows) if r.timer_id not in before]
         self._waiting_refresh = False
         ids = {r.timer_id for r in self.rows}
         self._acknowledged &= ids
@@ -188,6 +198,21 @@ class TimerBoard(QWidget):
             self.select(0)
         self.canvas.setMinimumHeight(max(1, len(self.rows)) * ROW_HEIGHT)
         self.tick(count=False)
+        if new and before:  # a timer just started: in sight, never below the fold
+            self.scroll.ensureVisible(0, new[0] * ROW_HEIGHT + ROW_HEIGHT // 2, 0, ROW_HEIGHT)
+
+    def _regroup(self) -> None:
+        """Order the rows by what needs attention (GROUP_ORDER), soonest first within a group, and
+        note when the next row changes group (the order is redone only then, not at every tick)."""
+        mono = self.current_mono()
+        self._regroup_at: float | None = None
+        if mono is None:
+            return
+        self.rows.sort(key=lambda r: (GROUP_ORDER[self.state_of(r, mono)],
+                                      -r.deadline_mono if self.state_of(r, mono) == maths.OVERDUE else r.deadline_mono))
+        edges = [e for r in self.rows for e in (r.deadline_mono - maths.DUE_SOON_S, r.deadline_mono,
+                                                r.deadline_mono + self.overdue_s) if e > mono]
+        self._regroup_at = min(edges) if edges else None
 
     def acknowledged(self, ids: list[int]) -> None:
         """The service recorded the acknowledgement: stop alarming for these."""
@@ -243,6 +268,8 @@ class TimerBoard(QWidget):
         elif count and self._ticks % self.refresh_every == 0:
             self.refresh_requested.emit()
         if reading.boot_id == self.boot_id:
+            if getattr(self, "_regroup_at", None) is not None and reading.mono >= self._regroup_at:  # type: ignore[operator]
+                self._regroup()
             self._update_alarm(reading.mono)
         self._update_counts(reading.mono if reading.boot_id == self.boot_id else None)
         self.canvas.update()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from desktop.domain.dates import site_zone
 from desktop.domain.enums import display
 from desktop.domain.identity import InputError
 from desktop.domain.scanner import ScanKind, read_scan
+from desktop.gui import keys
 from desktop.gui.ops import describe_error
 from desktop.gui.sounds import Sounds
 from desktop.gui.stations.base import StationPage
@@ -39,7 +41,7 @@ from desktop.gui.stations.gate.actions import GateActions
 from desktop.gui.stations.gate.dialogs import SupervisorDialog
 from desktop.gui.stations.gate.occupant import DEFAULT_SYMPTOMS, OccupantCard
 from desktop.i18n import language
-from desktop.services import gate, health, plate_day, policy, setup, walkins
+from desktop.services import gate, gate_find, health, plate_day, policy, setup, walkins
 from desktop.services.gate import ArrivalInfo, CheckInput, Lookup
 
 STYLE = """
@@ -84,6 +86,9 @@ class GatePage(GateActions, StationPage):
         top = QHBoxLayout()
         self.level_label = QLabel("", self)
         self.level_label.setObjectName("level")
+        # the whole rule, on two lines if need be (English: "… vehicles may enter" was cut off)
+        self.level_label.setWordWrap(True)
+        self.level_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.level_button = QPushButton(self.tr("更改级别"), self)
         self.level_button.clicked.connect(self.change_level)
         top.addWidget(self.level_label, 1)
@@ -95,7 +100,7 @@ class GatePage(GateActions, StationPage):
         self.plate.setPlaceholderText(self.tr("车牌号或通行证号，回车查询"))
         self.plate.returnPressed.connect(self.look_up)
         self.lookup_button = QPushButton(self.tr("查询"), self)
-        self.lookup_button.clicked.connect(self.look_up)
+        self.lookup_button.clicked.connect(lambda: self.look_up())
         row.addWidget(self.plate, 1)
         row.addWidget(self.lookup_button)
         left.addLayout(row)
@@ -164,10 +169,14 @@ class GatePage(GateActions, StationPage):
 
     def _shortcuts(self) -> None:
         for key, slot in ((Qt.Key.Key_F5, self.admit), (Qt.Key.Key_F6, self.handoff), (Qt.Key.Key_F7, self.refuse),
-                          (Qt.Key.Key_F8, self.override), (Qt.Key.Key_F9, self.issue_slips), (Qt.Key.Key_F10, self.log_exit),
-                          (Qt.Key.Key_Escape, self.reset)):
-            QShortcut(QKeySequence(key), self, activated=slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                          (Qt.Key.Key_F8, self.override), (Qt.Key.Key_F9, self.issue_slips)):
+            keys.shortcut(self, key, slot, decision=True)
+        keys.shortcut(self, QKeySequence("Shift+F9"), self.slips_dialog)
+        keys.shortcut(self, Qt.Key.Key_F10, self.log_exit, decision=True)
+        keys.shortcut(self, Qt.Key.Key_Escape, self.reset)
+        # Enter on a focused decision key does not decide: a bounced Enter must not let a vehicle in
+        keys.calm(self.enter_button, self.handoff_button, self.refuse_button, self.override_button,
+                  self.exit_button, self.slips_button, self.cancel_button)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -253,6 +262,8 @@ class GatePage(GateActions, StationPage):
         card.photo_requested.connect(self.take_photo)
         if not editable:
             reveal.connect(self, card)
+        else:  # a walk-in: Enter goes to the next empty field, and confirms when none is left
+            keys.enter_finishes(card, self.confirm)
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
         self.cards.append(card)
 
@@ -268,20 +279,42 @@ class GatePage(GateActions, StationPage):
         self.look_up()
         return True
 
-    def look_up(self) -> None:
+    def look_up(self, then: Callable[[Lookup], None] | None = None) -> None:
+        """Find the vehicle however the plate or pass was typed; a choice when several fit."""
         query = self.plate.text()
         now = self.ctx.clock.now()
         self.verdict.setText("")
         self.verdict.setStyleSheet("")  # no empty red (or green) bar left over from the last vehicle
-        def work(s: Any) -> tuple[Lookup, plate_day.PlateDay]:
-            found = gate.lookup(s, query=query, now=now)
-            return found, plate_day.for_plate(s, plate=found.plate, now=now)
 
-        self.ctx.ops.read(work, on_done=self._show_found, on_error=self._error)
+        def work(s: Any) -> tuple[Lookup | list[gate_find.Choice], plate_day.PlateDay | None]:
+            result = gate_find.lookup_any(s, query=query, now=now)
+            if isinstance(result, list):
+                return result, None
+            return result, plate_day.for_plate(s, plate=result.plate, now=now)
 
-    def _show_found(self, result: tuple[Lookup, plate_day.PlateDay]) -> None:
-        self.found, self.history = result
-        self._show_lookup(result[0])
+        def found(pair: tuple[Lookup | list[gate_find.Choice], plate_day.PlateDay | None]) -> None:
+            result, history = pair
+            if isinstance(result, list):
+                self._choose(query, result, then)
+                return
+            self.history = history
+            self._show_lookup(result)
+            if then is not None:
+                then(result)
+
+        self.ctx.ops.read(work, on_done=found, on_error=self._error)
+
+    def _choose(self, query: str, choices: list[gate_find.Choice], then: Callable[[Lookup], None] | None) -> None:
+        from desktop.gui.stations.gate.choose import ChooseVehicleDialog
+
+        dialog = ChooseVehicleDialog(query, choices, self)
+        chosen = dialog.chosen() if self._ask(dialog) == QDialog.DialogCode.Accepted else None
+        if chosen is None:
+            self.plate.setFocus()
+            self.plate.selectAll()
+            return
+        self.plate.setText(chosen.query)
+        self.look_up(then)
 
     def _show_lookup(self, found: Lookup) -> None:
         self.found, self.arrival = found, found.open_arrival
@@ -351,17 +384,29 @@ class GatePage(GateActions, StationPage):
             arrival_id = self.arrival.id
             self._run(lambda s: gate.recheck(s, actor=actor, now=now, arrival_id=arrival_id, occupants=people))
             return
-        found = self.found
+        dialog = SupervisorDialog(self.tr("须督查员批准"), self.found.approval_problem, self) \
+            if self.found.approval_problem else None
+        self._check_in(self.found, people, dialog)
+
+    def _check_in(self, found: Lookup, people: list[CheckInput], dialog: SupervisorDialog | None) -> None:
+        actor, now = self.ctx.actor, self.ctx.clock.now()
         extra: dict[str, str] = {}
-        if found.approval_problem:
-            dialog = SupervisorDialog(self.tr("须督查员批准"), found.approval_problem, self)
+        if dialog is not None:
             if self._ask(dialog) != QDialog.DialogCode.Accepted:
                 return
             extra = dict(zip(("supervisor", "supervisor_pin", "reason"), dialog.values(), strict=True))
         approval_id = found.approval.id if found.approval else None  # the service decides if it suffices
         pass_number = found.pass_info.number if found.pass_info else None
-        self._run(lambda s: gate.check_in(s, actor=actor, now=now, plate=found.plate, occupants=people,
-                                          approval_id=approval_id, pass_number=pass_number, **extra))
+
+        def failed(exc: BaseException) -> None:
+            if dialog is None:
+                self._error(exc)
+            else:  # a wrong PIN: the same dialog again, account and reason kept
+                self._again(dialog, exc, lambda: self._check_in(found, people, dialog))
+
+        self.ctx.ops.run(lambda s: gate.check_in(s, actor=actor, now=now, plate=found.plate, occupants=people,
+                                                 approval_id=approval_id, pass_number=pass_number, **extra),
+                         on_done=self._show_arrival, on_error=failed)
 
     def _ask(self, dialog: QDialog) -> int:
         result = dialog.exec()

@@ -12,6 +12,8 @@ from desktop.gui.stations.gate.dialogs import LevelDialog, OverrideDialog, Reaso
 from desktop.services import cancellation, consignments, gate, policy, walkins
 from desktop.services.gate import ArrivalInfo
 
+SUPERVISOR_ERRORS = ("bad_pin",)  # a mistyped PIN: type it again; other refusals end the request
+
 
 class GateActions:
     """Expects the GatePage attributes: ctx, arrival, cards, level, point, the buttons, and
@@ -47,6 +49,8 @@ class GateActions:
         usual = [f.message for _, f in self.arrival.open_failures] if self.arrival else []
         dialog = ReasonDialog(self.tr("劝返"), self.tr("劝返原因会告知司机并记入日志。"),
                               [*usual, self.tr("司机拒绝关窗/戴口罩"), self.tr("无有效审批")], self)
+        if usual:  # the failing checks are the reason, ready for Enter
+            dialog.preselect("；".join(dict.fromkeys(usual)))
         if self._ask(dialog) == QDialog.DialogCode.Accepted:
             self._decide("refuse", reason=dialog.text())
 
@@ -67,8 +71,20 @@ class GateActions:
         self._say(text, ok=arrival.status != "refused", sound="voided" if arrival.status == "refused" else "ok")
         self.refresh_inside()
 
+    slips_pdf_dir: Any = None  # where the "PDF" printer writes (None: the data folder)
+
     def issue_slips(self) -> None:
-        """Handoff slips for the goods of the vehicle just let in or sent to the handoff zone."""
+        """F9: every handoff slip of the vehicle just let in or sent to the handoff zone, issued and
+        printed to the station's printer at once; Shift+F9 opens the dialog (preview, reprint)."""
+        if self.slips_for is None:
+            return
+        from desktop.gui.stations.gate.quick_slips import issue_and_print
+
+        issue_and_print(self.ctx, self.slips_for, say=lambda text, ok: self._say(text, ok=ok),
+                        out_dir=self.slips_pdf_dir)
+
+    def slips_dialog(self) -> None:
+        """Shift+F9: the slips of the vehicle in a dialog, to preview, reprint or void."""
         if self.slips_for is None:
             return
         arrival_id = self.slips_for
@@ -94,20 +110,33 @@ class GateActions:
     def _open_slips(self) -> None:
         from desktop.gui.slip_actions import IssueSlipsDialog
 
-        dialog = IssueSlipsDialog(self.ctx, arrival_id=self.slips_for, parent=self)
+        dialog = IssueSlipsDialog(self.ctx, arrival_id=self.slips_for, parent=self, pdf_dir=self.slips_pdf_dir)
         dialog.setWindowTitle(f"{dialog.windowTitle()} — {self.slips_plate}")
         self._ask(dialog)
 
-    def override(self) -> None:
+    def override(self, dialog: OverrideDialog | None = None) -> None:
         if not self.override_button.isEnabled() or self.arrival is None:
             return
-        dialog = OverrideDialog(self.arrival, self)
+        dialog = dialog or OverrideDialog(self.arrival, self)
         if self._ask(dialog) != QDialog.DialogCode.Accepted:
             return
         (check_id, check), (name, pin, reason) = dialog.choice(), dialog.values()
         actor, now, arrival_id = self.ctx.actor, self.ctx.clock.now(), self.arrival.id
-        self._run(lambda s: gate.override(s, actor=actor, now=now, arrival_id=arrival_id, check_id=check_id,
-                                          check=check, supervisor=name, pin=pin, reason=reason))
+        self.ctx.ops.run(lambda s: gate.override(s, actor=actor, now=now, arrival_id=arrival_id, check_id=check_id,
+                                                 check=check, supervisor=name, pin=pin, reason=reason),
+                         on_done=self._show_arrival,
+                         on_error=lambda exc: self._again(dialog, exc, lambda: self.override(dialog)))
+
+    def _again(self, dialog: Any, exc: BaseException, reopen: Any) -> None:
+        """A wrong account or PIN: the same dialog again, with what was typed and why it failed."""
+        from desktop.gui.ops import describe_error
+
+        if getattr(exc, "code", "") in SUPERVISOR_ERRORS and hasattr(dialog, "retry"):
+            self._say(describe_error(exc), ok=False)
+            dialog.retry(describe_error(exc))
+            reopen()
+            return
+        self._error(exc)
 
     def cancel_arrival(self) -> None:
         if self.arrival is None:
@@ -147,6 +176,17 @@ class GateActions:
         plate = self.plate.text()
         if arrival_id is None and not plate.strip():
             return
+        if arrival_id is None and self.found is None:
+            # typed (or scanned) but not looked up: look it up, then log the exit if it is inside
+            def inside(found: Any) -> None:
+                a = found.open_arrival
+                if a is not None and a.status in ("admitted", "handoff"):
+                    self.log_exit()
+                elif a is None:
+                    self._say(self.tr("{p} 没有在场记录。").replace("{p}", found.plate_display), ok=False)
+
+            self.look_up(inside)
+            return
         self._run(lambda s: gate.log_exit(s, actor=actor, now=now, arrival_id=arrival_id, plate=plate),
                   then=lambda a: (self.reset(), self._say(self.tr("{p} 已出门").replace("{p}", a.plate_display), ok=True),
                                   self.refresh_inside()))
@@ -162,9 +202,9 @@ class GateActions:
                                                               mime=mime),
                          on_done=lambda _id: card.show_photo_saved() if card else None, on_error=self._error)
 
-    def change_level(self) -> None:
+    def change_level(self, dialog: LevelDialog | None = None) -> None:
         current = (self.level.management_level, self.level.risk_level) if self.level else ("prevention", "low")
-        dialog = LevelDialog(current, self)
+        dialog = dialog or LevelDialog(current, self)
         if self._ask(dialog) != QDialog.DialogCode.Accepted:
             return
         name, pin, reason = dialog.values()
@@ -176,5 +216,6 @@ class GateActions:
                                     reason=reason, supervisor=name, pin=pin)
             return self._level_and_points(s)
 
-        self.ctx.ops.run(work, on_done=self._show_level, on_error=self._error)
+        self.ctx.ops.run(work, on_done=self._show_level,
+                         on_error=lambda exc: self._again(dialog, exc, lambda: self.change_level(dialog)))
 

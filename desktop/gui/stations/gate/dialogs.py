@@ -59,10 +59,21 @@ class ReasonDialog(_Form):
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
         self.reason.addItems(["", *usual])
+        # no inline completion: it would take the Enter that finishes the dialog (F7, Enter)
+        self.reason.setCompleter(None)
         self.form.addRow(self.tr("原因"), self.reason)
 
     def text(self) -> str:
         return self.reason.currentText().strip()
+
+    def preselect(self, text: str) -> None:
+        """Offer `text` (e.g. the failing checks) as the reason: Enter takes it, typing replaces it."""
+        index = self.reason.findText(text)
+        if index < 0:
+            self.reason.insertItem(1, text)
+            index = 1
+        self.reason.setCurrentIndex(index)
+        self.reason.lineEdit().selectAll()
 
     def problem(self) -> str:
         return "" if self.text() else self.tr("请填写原因。")
@@ -74,7 +85,7 @@ class SupervisorDialog(_Form):
     def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(title, intro, parent)
         self.username = QLineEdit(self)
-        self.username.setPlaceholderText("zhou.min")
+        self.username.setObjectName("supervisorAccount")
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.reason = QLineEdit(self)
@@ -84,6 +95,18 @@ class SupervisorDialog(_Form):
 
     def values(self) -> tuple[str, str, str]:
         return self.username.text().strip(), self.pin.text(), self.reason.text().strip()
+
+    def retry(self, message: str) -> None:
+        """After a refusal: keep the account and reason, clear the PIN, say why, PIN focused."""
+        self.error.setText(message)
+        self.pin.clear()
+        self.setProperty("focusChosen", True)
+        self.pin.setFocus()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.property("focusChosen"):
+            self.pin.setFocus()
 
     def problem(self) -> str:
         name, pin, reason = self.values()

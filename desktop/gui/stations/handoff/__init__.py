@@ -194,7 +194,10 @@ class HandoffPage(StationPage):
             def work(s: Any) -> Verdict:
                 return handoff.hand_over(s, code=code, actor=actor, now=clock.now(), kind=mode, holder=receiver,
                                          location=destination, vehicle=vehicle)
-        self.ctx.ops.run(work, on_done=self.show_verdict, on_error=lambda exc: self._failed(code, exc))
+        from desktop.gui.stations.handoff.goods import with_goods
+
+        self.ctx.ops.run(lambda s: with_goods(s, work(s)), on_done=self.show_verdict,  # the verdict names the goods
+                         on_error=lambda exc: self._failed(code, exc))
 
     def _typed(self) -> None:
         text = self.entry.text()

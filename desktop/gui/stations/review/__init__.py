@@ -107,7 +107,7 @@ class ReviewPage(StationPage):
         self.passes_button = QPushButton(self.tr("通行证登记…"), self)
         self.passes_button.clicked.connect(self.open_passes)
         for w in (heading, self.day, self.import_button, self.add_button, self.edit_button, self.approve_button,
-                  self.reject_button, self.approve_all_button, self.passes_button):
+                  self.reject_button, self.passes_button):
             top.addWidget(w)
         permits.follow(self.ctx, [(self.approve_button, Permission.APPROVALS_DECIDE),
                                   (self.reject_button, Permission.APPROVALS_DECIDE),
@@ -139,7 +139,9 @@ class ReviewPage(StationPage):
         for b in (self.photo_button, self.pledge_button, self.view_button):
             materials.addWidget(b)
         materials.addStretch(1)
-        materials.addWidget(self.template_button)  # the top row is full on a 1366-wide laptop
+        # the top row is full on a 1366-wide laptop (in English most of all): these two live here
+        materials.addWidget(self.approve_all_button)
+        materials.addWidget(self.template_button)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -1,4 +1,7 @@
-"""The audit log (审计日志), newest first, and a check that it has not been tampered with."""
+"""The audit log (审计日志), newest first, and a check that it has not been tampered with.
+
+Rows speak people's language (names, actions in words, labelled fields: audit_words); Enter, F3
+or a double click on a row opens the raw event as recorded."""
 
 from __future__ import annotations
 
@@ -7,22 +10,29 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.enums import display
 from desktop.domain.localtime import local
 from desktop.domain.masking import mask_numbers
 from desktop.gui.context import AppContext
 from desktop.gui.rows_model import Index, RowsModel
-from desktop.services import audit, verify
+from desktop.gui.stations.supervision.audit_words import action_words, data_words
+from desktop.i18n import language
+from desktop.services import audit, setup, verify
 
 
 class AuditModel(RowsModel):
@@ -33,6 +43,7 @@ class AuditModel(RowsModel):
 
     def __init__(self) -> None:
         super().__init__(["时间", "操作员", "岗位", "动作", "对象", "内容"])
+        self.names: dict[str, str] = {}  # account -> display name
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
@@ -45,8 +56,35 @@ class AuditModel(RowsModel):
             return f"{row['entity']} {row['entity_id']}".strip()
         if key == "data":
             # events written before masking may still hold full numbers: never shown in full
-            return mask_numbers(json.dumps(row["data"], ensure_ascii=False))[:200]
+            return mask_numbers(data_words(row["data"], self.names))[:240]
+        if key == "operator":
+            return self.names.get(row["operator"], str(row["operator"]))
+        if key == "station":
+            return display(str(row["station"]), language())
+        if key == "action":
+            return action_words(str(row["action"]))
         return str(row[key])
+
+    def raw(self, row: int) -> str:
+        return mask_numbers(json.dumps(self.rows[row], ensure_ascii=False, indent=2, default=str))
+
+
+class RawEventDialog(QDialog):
+    """One audit event exactly as recorded (Esc closes)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("原始审计记录"))
+        self.resize(760, 560)
+        self.text = QPlainTextEdit(text, self)
+        self.text.setObjectName("rawEvent")
+        self.text.setReadOnly(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close)
+
 
 class AuditTab(QWidget):
     """The table of the latest 500 events, a refresh button and the chain check."""
@@ -79,6 +117,13 @@ class AuditTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to 校验审计链, arrows move in the table
+        self.table.doubleClicked.connect(lambda index: self.open_raw(index.row()))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F3):
+            QShortcut(QKeySequence(key), self.table, activated=self.open_raw,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        self.raw_dialog: RawEventDialog | None = None
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(self.person)
@@ -90,7 +135,25 @@ class AuditTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        self.ctx.ops.read(lambda s: audit.recent(s, limit=500), on_done=self.model.set_rows)
+        def load(s: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
+            return audit.recent(s, limit=500), {o.username: o.display_name for o in setup.list_operators(s, include_disabled=True)}
+
+        def show(loaded: tuple[list[dict[str, Any]], dict[str, str]]) -> None:
+            self.model.names = loaded[1]
+            self.model.set_rows(loaded[0])
+
+        self.ctx.ops.read(load, on_done=show)
+
+    def open_raw(self, row: int | None = None) -> None:
+        """The selected event as recorded: one key (Enter or F3) away."""
+        if row is None:
+            current = self.table.currentIndex()
+            row = current.row() if current.isValid() else -1
+        if not 0 <= row < len(self.model.rows):
+            return
+        self.raw_dialog = RawEventDialog(self.model.raw(row), self)
+        self.raw_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.raw_dialog.show()
 
     def find_person(self) -> None:
         """Every event about the person whose ID number or phone was typed (empty: the latest)."""
