@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,8 @@ def _report(db: Database, held: list[anchors.Anchor]) -> verify.VerifyReport:
 def test_a_backup_is_checked_and_its_verdict_kept_beside_it(db: Database, db_path: Path, clock):
     result = backups.make(db_path, now=clock.now(), why="manual")
     copy = Path(result.backup.path)
-    assert copy.parent == db_path.parent / "backups" and copy.name.startswith("gatehouse-20261129T010000Z")
+    stamp = clock.now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")  # named by the time it was made, in UTC
+    assert copy.parent == db_path.parent / "backups" and copy.name.startswith(f"gatehouse-{stamp}")
     assert result.backup.ok, result.backup.verdict.findings
     side = json.loads(Path(f"{copy}.json").read_text(encoding="utf-8"))
     assert side["verdict"]["ok"] is True and side["verdict"]["integrity"] == "ok"
@@ -125,14 +126,16 @@ def test_a_rehashed_chain_differs_from_a_typed_anchor(db: Database, db_path: Pat
 def test_restore_keeps_the_current_file_aside_and_counts_what_is_lost(db: Database, db_path: Path, clock):
     taken = backups.make(db_path, now=clock.now()).backup
     clock.advance(timedelta(minutes=5))
+    written = clock.now().astimezone(UTC).strftime("%Y-%m-%d %H:%M")
     _add_someone(db, clock, "after.backup")
     db.dispose()
     clock.advance(timedelta(minutes=5))
     preview = backups.preview(db_path, taken)
     result = backups.restore(db_path, Path(taken.path), now=clock.now())
-    assert result.lost_events == preview[0] == 1 and result.last_lost_at.startswith("2026-11-29 01:05")
+    assert result.lost_events == preview[0] == 1 and result.last_lost_at.startswith(written)
     aside = Path(result.kept_aside)
-    assert aside.exists() and "before-restore-20261129T011000Z" in aside.name
+    stamp = clock.now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    assert aside.exists() and f"before-restore-{stamp}" in aside.name
     assert result.verdict.ok and result.verdict.audit_events == taken.verdict.audit_events
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT COUNT(*) FROM operator WHERE username = 'after.backup'").fetchone()[0] == 0
