@@ -56,6 +56,8 @@ def is_storage_fault(exc: BaseException) -> bool:
     also says it in a dialog (`Ops.failed`), whatever the screen shows."""
     if getattr(exc, "problem", None) in _FAULTS:
         return True
+    if isinstance(exc, ServiceError):  # a refusal with its own code (a backup that failed is not "not saved")
+        return False
     text = str(exc)
     return ("disk" in text.lower() and ("full" in text.lower() or "I/O" in text)) or "readonly database" in text
 
