@@ -22,6 +22,9 @@ from desktop.services import anchors, backups, settings
 START_DELAY_MS = 3000
 
 
+INTERVAL = "backup.interval_minutes"
+
+
 class AutoBackup(QObject):
     def __init__(self, ctx: Any, window: QMainWindow) -> None:
         super().__init__(window)
@@ -50,9 +53,14 @@ class AutoBackup(QObject):
     def start(self) -> None:
         if not self.enabled:
             return
-        minutes = self.ctx.ops.call_now(lambda s: settings.value(s, "backup.interval_minutes"))
-        self.timer.start(max(1, int(minutes)) * 60_000)
+        self._set_interval()
+        self.ctx.settings.changed.connect(lambda what: what == INTERVAL and not self.stopped and self._set_interval())
         QTimer.singleShot(START_DELAY_MS, self, lambda: self.backup_now("start"))  # once the pages are up
+
+    def _set_interval(self) -> None:
+        """The interval from the site setting (at start, and again whenever the settings screen saves it)."""
+        minutes = self.ctx.ops.call_now(lambda s: settings.value(s, INTERVAL))
+        self.timer.start(max(1, int(minutes)) * 60_000)
 
     def at_close(self) -> None:
         """The last sign-out: a backup when anything was written since the last one (a window

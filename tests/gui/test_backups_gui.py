@@ -128,3 +128,12 @@ def test_the_interval_comes_from_the_site_setting(window, ctx, clock):
     assert window.auto_backup.timer.interval() == 5 * 60_000 and window.auto_backup.timer.isActive()
     window.auto_backup.stop()
     assert not window.auto_backup.timer.isActive()
+
+
+def test_a_new_backup_interval_takes_effect_when_the_settings_screen_saves_it(window, ctx):
+    from desktop.services import settings
+
+    ctx.ops.call_now(lambda s: settings.change(s, actor=Actor("admin", "admin"), now=ctx.clock.now(),
+                                               key="backup.interval_minutes", raw="5"), write=True)
+    ctx.settings.changed.emit("backup.interval_minutes")  # what the settings screen says after saving
+    assert window.auto_backup.timer.interval() == 5 * 60_000
