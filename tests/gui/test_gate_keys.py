@@ -39,6 +39,13 @@ def cargo_vehicle(db, clock, approved):  # noqa: F811 (the fixtures above)
     return made
 
 
+def disinfected_at_the_gate(db, clock, page) -> None:  # type: ignore[no-untyped-def]
+    """The vehicle's gate disinfection, which F5 waits for (`gate.disinfect_before_entry`)."""
+    from tests.services.disinfection_helpers import disinfect_at_gate
+
+    disinfect_at_gate(db, arrival_id=page.arrival.id, at=clock.now())
+
+
 class Keys:
     """Counts what the guard presses: a typed or scanned code counts as one key (the scanner's)."""
 
@@ -70,6 +77,7 @@ def test_plate_to_printed_slips_in_five_keys(window, qtbot, cargo_vehicle, db, c
     qtbot.waitUntil(lambda: len(page.cards) == 1)
     keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.arrival is not None and page.enter_button.isEnabled())
+    disinfected_at_the_gate(db, clock, page)  # the disinfection team's record, at their own station: no key here
     keys.press(Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: "已放行进入" in page.verdict.text())
     keys.press(Qt.Key.Key_F9)
@@ -188,7 +196,8 @@ def test_f10_with_a_typed_plate_looks_it_up_and_logs_the_exit(window, qtbot, app
     qtbot.keyClick(page.plate, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(page.cards) == 1)
     qtbot.keyClick(_focused(page), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.enter_button.isEnabled())
+    qtbot.waitUntil(lambda: page.arrival is not None and page.enter_button.isEnabled())
+    disinfected_at_the_gate(db, clock, page)
     qtbot.keyClick(_focused(page), Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: "已放行进入" in page.verdict.text())
     qtbot.keyClicks(page.plate, "bg0001")  # typed, not looked up

@@ -136,7 +136,10 @@ def test_the_walk_in_form_finishes_with_enter(window, qtbot, approved, db, clock
         asked.append(dialog.focusWidget() is dialog.username)
         dialog.reject()
 
+    qtbot.keyClick(card.sampled, Qt.Key.Key_Return)  # on to the temperature, the last empty field
+    assert card.temperature.hasFocus()
+    qtbot.keyClicks(card.temperature, "36.5")
     QTimer.singleShot(30, answer)
-    qtbot.keyClick(card.sampled, Qt.Key.Key_Return)  # every field filled: Enter confirms (a supervisor first)
+    qtbot.keyClick(card.temperature, Qt.Key.Key_Return)  # every field filled: Enter confirms (a supervisor first)
     qtbot.waitUntil(lambda: bool(asked))
     assert asked == [True]

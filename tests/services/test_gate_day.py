@@ -75,7 +75,7 @@ def _let_in_with_two_slips(db, clock):
         numbers = [slips.issue_slip(s, actor=GATE, now=clock.now(), consignment_id=c.id).number for c in (rice, oil)]
     clock.advance(timedelta(minutes=31))
     with db.session() as s:
-        assert handoff.scan(s, code=numbers[0], actor=HANDOFF, clock=clock).ok
+        assert handoff.scan(s, code=numbers[0], actor=HANDOFF, clock=clock, receiver="王师傅", destination="一食堂").ok
     return aid, numbers
 
 

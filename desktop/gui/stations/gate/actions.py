@@ -75,24 +75,32 @@ class GateActions:
 
     def issue_slips(self) -> None:
         """F9: every handoff slip of the vehicle just let in or sent to the handoff zone, issued and
-        printed to the station's printer at once; Shift+F9 opens the dialog (preview, reprint)."""
+        printed to the station's printer at once; Shift+F9 opens the dialog (preview, reprint). A
+        walk-in's goods are counted first (the goods dialog), then its slips go the same way."""
         if self.slips_for is None:
             return
+        self._with_goods(self._print_all)
+
+    def _print_all(self) -> None:
         from desktop.gui.stations.gate.quick_slips import issue_and_print
 
-        issue_and_print(self.ctx, self.slips_for, say=lambda text, ok: self._say(text, ok=ok),
-                        out_dir=self.slips_pdf_dir)
+        if self.slips_for is not None:
+            issue_and_print(self.ctx, self.slips_for, say=lambda text, ok: self._say(text, ok=ok),
+                            out_dir=self.slips_pdf_dir)
 
     def slips_dialog(self) -> None:
         """Shift+F9: the slips of the vehicle in a dialog, to preview, reprint or void."""
         if self.slips_for is None:
             return
-        arrival_id = self.slips_for
-        # a walk-in has no approved goods: they are counted at the gate first (desktop.services.walkins)
-        self.ctx.ops.read(lambda s: bool(consignments.for_arrival(s, arrival_id)), on_done=self._goods_known,
-                          on_error=self._error)
+        self._with_goods(self._open_slips)
 
-    def _goods_known(self, has_goods: bool) -> None:
+    def _with_goods(self, then: Any) -> None:
+        # a walk-in has no approved goods: they are counted at the gate first (desktop.services.walkins)
+        arrival_id = self.slips_for
+        self.ctx.ops.read(lambda s: bool(consignments.for_arrival(s, arrival_id)),
+                          on_done=lambda has_goods: self._goods_known(has_goods, then), on_error=self._error)
+
+    def _goods_known(self, has_goods: bool, then: Any) -> None:
         if self.slips_for is None:
             return
         if not has_goods:
@@ -103,9 +111,9 @@ class GateActions:
                 return
             actor, now, arrival_id, lines = self.ctx.actor, self.ctx.clock.now(), self.slips_for, goods.lines()
             self.ctx.ops.run(lambda s: walkins.record_goods(s, actor=actor, now=now, arrival_id=arrival_id, lines=lines),
-                             on_done=lambda _goods: self._open_slips(), on_error=self._error)
+                             on_done=lambda _goods: then(), on_error=self._error)
             return
-        self._open_slips()
+        then()
 
     def _open_slips(self) -> None:
         from desktop.gui.slip_actions import IssueSlipsDialog
