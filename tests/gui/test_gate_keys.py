@@ -39,7 +39,7 @@ def cargo_vehicle(db, clock, approved):  # noqa: F811 (the fixtures above)
     return made
 
 
-def disinfected_at_the_gate(db, clock, page) -> None:  # type: ignore[no-untyped-def]
+def disinfected_at_the_gate(db, clock, page) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     """The vehicle's gate disinfection, which F5 waits for (`gate.disinfect_before_entry`)."""
     from tests.services.disinfection_helpers import disinfect_at_gate
 
