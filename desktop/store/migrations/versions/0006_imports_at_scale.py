@@ -1,7 +1,7 @@
 """imports at scale: approval.import_batch, so an import can stage its rows in short transactions
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0004
 Create Date: 2026-12-02 01:30:00
 """
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op  # noqa: F401
 import desktop.store.types  # noqa: F401
 
 revision: str = '0006'
-down_revision: str | None = '0005'
+down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

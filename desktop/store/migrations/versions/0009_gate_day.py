@@ -1,7 +1,7 @@
 """gate day: body temperature and symptoms per occupant; late entries of a disinfection
 
 Revision ID: 0009
-Revises: 0008
+Revises: 0006
 Create Date: 2026-12-02 01:30:00
 """
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op  # noqa: F401
 import desktop.store.types  # noqa: F401
 
 revision: str = '0009'
-down_revision: str | None = '0008'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """command centre: the sites, their keys and the merged day packages with their totals
 
 Revision ID: 0012
-Revises: 0011
+Revises: 0010
 Create Date: 2026-12-02 01:30:00
 """
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op  # noqa: F401
 import desktop.store.types  # noqa: F401
 
 revision: str = '0012'
-down_revision: str | None = '0011'
+down_revision: str | None = '0010'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
