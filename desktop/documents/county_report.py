@@ -18,14 +18,12 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from desktop.documents import fonts
-from desktop.documents.daily_report import _p, _styles, _table
+from desktop.documents.daily_report import _p, _styles, _table, page_footer
 from desktop.documents.daily_xlsx import header, to_bytes
 from desktop.domain import necessities
 from desktop.i18n import t
@@ -107,14 +105,7 @@ def build_county_pdf(view: CountyView) -> bytes:
     else:
         story.append(Paragraph(t("所有已登记站点均已上报。", "Every registered site has reported."), st["none"]))
 
-    def footer(canvas: Canvas, _doc: object) -> None:
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(14 * mm, 10 * mm, f"{view.centre_name} · {view.day.isoformat()} · Gatehouse")
-        canvas.drawRightString(A4[0] - 14 * mm, 10 * mm, t("第 {n} 页", "page {n}", n=canvas.getPageNumber()))
-        canvas.restoreState()
-
+    footer = page_footer(font, f"{view.centre_name} · {view.day.isoformat()} · Gatehouse", 14 * mm)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buf.getvalue()
 

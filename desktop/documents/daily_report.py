@@ -8,6 +8,7 @@ and returns PDF bytes, set in the embedded WenQuanYi font so Chinese shows on an
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from xml.sax.saxutils import escape
@@ -210,6 +211,20 @@ def _vehicles(view: DailyReportView, st: dict[str, ParagraphStyle], width: float
     return [*head, *_table(header, rows, widths, st)]
 
 
+def page_footer(font: str, label: str, margin: float) -> Callable[[Canvas, object], None]:
+    """A report page's footer: what it is on the left, the page number on the right."""
+
+    def footer(canvas: Canvas, _doc: object) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawString(margin, 10 * mm, label)
+        canvas.drawRightString(A4[0] - margin, 10 * mm, t("第 {n} 页", "page {n}", n=canvas.getPageNumber()))
+        canvas.restoreState()
+
+    return footer
+
+
 def build_daily_report(view: DailyReportView) -> bytes:
     """The report as A4 PDF bytes."""
     font = fonts.register()
@@ -234,13 +249,6 @@ def build_daily_report(view: DailyReportView) -> bytes:
     story += _anomalies(view, st, width, zone)
     story += _vehicles(view, st, width, zone)
 
-    def footer(canvas: Canvas, _doc: object) -> None:
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(16 * mm, 10 * mm, f"{view.site_name} · {view.day.isoformat()} · Gatehouse")
-        canvas.drawRightString(A4[0] - 16 * mm, 10 * mm, t("第 {n} 页", "page {n}", n=canvas.getPageNumber()))
-        canvas.restoreState()
-
+    footer = page_footer(font, f"{view.site_name} · {view.day.isoformat()} · Gatehouse", 16 * mm)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buf.getvalue()

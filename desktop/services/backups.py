@@ -141,15 +141,24 @@ def check_copy(path: Path) -> Verdict:
 
 
 def _head(path: Path) -> str:
+    found = _scalar(path, "SELECT CAST(hash AS TEXT) FROM audit_event ORDER BY id DESC LIMIT 1")
+    return "" if found is _UNREADABLE else str(found) if found is not None else "0" * 64
+
+
+_UNREADABLE = object()
+
+
+def _scalar(path: Path, sql: str) -> object:
+    """The first column of the first row (None when there is none), or _UNREADABLE."""
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+        con = _read_only(path)
         try:
-            row = con.execute("SELECT CAST(hash AS TEXT) FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+            row = con.execute(sql).fetchone()
         finally:
             con.close()
     except sqlite3.Error:
-        return ""
-    return str(row[0]) if row else "0" * 64
+        return _UNREADABLE
+    return row[0] if row else None
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -162,28 +171,17 @@ def _read_only(path: Path) -> sqlite3.Connection:
 def second_folder_of(db_path: Path) -> str:
     """The `backup.second_folder` setting read straight from the file ("" when unset or unreadable):
     a restore must find the USB stick's copies even when the database cannot be opened."""
+    raw = _scalar(db_path, "SELECT value FROM setting WHERE key = 'backup.second_folder'")
     try:
-        con = _read_only(db_path)
-        try:
-            row = con.execute("SELECT value FROM setting WHERE key = 'backup.second_folder'").fetchone()
-        finally:
-            con.close()
-        value = json.loads(row[0]) if row else ""
-    except (sqlite3.Error, ValueError, TypeError):
+        value = json.loads(raw) if isinstance(raw, str | bytes) else ""
+    except ValueError:
         return ""
     return value if isinstance(value, str) else ""
 
 
 def _site(path: Path) -> str:
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
-        try:
-            row = con.execute("SELECT code FROM site ORDER BY id LIMIT 1").fetchone()
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return ""
-    return str(row[0]) if row else ""
+    found = _scalar(path, "SELECT code FROM site ORDER BY id LIMIT 1")
+    return "" if found is _UNREADABLE or found is None else str(found)
 
 
 # --- making one -------------------------------------------------------------------------------
