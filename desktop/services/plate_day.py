@@ -15,6 +15,9 @@ from desktop.i18n import t
 from desktop.store.models import Arrival, UnloadingPoint
 
 
+LOOKBACK = timedelta(hours=12)
+
+
 @dataclass(frozen=True)
 class Happened:
     arrival_id: int
@@ -66,14 +69,24 @@ def _words(session: Session, a: Arrival) -> str:
 
 
 def for_plate(session: Session, *, plate: str, now: datetime) -> PlateDay:
-    """Today's (site-local day) visits of `plate`, oldest first; an unreadable plate has none."""
+    """The visits of `plate` since the start of the site's day, oldest first — and never fewer than
+    the last `LOOKBACK` hours, so a van refused at 23:50 is still shown refused when it comes back at
+    00:20. An unreadable plate has none."""
     try:
         plate = normalize_plate(plate)
     except InputError:
         return PlateDay(plate, ())
     day = now.astimezone(site_zone()).date()
-    start = datetime.combine(day, datetime.min.time(), tzinfo=site_zone())
+    midnight = datetime.combine(day, datetime.min.time(), tzinfo=site_zone())
+    start = min(midnight, now - LOOKBACK)
     rows = session.exec(select(Arrival).where(Arrival.plate == plate, col(Arrival.arrived_at) >= start,
-                                              col(Arrival.arrived_at) < start + timedelta(days=1))
+                                              col(Arrival.arrived_at) < midnight + timedelta(days=1))
                         .order_by(col(Arrival.arrived_at), col(Arrival.id))).all()
-    return PlateDay(plate, tuple(Happened(a.id or 0, utc(a.arrived_at), a.status, _words(session, a)) for a in rows))
+    return PlateDay(plate, tuple(Happened(a.id or 0, utc(a.arrived_at), a.status, _dated(session, a, midnight))
+                                 for a in rows))
+
+
+def _dated(session: Session, a: Arrival, midnight: datetime) -> str:
+    """The words of a visit, marked "yesterday" when it began before the site's midnight."""
+    words = _words(session, a)
+    return t("昨日 {w}", "yesterday {w}", w=words) if utc(a.arrived_at) < midnight else words

@@ -3,7 +3,7 @@ vehicle's goods are withdrawn and its slips refused at the handoff, the gate dis
 entry, late entries need a supervisor, and the lookup tells what already happened today."""
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from handoff_world import GATE, disinfect
@@ -208,6 +208,23 @@ def test_the_lookup_tells_what_happened_today_to_the_plate(db, clock):
         left = plate_day.for_plate(s, plate="苏N12345", now=clock.now())
     assert "起在场（①" in inside.text() and inside.refused is None
     assert "进入" in left.text() and "离开" in left.text()
+
+
+def test_a_refusal_just_before_the_site_midnight_is_still_shown_just_after_it(db):
+    from desktop.domain.clock import ManualClock
+    from desktop.domain.localtime import site_tz
+
+    clock = ManualClock(start=datetime(2026, 11, 29, 23, 50, tzinfo=site_tz()).astimezone(UTC))
+    with db.session() as s:
+        aid = add_arrival(s, plate="苏N60218", at=clock.now(), status="checking")
+        gate.decide(s, actor=GATE, now=clock.now(), arrival_id=aid, decision="refuse", reason="健康码黄码")
+    clock.advance(timedelta(minutes=30))  # 00:20 on the 30th at the site
+    with db.session() as s:
+        day = plate_day.for_plate(s, plate="苏N60218", now=clock.now())
+    assert day.refused is not None and day.text() == "昨日 23:50 劝返：健康码黄码"
+    clock.advance(timedelta(hours=13))  # 13:20: yesterday's night is no longer "today at the gate"
+    with db.session() as s:
+        assert plate_day.for_plate(s, plate="苏N60218", now=clock.now()).events == ()
 
 
 def test_a_fever_or_a_symptom_fails_like_any_check_and_a_supervisor_may_override(db, clock):
