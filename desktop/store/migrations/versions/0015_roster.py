@@ -1,0 +1,26 @@
+"""the site's own staff roster
+
+Revision ID: 0015
+Revises: 0014
+Create Date: 2026-12-02 05:00:00
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa  # noqa: F401
+import sqlmodel.sql.sqltypes  # noqa: F401
+from alembic import op  # noqa: F401
+
+import desktop.store.types  # noqa: F401
+
+revision: str = '0015'
+down_revision: str | None = '0014'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
