@@ -86,4 +86,5 @@ class SupervisionPage(StationPage):
             self.audit.run_verify()
 
         return [("", pick), ("audit", audit), ("report", lambda: self.tabs.setCurrentWidget(self.report)),
-                ("dashboard", lambda: self.tabs.setCurrentWidget(self.dashboard))]
+                ("dashboard", lambda: self.tabs.setCurrentWidget(self.dashboard)),
+                ("roster", lambda: self.tabs.setCurrentWidget(self.roster))]
