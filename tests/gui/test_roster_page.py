@@ -117,3 +117,75 @@ def test_the_supervision_page_has_the_roster_tab(qtbot, ctx):
     page.tabs.setCurrentWidget(page.roster)
     qtbot.waitUntil(lambda: "核酸有效期" in page.roster.heading.text())
     assert page.tabs.tabText(page.tabs.indexOf(page.roster)) == "员工名册"
+
+
+def test_the_disinfection_form_asks_a_supervisor_for_a_stale_operator(qtbot, db, clock, monkeypatch):
+    from desktop.app import build_context
+    from desktop.gui.stations.disinfection import DisinfectionPage
+    from tests.services.disinfection_helpers import add_arrival, add_goods
+    from tests.team import DUTY_PIN
+
+    monkeypatch.setattr(DisinfectionPage, "sound_factory", staticmethod(lambda: (lambda: None)))
+    with db.session() as s:
+        hours = roster.test_hours(s)
+        roster.add(s, actor=DUTY, now=clock.now(), name="陈静", operator="chen.jing",
+                   last_test_at=clock.now() - timedelta(hours=hours + 1), last_test_result="negative")
+        aid = add_arrival(s, plate="苏N12345", at=clock.now())
+        add_goods(s, now=clock.now(), arrival_id=aid)
+    ctx = build_context(db, clock, operator="chen.jing", station="disinfection")
+    page = DisinfectionPage(ctx)
+    page.board.stop()
+    qtbot.addWidget(page)
+    page.resize(1366, 720)
+    page.show()
+    page.activated()
+    qtbot.waitUntil(lambda: page.form.vehicles.count() == 1 and bool(page.form.part_boxes))
+    rect = page.form.vehicles.visualItemRect(page.form.vehicles.item(0))
+    qtbot.mouseClick(page.form.vehicles.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    for box in (page.form.part_boxes[0], page.form.ppe_mask, page.form.ppe_gloves, page.form.ppe_gown):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    page.form.operators.setText("陈静")
+    clock.advance(timedelta(minutes=4))
+    asked = []
+
+    def supervisor():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, supervisor)
+            return
+        asked.append(dialog.objectName())
+        assert "陈静" in dialog.findChildren(type(page.form.message))[0].text()
+        qtbot.keyClicks(dialog.username, "duty")
+        qtbot.keyClicks(dialog.pin, DUTY_PIN)
+        dialog.reason.setText("复检结果未出，先行消杀")
+        dialog.buttons.accepted.emit()
+
+    QTimer.singleShot(50, supervisor)
+    qtbot.mouseClick(page.form.finish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已登记" in page.form.message.text(), timeout=8000)
+    ctx.ops.wait_idle()
+    assert asked == ["stale_supervisor_dialog"]
+    with db.session(write=False) as s:
+        override = audit.recent(s, action_prefix="staff.test_override")[0]
+    assert override["data"]["supervisor"] == "duty" and override["data"]["reason"] == "复检结果未出，先行消杀"
+
+
+def test_the_admin_page_opens_the_roster(window, ctx, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    ctx.user.sign_in(Actor("admin", "admin"), "管理员", "admin")
+    window.show_page(window.page_index("admin"))
+    seen = []
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, look)
+            return
+        qtbot.waitUntil(lambda: "核酸有效期" in dialog.panel.heading.text())
+        seen.append(not dialog.panel.add_button.isHidden())
+        dialog.accept()
+
+    QTimer.singleShot(50, look)
+    qtbot.mouseClick(window.current_page().findChild(QPushButton, "roster_button"), Qt.MouseButton.LeftButton)
+    assert seen == [True]
