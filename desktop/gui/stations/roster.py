@@ -212,7 +212,11 @@ class RosterPanel(QWidget):
         layout.addWidget(self.message)
         permits.follow(ctx, [(b, Permission.STAFF) for b in (self.add_button, self.edit_button, self.test_button,
                                                              self.off_button, self.import_button)])
-        self.ctx.user.changed.connect(self.refresh)
+        self.ctx.user.changed.connect(self._user_changed)  # phones in full for administrators only
+
+    def _user_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -347,6 +351,7 @@ class RosterDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("员工名册"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1100, 640)
         self.panel = RosterPanel(ctx, self)
         layout = QVBoxLayout(self)
