@@ -189,3 +189,17 @@ def test_the_admin_page_opens_the_roster(window, ctx, qtbot):
     QTimer.singleShot(50, look)
     qtbot.mouseClick(window.current_page().findChild(QPushButton, "roster_button"), Qt.MouseButton.LeftButton)
     assert seen == [True]
+
+
+def test_the_dashboard_names_the_staff_whose_test_is_stale(qtbot, ctx, db, clock):
+    from desktop.gui.stations.supervision.dashboard_tab import DashboardTab
+
+    with db.session() as s:
+        hours = roster.test_hours(s)
+        roster.add(s, actor=DUTY, now=clock.now(), name="张伟", last_test_at=clock.now() - timedelta(hours=hours + 1),
+                   last_test_result="negative")
+    tab = DashboardTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.figures is not None, timeout=8000)
+    assert tab.stale_staff.isVisible() and "1 人" in tab.stale_staff.text() and "张伟" in tab.stale_staff.text()
