@@ -4,7 +4,9 @@
 
 All or nothing: every row is checked first; if any row has an error, the errors are listed (row and
 column as the sheet wrote them) and nothing is imported. A row whose name is already on the roster
-updates that person; other rows add people. One audit event per person, one for the import.
+updates that person (cells left empty keep what is on record); other rows add people. One audit
+event per person, one for the import. A sheet with a test time column but no result column at all
+reads the tests as negative (people at work); with a result column, an empty result is an error.
 """
 
 from __future__ import annotations
