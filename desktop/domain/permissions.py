@@ -40,6 +40,7 @@ class Permission(StrEnum):
     VIOLATION = "violation.record"
     REPORTS = "reports"
     POLICY = "policy.level"
+    STAFF = "staff.roster"  # the site's own staff roster: add, edit, record tests, import (supervisors, admins)
     # 管理员 admin
     OPERATORS = "operators"  # add, disable, change roles, unlock
     PINS = "operators.pins"
@@ -61,8 +62,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.DISINFECTION: frozenset({P.DISINFECT, P.DWELL_ACK, P.PRINT}),
     Role.HANDOFF: frozenset({P.RELEASE, P.DWELL_ACK, P.PRINT}),
     Role.SUPERVISOR: STATION_WORK | {P.OVERRIDE, P.WALK_IN, P.DWELL_END_EARLY, P.VOID, P.RECALL,
-                                     P.VIOLATION, P.REPORTS, P.POLICY, P.MERGE},
-    Role.ADMIN: frozenset({P.OPERATORS, P.PINS, P.SETTINGS, P.BACKUP, P.PRINT, P.MERGE}),
+                                     P.VIOLATION, P.REPORTS, P.POLICY, P.MERGE, P.STAFF},
+    Role.ADMIN: frozenset({P.OPERATORS, P.PINS, P.SETTINGS, P.BACKUP, P.PRINT, P.MERGE, P.STAFF}),
 }
 
 SYSTEM_OPERATOR = "system"

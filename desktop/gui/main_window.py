@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
 
         self.lock_dialog: QDialog | None = None
         self.idle_lock = idle_lock.install(self)  # back to the sign-in after the site's idle time
+        from desktop.gui import staff_warning
+
+        self.staff_warning = staff_warning.install(self)  # a stale test on the staff roster, warned at sign-in
 
         self.auto_backup = AutoBackup(ctx, self)  # at start, every N minutes, at shift change and close
         self.auto_backup.start()

@@ -162,8 +162,10 @@ def _has(word: str, s: str) -> bool:
     return _ascii_word(word, spaced) if word.isascii() and word.isalpha() else word in compact
 
 
-def scores(header: object, fields: Iterable[str] = APPROVAL_FIELDS) -> list[tuple[str, int]]:
-    """Every field this header could be, best first."""
+def scores(header: object, fields: Iterable[str] = APPROVAL_FIELDS,
+           rules: Mapping[str, Rule] | None = None) -> list[tuple[str, int]]:
+    """Every field this header could be, best first (`rules`: another sheet's fields, e.g. the staff roster's)."""
+    rules = RULES if rules is None else rules
     raw = unicodedata.normalize("NFKC", str(header if header is not None else "")).lower()
     s = normalise(header)
     if not s:
@@ -172,7 +174,7 @@ def scores(header: object, fields: Iterable[str] = APPROVAL_FIELDS) -> list[tupl
     s = s + "|" + re.sub(r"[^a-z#]+", " ", raw)
     out = []
     for name in fields:
-        rule = RULES[name]
+        rule = rules[name]
         if not any(_has(w, s) for w in rule.any_of) or any(_has(w, s) for w in rule.none_of):
             continue
         if rule.also and not any(_has(w, s) for w in rule.also):
@@ -231,7 +233,7 @@ def _written(cell: object) -> str:
 
 
 def recognise(headers: list[object], *, fields: Iterable[str] = APPROVAL_FIELDS,
-              chosen: Mapping[str, str] | None = None) -> ColumnMap:
+              chosen: Mapping[str, str] | None = None, rules: Mapping[str, Rule] | None = None) -> ColumnMap:
     """Place each header. `chosen` maps a header (as written, or normalised) to a field or IGNORE
     and wins over recognition. Two columns whose best field is the same are a question unless one
     scores clearly higher; a header whose two best fields tie is a question too."""
@@ -243,7 +245,7 @@ def recognise(headers: list[object], *, fields: Iterable[str] = APPROVAL_FIELDS,
         if not text:
             cols.append(Column(i, "", None))
             continue
-        ranked = scores(text, fields)
+        ranked = scores(text, fields, rules)
         choice = picks.get(normalise(text)) or picks.get(text.lower())
         note = bracket_note(text)
         if choice:
@@ -254,7 +256,7 @@ def recognise(headers: list[object], *, fields: Iterable[str] = APPROVAL_FIELDS,
             cols.append(Column(i, text, None, tuple(f for f, _ in ranked), note))
     result = ColumnMap(cols)
     _context(result, fields)
-    _settle(result, ranked_by={c.index: scores(c.header, fields) for c in cols if c.header})
+    _settle(result, ranked_by={c.index: scores(c.header, fields, rules) for c in cols if c.header})
     return result
 
 

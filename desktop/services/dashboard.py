@@ -15,7 +15,7 @@ from desktop.documents.county_report import CountyView
 from desktop.domain import necessities
 from desktop.domain.clock import utc
 from desktop.domain.identity import display_plate
-from desktop.services import county_report, gate, merge, reports
+from desktop.services import county_report, gate, merge, reports, roster
 from desktop.services.timeline import day_bounds
 from desktop.store.models import Arrival, DwellTimer, Override, Release
 
@@ -35,6 +35,7 @@ class Figures:
     overrides: int
     lines_today: dict[str, int]  # necessity → lines of goods that arrived today
     lines_average: dict[str, float]  # necessity → lines per day over the 7 days before
+    stale_staff: tuple[str, ...] = ()  # the site's own staff whose test is stale, missing or positive (roster)
 
 
 def _per_hour(times: list[datetime], tz: tzinfo) -> tuple[int, ...]:
@@ -63,6 +64,7 @@ def figures(session: Session, *, now: datetime, tz: tzinfo, day: date | None = N
                     key=lambda x: -x[1])
     overrides = len(session.exec(select(Override.id).where(Override.at >= lo, Override.at < hi)).all())
     today = _lines(session, day, tz, now)
+    staff, hours = roster.stale(session, now), roster.test_hours(session)
     average = {k: 0.0 for k in necessities.KEYS}
     if history:
         for back in range(1, HISTORY_DAYS + 1):
@@ -71,7 +73,7 @@ def figures(session: Session, *, now: datetime, tz: tzinfo, day: date | None = N
     return Figures(day, utc(now), _per_hour([a.arrived_at for a in arrivals], tz), _per_hour(list(releases), tz),
                    tuple(inside), {s: sum(1 for x in timers if x == s) for s in DWELL_STATES},
                    sum(1 for a in arrivals if a.decision == "refuse" and a.status != "cancelled"), overrides,
-                   today, average)
+                   today, average, stale_staff=tuple(roster.state_words(p, hours) for p in staff))
 
 
 def current(session: Session, *, now: datetime, tz: tzinfo, day: date | None = None,

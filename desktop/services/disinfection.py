@@ -17,7 +17,7 @@ from desktop.domain import codes
 from desktop.domain.clock import Clock, utc
 from desktop.domain.permissions import Permission
 from desktop.i18n import t
-from desktop.services import audit, consignments, dwell, late_entry, setup
+from desktop.services import audit, consignments, dwell, late_entry, roster, setup
 from desktop.services.authz import authoriser_of, requires, requires_or_authorised
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import Arrival, Bag, Consignment, Disinfection, DisinfectionItem, DwellTimer, Slip
@@ -184,6 +184,10 @@ class DisinfectionForm:
     late_reason: str = ""
     late_supervisor: str = ""
     late_pin: str = ""
+    # an operator on the staff roster whose test is stale: a supervisor's reason (and account/PIN if someone else records it)
+    stale_reason: str = ""
+    stale_supervisor: str = ""
+    stale_pin: str = ""
 
 
 @dataclass(frozen=True)
@@ -273,6 +277,9 @@ def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionFo
     late = late_entry.check(session, actor=actor, now=reading.wall, at=form.ended_at, what=t("消杀结束", "disinfection end"),
                             reason=form.late_reason, supervisor=form.late_supervisor, pin=form.late_pin)
     arrival, goods, target = _targets(session, form, reading.wall)
+    staff_override = roster.check_operators(session, actor=actor, now=reading.wall, names=form.operators,
+                                            reason=form.stale_reason, supervisor=form.stale_supervisor,
+                                            pin=form.stale_pin)
     site = setup.require_site(session)
     row = Disinfection(site_id=site.id, target=target, arrival_id=arrival.id if arrival else None,
                        location=form.location, unloading_point_id=form.unloading_point_id, round=form.round,
@@ -296,7 +303,11 @@ def record(session: Session, *, actor: Actor, clock: Clock, form: DisinfectionFo
                                          "started_at": form.started_at.isoformat(),
                                          "ended_at": form.ended_at.isoformat(),
                                          "late": {"minutes": late.minutes, "reason": late.reason,
-                                                  "supervisor": late.supervisor} if late else None})
+                                                  "supervisor": late.supervisor} if late else None,
+                                         "stale_test": {"names": list(staff_override.names),
+                                                        "reason": staff_override.reason,
+                                                        "supervisor": staff_override.supervisor}
+                                         if staff_override else None})
     _supersede(session, actor=actor, now=reading.wall, new=row, goods=goods)
     for cid in goods:
         consignments.set_state(session, actor=actor, now=reading.wall, consignment_id=cid, state="dwelling",

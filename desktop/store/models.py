@@ -537,3 +537,27 @@ class CentreTotal(SQLModel, table=True):
     unit: str = ""
     received: float = 0
     handed_on: float = 0
+
+
+# --- the site's own staff and volunteers (desktop.services.roster) ------------------------------
+
+
+class StaffMember(SQLModel, table=True):
+    """A person who works at the site (staff or volunteer), with their latest test, training and
+    protective gear. Never deleted (records name them): `active` False takes them off the roster."""
+
+    __tablename__ = "staff_member"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    post: str = ""  # role or post in words: 消杀员, 门岗志愿者 …
+    phone: str = ""  # personal data: masked on screens except for administrators
+    operator: str | None = Field(default=None, index=True)  # the Operator account's username, if any
+    last_test_at: datetime | None = _utc(default=None)
+    last_test_result: str = ""  # negative / positive ("" = none recorded)
+    training_done: bool = False
+    training_on: date | None = None
+    ppe_issued: str = ""  # what protective gear was issued (口罩、防护服 …)
+    ppe_issued_on: date | None = None
+    active: bool = True
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()

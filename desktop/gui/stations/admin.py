@@ -81,6 +81,10 @@ class AdminPage(StationPage):
         backups_button.clicked.connect(self.open_backups)
         bottom = QHBoxLayout()
         bottom.addWidget(where, 1)
+        roster_button = QPushButton(self.tr("员工名册…"), self)  # the site's own staff (desktop.gui.stations.roster)
+        roster_button.setObjectName("roster_button")
+        roster_button.clicked.connect(self.open_roster)
+        bottom.addWidget(roster_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(backups_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(bottom)
 
@@ -113,6 +117,11 @@ class AdminPage(StationPage):
         from desktop.gui.restore_dialog import RestoreDialog
 
         RestoreDialog(self.ctx, self.window()).exec()
+
+    def open_roster(self) -> None:
+        from desktop.gui.stations.roster import RosterDialog
+
+        RosterDialog(self.ctx, self.window()).exec()
 
     def title(self) -> str:
         return self.tr("管理")

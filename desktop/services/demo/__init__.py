@@ -20,6 +20,7 @@ PLAN_START, PLAN_END = time(6, 0), time(12, 0)  # the local times the steps' tim
 
 STEPS = [
     "desktop.services.demo.site",
+    "desktop.services.demo.roster",
     "desktop.services.demo.gate",
     "desktop.services.demo.disinfection",
     "desktop.services.demo.slips",

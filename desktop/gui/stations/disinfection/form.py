@@ -303,10 +303,13 @@ class RecordForm(QWidget):
             unloading_point_id=self.point.currentData() if location == "unloading_point" else None)
 
     def finish(self) -> None:
-        form, actor, clock = self.form(), self.ctx.actor, self.ctx.clock
+        self._record(self.form())
+
+    def _record(self, form: disinfection.DisinfectionForm) -> None:
+        actor, clock = self.ctx.actor, self.ctx.clock
         self.finish_button.setEnabled(False)
         self.ctx.ops.run(lambda s: disinfection.record(s, actor=actor, clock=clock, form=form),
-                         on_done=self._saved, on_error=self._failed)
+                         on_done=self._saved, on_error=lambda exc: self._failed(exc, form))
 
     def _saved(self, done: disinfection.Recorded) -> None:
         self.finish_button.setEnabled(True)
@@ -319,8 +322,15 @@ class RecordForm(QWidget):
         self.recorded.emit(done)
         self.scan.setFocus()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, form: disinfection.DisinfectionForm | None = None) -> None:
         self.finish_button.setEnabled(True)
+        if form is not None and getattr(exc, "code", "") == "staff_test_stale":  # a supervisor may allow it
+            from desktop.gui.stations.disinfection import stale_override
+
+            allowed = stale_override.ask(self.ctx, describe_error(exc), form, self)
+            if allowed is not None:
+                self._record(allowed)
+                return
         self.show_message(describe_error(exc), ok=False)
 
     def show_message(self, text: str, *, ok: bool) -> None:

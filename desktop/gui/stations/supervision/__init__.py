@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from desktop.gui.stations.base import StationPage
+from desktop.gui.stations.roster import RosterPanel
 from desktop.gui.stations.supervision.audit_tab import AuditModel, AuditTab
 from desktop.gui.stations.supervision.dashboard_tab import DashboardTab
 from desktop.gui.stations.supervision.report_tab import ReportTab
@@ -42,6 +43,8 @@ class SupervisionPage(StationPage):
         self.tabs.addTab(self.audit, self.tr("审计日志"))
         self.tabs.addTab(self.report, self.tr("日报"))
         self.tabs.addTab(self.dashboard, self.tr("看板"))
+        self.roster = RosterPanel(self.ctx, self)  # the site's own staff (desktop.gui.stations.roster)
+        self.tabs.addTab(self.roster, self.tr("员工名册"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self.timeline.violation_recorded.connect(lambda _v: (self.audit.refresh(), self.report.refresh()))
         layout = QVBoxLayout(self)
@@ -83,4 +86,5 @@ class SupervisionPage(StationPage):
             self.audit.run_verify()
 
         return [("", pick), ("audit", audit), ("report", lambda: self.tabs.setCurrentWidget(self.report)),
-                ("dashboard", lambda: self.tabs.setCurrentWidget(self.dashboard))]
+                ("dashboard", lambda: self.tabs.setCurrentWidget(self.dashboard)),
+                ("roster", lambda: self.tabs.setCurrentWidget(self.roster))]

@@ -121,6 +121,12 @@ class DashboardTab(QWidget):
         top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.stale_staff = QLabel("", self)  # the site's own staff whose test is stale (desktop.services.roster)
+        self.stale_staff.setObjectName("stale_staff")
+        self.stale_staff.setWordWrap(True)
+        self.stale_staff.setStyleSheet("color: #b00020; font-size: 13pt; font-weight: bold;")
+        self.stale_staff.setVisible(False)
+        layout.addWidget(self.stale_staff)
         layout.addLayout(grid, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -167,6 +173,9 @@ class DashboardTab(QWidget):
         self.goods.setChart(_bar_chart(self.tr("生活必需品到货批次：今日与前7日平均"), [SHORT[k] for k in keys], [
             (self.tr("今日"), [f.lines_today.get(k, 0) for k in keys], "#2f6f9f"),
             (self.tr("前7日平均"), [round(average.get(k, 0.0), 1) for k in keys], "#b0b7c3")]))
+        self.stale_staff.setText(self.tr("工作人员核酸需更新 {n} 人：").replace("{n}", str(len(f.stale_staff)))
+                                 + "；".join(f.stale_staff))
+        self.stale_staff.setVisible(bool(f.stale_staff))
         self.list_title.setText(self.tr("场内车辆（停留分钟）"))
         self.inside.clear()
         for plate, minutes, over in f.inside:
