@@ -32,7 +32,7 @@ from desktop.services import audit, register, settings
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.households import natural
-from desktop.store.models import Household, HouseholdOrder, PhoneCheck
+from desktop.store.models import Household, HouseholdOrder, Operator, PhoneCheck
 
 ROUND_DAYS_KEY = "households.order_round_days"
 REACHED_OK, NEEDS_HELP, NOT_REACHED = "reached_ok", "reached_needs_help", "not_reached"
@@ -160,6 +160,7 @@ class CheckRow:
     last_outcome: str
     last_caller: str
     last_note: str
+    last_caller_name: str = ""  # the caller's display name (周敏), for screens
 
     @property
     def address(self) -> str:
@@ -178,6 +179,9 @@ def phone_checks(session: Session, now: datetime) -> list[CheckRow]:
                  .where(PhoneCheck.called_at >= prev.starts_at).order_by(col(PhoneCheck.called_at), col(PhoneCheck.id)))
         for c in session.exec(query).all():
             calls.setdefault(c.household_id, []).append(c)
+    callers = {c.caller for cs in calls.values() for c in cs}
+    names = dict(session.exec(select(Operator.username, Operator.display_name)
+                              .where(col(Operator.username).in_(callers))).all()) if callers else {}
     out = []
     for h in people:
         mine = calls.get(h.id or 0, [])
@@ -188,7 +192,8 @@ def phone_checks(session: Session, now: datetime) -> list[CheckRow]:
         last = mine[-1] if mine else None
         out.append(CheckRow(h.id or 0, h.building, h.unit, h.room, h.contact_name, mask_phone(h.phone),
                             h.special_note, due, overdue, len(this), last.called_at if last else None,
-                            last.outcome if last else "", last.caller if last else "", last.note if last else ""))
+                            last.outcome if last else "", last.caller if last else "", last.note if last else "",
+                            names.get(last.caller, last.caller) if last else ""))
     return sorted(out, key=lambda r: (not r.due, not r.overdue, natural(r.building), natural(r.unit),
                                       natural(r.room)))
 

@@ -56,6 +56,7 @@ def _cells(table, column):
 def test_register_missed_and_calls_from_the_keyboard(qtbot, page, monkeypatch, tmp_path):
     tab = page.cadence
     page.tabs.setCurrentWidget(tab)
+    assert page.buildings.isHidden()  # the round is about the register, not one batch: the whole width
     assert "第1轮" in tab.round_label.text() and "每3天" in tab.round_label.text()
     assert tab.checks.rowCount() == 0 and tab.missed.rowCount() == 0
 
@@ -74,12 +75,14 @@ def test_register_missed_and_calls_from_the_keyboard(qtbot, page, monkeypatch, t
     tab.checks.selectRow(0)
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         qtbot.keyClick(tab.checks, Qt.Key.Key_Return)  # Enter on the row records a call
-    assert _cells(tab.checks, 6)[0] == "未接通 1 次，待再打" and "duty 未接通" in _cells(tab.checks, 7)[0]
+    assert _cells(tab.checks, 6)[0] == "未接通 1 次，待再打" and "值班督查 未接通" in _cells(tab.checks, 7)[0]
     tab.checks.selectRow(1)
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         qtbot.mouseClick(tab.call_button, Qt.MouseButton.LeftButton)
     assert _cells(tab.checks, 6) == ["未接通 1 次，待再打", "已问询：正常"]  # the unreached stay first, still due
     assert "待问询 1 户" in tab.checks_title.text()
+    page.tabs.setCurrentIndex(0)
+    assert not page.buildings.isHidden()
 
 
 def test_the_dialog_needs_an_outcome_and_a_note_for_help(qtbot):

@@ -132,7 +132,7 @@ def test_phone_checks_due_recorded_and_a_call_not_reached_stays_due(db, tmp_path
     assert [(r.address, r.due, r.attempts, r.last_outcome, r.last_caller) for r in rows] == [
         ("1号楼 1单元 102", True, 1, "not_reached", "wang.fang"),
         ("2号楼 1单元 101", False, 1, "reached_needs_help", "wang.fang")]
-    assert rows[1].last_note == "需要送叶酸片"
+    assert rows[1].last_note == "需要送叶酸片" and rows[1].last_caller_name == "王芳"
 
     with db.session(write=False) as s:  # the next round: both due again; the elder not reached in the last one
         rows = cadence.phone_checks(s, _at(day0 + timedelta(days=3), "00:05"))

@@ -187,7 +187,7 @@ class CadenceTab(QWidget):
             return ""
         outcome = {cadence.REACHED_OK: self.tr("正常"), cadence.NEEDS_HELP: self.tr("需要帮助"),
                    cadence.NOT_REACHED: self.tr("未接通")}.get(row.last_outcome, row.last_outcome)
-        text = f"{localtime.local(row.last_at):%m-%d %H:%M} {row.last_caller} {outcome}"
+        text = f"{localtime.local(row.last_at):%m-%d %H:%M} {row.last_caller_name or row.last_caller} {outcome}"
         return f"{text}：{row.last_note}" if row.last_note else text
 
     def _show(self, data: tuple[Any, ...]) -> None:
@@ -202,7 +202,8 @@ class CadenceTab(QWidget):
         self.checks.setRowCount(len(checks))
         for i, r in enumerate(checks):
             state, colour = self._state(r)
-            for c, text in enumerate((r.building, r.unit, r.room, r.contact, r.phone, r.special_note, state,
+            note = r.special_note or self.tr("特殊人群")
+            for c, text in enumerate((r.building, r.unit, r.room, r.contact, r.phone, note, state,
                                       self._last(r))):
                 item = QTableWidgetItem(text)
                 if c == 6:

@@ -199,6 +199,7 @@ class HouseholdsPage(StationPage):
         self.tabs.addTab(self.report, self.tr("导入结果"))
         self.cadence = CadenceTab(self.ctx, self)  # this order round: missed households, phone checks
         self.tabs.addTab(self.cadence, self.tr("本轮"))
+        self.tabs.currentChanged.connect(lambda _i: self.buildings.setHidden(self.tabs.currentWidget() is self.cadence))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.buildings)
         split.addWidget(self.tabs)
