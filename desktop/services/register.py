@@ -200,7 +200,7 @@ def check(number: int, v: dict[str, str]) -> tuple[Draft | None, list[str]]:
     if phone is None:
         reasons.append(t("电话号码不对：{p}", "not a phone number: {p}", p=quote(raw)))
     special, note = _special(v.get("special", ""), v.get("note", ""))
-    if special and not raw:
+    if special and not raw and "phone" in v:
         reasons.append(t("特殊人群须有电话（每轮电话问询）", "a special-needs household needs a phone (called every round)"))
     if reasons:
         return None, reasons
@@ -208,12 +208,20 @@ def check(number: int, v: dict[str, str]) -> tuple[Draft | None, list[str]]:
                  note[:limits.TEXT_MAX]), []
 
 
-def _apply(session: Session, *, actor: Actor, now: datetime, d: Draft, site_id: int) -> str:
-    """added / updated / unchanged."""
+_COLUMNS = {"contact_name": ("contact",), "phone": ("phone",), "special_needs": ("special",),
+            "special_note": ("special", "note")}
+
+
+def _apply(session: Session, *, actor: Actor, now: datetime, d: Draft, site_id: int,
+           columns: frozenset[str] | None = None) -> str:
+    """added / updated / unchanged. A known household keeps what the sheet has no column for."""
     row = session.exec(select(Household).where(Household.site_id == site_id, Household.key == d.key)).first()
     values = {"community": d.community or (row.community if row else ""), "building": d.building, "unit": d.unit,
               "room": d.room, "contact_name": d.contact, "phone": d.phone, "special_needs": d.special_needs,
               "special_note": d.special_note, "active": True}
+    if row is not None and columns is not None:
+        values = {k: v for k, v in values.items() if not set(_COLUMNS.get(k, ())).isdisjoint(columns)
+                  or k not in _COLUMNS}
     if row is None:
         session.add(Household(site_id=site_id, key=d.key, created_at=now, updated_at=now, created_by=actor.operator,
                               **values))
@@ -235,11 +243,15 @@ def import_sheet(session: Session, *, actor: Actor, now: datetime, path: Path) -
     report = RegisterReport(file=path.name, rows=len(rows), ignored=ignored)
     seen: dict[str, int] = {}
     drafts: list[Draft] = []
+    site_id = setup.require_site(session).id
+    phones = dict(session.exec(select(Household.key, Household.phone).where(Household.site_id == site_id)).all())
     for number, v in rows:
         draft, reasons = check(number, v)
         who = quote(" ".join(x for x in (v.get("building", ""), v.get("unit", ""), v.get("room", "")) if x))
         if draft is not None and draft.key in seen:
             reasons = [t("与第{r}行重复", "repeats row {r}", r=seen[draft.key])]
+        elif draft is not None and draft.special_needs and not draft.phone and not phones.get(draft.key):
+            reasons = [t("特殊人群须有电话（每轮电话问询）", "a special-needs household needs a phone (called every round)")]
         if reasons:
             report.problems.append(RowProblem(number, "；".join(reasons), who))
             continue
@@ -248,9 +260,9 @@ def import_sheet(session: Session, *, actor: Actor, now: datetime, path: Path) -
         drafts.append(draft)
     if report.problems:
         return report
-    site_id = setup.require_site(session).id
+    columns = frozenset(rows[0][1]) if rows else frozenset()
     for d in drafts:
-        outcome = _apply(session, actor=actor, now=now, d=d, site_id=site_id)
+        outcome = _apply(session, actor=actor, now=now, d=d, site_id=site_id, columns=columns)
         setattr(report, outcome, getattr(report, outcome) + 1)
     report.special = sum(d.special_needs for d in drafts)
     session.flush()

@@ -184,6 +184,13 @@ def test_importing_again_updates_and_typing_one_in_works(db, tmp_path, day0, reg
         again = register.import_sheet(s, actor=OFFICER, now=_at(day0, "12:00"),
                                       path=_register_sheet(tmp_path / "r2.xlsx", changed))
     assert (again.added, again.updated, again.unchanged) == (0, 1, 3)
+    no_phones = [[r[0], r[1], r[2], r[3], r[4], r[5], r[7]] for r in changed]  # a sheet without a phone column
+    header = [h for h in REGISTER_HEADER if h not in ("手机号码", "备注说明")]
+    with db.session() as s:
+        third = register.import_sheet(s, actor=OFFICER, now=_at(day0, "12:10"),
+                                      path=_register_sheet(tmp_path / "r3.xlsx", no_phones, header))
+        assert third.ok and third.unchanged == 3 and third.updated == 1  # the elder's note 腿脚不便 went with 备注
+        assert {h.phone for h in s.exec(select(Household)).all()} == {f"1390000000{i}" for i in range(1, 5)}
     with db.session() as s:
         row = register.add(s, actor=OFFICER, now=_at(day0, "12:30"), building="3号楼", unit="1单元", room="301",
                            contact="赵", phone="139 0000 0005", special="是", note="独居")
