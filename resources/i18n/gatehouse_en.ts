@@ -355,8 +355,8 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Special needs</translation>
     </message>
     <message>
-        <source>上轮</source>
-        <translation>Last round</translation>
+        <source>前一轮</source>
+        <translation>Round before</translation>
     </message>
     <message>
         <source>逾期未问询</source>
@@ -407,8 +407,20 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Yes</translation>
     </message>
     <message>
-        <source>上轮也未下单</source>
-        <translation>Missed the last round too</translation>
+        <source>本轮</source>
+        <translation>This round</translation>
+    </message>
+    <message>
+        <source>上一轮</source>
+        <translation>Last round</translation>
+    </message>
+    <message>
+        <source>上一轮（{a}–{b}）未下单：{n} 户</source>
+        <translation>No order in the last round ({a} to {b}): {n} households</translation>
+    </message>
+    <message>
+        <source>前一轮也未下单</source>
+        <translation>Missed the round before too</translation>
     </message>
     <message>
         <source>请先在问询表中选中一户</source>

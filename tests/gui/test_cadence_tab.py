@@ -81,6 +81,9 @@ def test_register_missed_and_calls_from_the_keyboard(qtbot, page, monkeypatch, t
         qtbot.mouseClick(tab.call_button, Qt.MouseButton.LeftButton)
     assert _cells(tab.checks, 6) == ["未接通 1 次，待再打", "已问询：正常"]  # the unreached stay first, still due
     assert "待问询 1 户" in tab.checks_title.text()
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.which.setCurrentIndex(1)  # the round before: nobody was registered yet
+    assert "上一轮" in tab.missed_title.text() and tab.missed.rowCount() == 0
     page.tabs.setCurrentIndex(0)
     assert not page.buildings.isHidden()
 

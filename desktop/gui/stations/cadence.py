@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -137,7 +138,13 @@ class CadenceTab(QWidget):
                                              self.tr("电话"), self.tr("情况"), self.tr("本轮问询"), self.tr("上次")])
         self.checks.activated.connect(lambda _index: self.record_selected())
         self.missed = self._table("missed", [self.tr("楼栋"), self.tr("单元"), self.tr("房号"), self.tr("联系人"),
-                                             self.tr("电话"), self.tr("特殊人群"), self.tr("上轮")])
+                                             self.tr("电话"), self.tr("特殊人群"), self.tr("前一轮")])
+        self.which = QComboBox(self)  # the round whose missed households are listed
+        self.which.setObjectName("which_round")
+        self.which.setMinimumHeight(36)
+        self.which.addItem(self.tr("本轮"), "this")
+        self.which.addItem(self.tr("上一轮"), "previous")
+        self.which.currentIndexChanged.connect(lambda _i: self.refresh())
         self.checks_title = QLabel(self)
         self.missed_title = QLabel(self)
         for label in (self.checks_title, self.missed_title):
@@ -146,7 +153,11 @@ class CadenceTab(QWidget):
         for holder, title, table in ((upper, self.checks_title, self.checks), (lower, self.missed_title, self.missed)):
             box = QVBoxLayout(holder)
             box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(title)
+            head = QHBoxLayout()
+            head.addWidget(title, 1)
+            if table is self.missed:
+                head.addWidget(self.which)
+            box.addLayout(head)
             box.addWidget(table, 1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
@@ -163,11 +174,12 @@ class CadenceTab(QWidget):
     # --- reading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        now = self.ctx.clock.now()
+        now, previous = self.ctx.clock.now(), self.which.currentData() == "previous"
 
         def work(s: Any) -> tuple[Any, ...]:
             rnd = cadence.current_round(s, now)
-            return rnd, cadence.phone_checks(s, now), cadence.missed(s, rnd)
+            listed = rnd.previous() if previous else rnd
+            return rnd, cadence.phone_checks(s, now), listed, cadence.missed(s, listed)
 
         self.ctx.ops.read(work, on_done=self._show, on_error=self._failed)
 
@@ -191,7 +203,7 @@ class CadenceTab(QWidget):
         return f"{text}：{row.last_note}" if row.last_note else text
 
     def _show(self, data: tuple[Any, ...]) -> None:
-        rnd, checks, missed = data
+        rnd, checks, listed, missed = data
         self.round_label.setText(self.tr("本轮：第{n}轮 {a}–{b}（每{d}天一轮）")
                                  .replace("{n}", str(rnd.index + 1)).replace("{a}", f"{rnd.first_day:%m-%d}")
                                  .replace("{b}", f"{rnd.last_day:%m-%d}").replace("{d}", str(rnd.days)))
@@ -209,12 +221,17 @@ class CadenceTab(QWidget):
                 if c == 6:
                     item.setBackground(QColor(colour))
                 self.checks.setItem(i, c, item)
-        self.missed_title.setText(self.tr("本轮未下单：{n} 户").replace("{n}", str(len(missed))))
+        if listed == rnd:
+            title = self.tr("本轮未下单：{n} 户")
+        else:
+            title = self.tr("上一轮（{a}–{b}）未下单：{n} 户").replace("{a}", f"{listed.first_day:%m-%d}").replace(
+                "{b}", f"{listed.last_day:%m-%d}")
+        self.missed_title.setText(title.replace("{n}", str(len(missed))))
         self.missed.setRowCount(len(missed))
         for i, m in enumerate(missed):
             for c, text in enumerate((m.building, m.unit, m.room, m.contact, m.phone,
                                       self.tr("是") if m.special_needs else "",
-                                      self.tr("上轮也未下单") if m.also_previous else "")):
+                                      self.tr("前一轮也未下单") if m.also_previous else "")):
                 item = QTableWidgetItem(text)
                 if c == 6 and m.also_previous:
                     item.setBackground(QColor(AMBER))
