@@ -53,6 +53,7 @@ COMMANDS = [
     "desktop.cli.timers",
     "desktop.cli.report",
     "desktop.cli.households",
+    "desktop.cli.cadence",
     "desktop.cli.operators",
     "desktop.cli.purge",
     "desktop.cli.export",

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 _TABLES = {"approval_occupant": ("审批人员", "approval occupants"), "occupant_check": ("门岗查验人员", "gate checks"),
            "household_order": ("居民订单", "household orders"), "attachment": ("照片/附件", "photos/attachments"),
-           "free_text": ("含号码的收货人/去向", "recipients/places with a number")}
+           "free_text": ("含号码的收货人/去向", "recipients/places with a number"),
+           "household": ("住户名册", "household register"), "phone_check": ("电话问询备注", "phone check notes")}
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

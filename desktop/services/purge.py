@@ -1,7 +1,8 @@
 """Personal data that expires: names, ID numbers, phones and photos go after the retention period.
 
 `retention.days` (default 30) after the day of an approval (the arrival's day for a check at the
-gate, the import's day for a household's order), the people in it are no longer kept: the rows
+gate, the import's day for a household's order, the day a register household was last imported or
+edited, the day of a phone check for its note), the people in it are no longer kept: the rows
 stay (every count, every report, the custody of the goods), their personal fields are emptied, and
 the photos and pledges they point to are deleted. The audit chain is not touched: it never held
 more than the masked forms and keyed hashes (`desktop.services.privacy`). The rows the purge
@@ -37,8 +38,10 @@ from desktop.store.models import (
     Attachment,
     Consignment,
     CustodyEvent,
+    Household,
     HouseholdOrder,
     OccupantCheck,
+    PhoneCheck,
     Release,
 )
 
@@ -98,6 +101,19 @@ def _orders(session: Session, start: datetime) -> list[tuple[HouseholdOrder, dat
     return [(o, localtime.site_today(o.created_at)) for o in session.exec(query).all()]
 
 
+def _register(session: Session, start: datetime) -> list[tuple[Household, date]]:
+    """Register households not imported or edited since `start` (desktop.services.register)."""
+    query = (select(Household).where(Household.updated_at < start)
+             .where(or_(Household.phone != "", Household.contact_name != "", Household.special_note != "")))
+    return [(h, localtime.site_today(h.updated_at)) for h in session.exec(query).all()]
+
+
+def _calls(session: Session, start: datetime) -> list[tuple[PhoneCheck, date]]:
+    """Phone checks whose note (what a household needed) is past the retention period."""
+    query = select(PhoneCheck).where(PhoneCheck.called_at < start).where(PhoneCheck.note != "")
+    return [(c, localtime.site_today(c.called_at)) for c in session.exec(query).all()]
+
+
 # free text that may carry a phone or ID number (a recipient "校医院 王医生 138…", a receiver): masked
 _FREE_TEXT: tuple[tuple[type, str, tuple[str, ...]], ...] = (
     (Consignment, "created_at", ("recipient", "destination")),
@@ -144,22 +160,27 @@ class _Found:
     orders: list[HouseholdOrder]
     attachments: list[int]
     texts: list[tuple[Any, dict[str, str], date]]
+    register: list[Household] = field(default_factory=list)
+    calls: list[PhoneCheck] = field(default_factory=list)
 
 
 def _gather(session: Session, now: datetime) -> _Found:
     days, before, start = cutoff(session, now)
     occupants, checks, orders = _occupants(session, before), _checks(session, start), _orders(session, start)
     texts = _free_text(session, start)
+    register, calls = _register(session, start), _calls(session, start)
     found = PurgePlan(before=before, retention_days=days)
     days_seen = [d for _, d in occupants] + [d for _, d in checks] + [d for _, d in orders] + [d for *_, d in texts]
+    days_seen += [d for _, d in register] + [d for _, d in calls]
     found.oldest, found.newest = (min(days_seen), max(days_seen)) if days_seen else (None, None)
     ids = _attachment_ids([o for o, _ in occupants], [c for c, _ in checks])
     dropping = {("approval_occupant", o.id) for o, _ in occupants} | {("occupant_check", c.id) for c, _ in checks}
     attachments = sorted(ids - _still_used(session, ids, dropping)) if ids else []
     found.counts = {"approval_occupant": len(occupants), "occupant_check": len(checks),
-                    "household_order": len(orders), "attachment": len(attachments), "free_text": len(texts)}
+                    "household_order": len(orders), "attachment": len(attachments), "free_text": len(texts),
+                    "household": len(register), "phone_check": len(calls)}
     return _Found(found, [o for o, _ in occupants], [c for c, _ in checks], [o for o, _ in orders], attachments,
-                  texts)
+                  texts, [h for h, _ in register], [c for c, _ in calls])
 
 
 def plan(session: Session, *, now: datetime) -> PurgePlan:
@@ -189,6 +210,12 @@ def purge_rows(session: Session, *, actor: Actor, now: datetime) -> PurgePlan:
     for h in found.orders:
         h.phone, h.contact_name = "", ""
         session.add(h)
+    for r in found.register:
+        r.phone, r.contact_name, r.special_note = "", "", ""
+        session.add(r)
+    for call in found.calls:
+        call.note = ""
+        session.add(call)
     for row, changed, _day in found.texts:
         for name, value in changed.items():
             setattr(row, name, value)

@@ -561,3 +561,39 @@ class StaffMember(SQLModel, table=True):
     active: bool = True
     created_at: datetime = _utc()
     updated_at: datetime = _utc()
+
+
+# --- community cadence: the household register and phone checks (desktop.services.cadence) ----
+
+
+class Household(SQLModel, table=True):
+    """A household of the community's register (住户名册): who orders each round, who gets a call."""
+
+    __table_args__ = (UniqueConstraint("site_id", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    key: str  # building|unit|room, normalised: how orders are matched to it
+    community: str = ""
+    building: str = ""
+    unit: str = ""
+    room: str = ""
+    contact_name: str = ""
+    phone: str = ""
+    special_needs: bool = False
+    special_note: str = ""  # 独居老人 / 孕妇 / 慢病 …
+    active: bool = True
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc()  # last imported or edited: personal fields expire from here
+    created_by: str = ""
+
+
+class PhoneCheck(SQLModel, table=True):
+    """One call to a special-needs household (电话问询): who called, when, and what came of it."""
+
+    __tablename__ = "phone_check"
+    id: int | None = Field(default=None, primary_key=True)
+    household_id: int = Field(foreign_key="household.id", index=True)
+    called_at: datetime = _utc(index=True)
+    caller: str = ""
+    outcome: str = ""  # reached_ok / reached_needs_help / not_reached
+    note: str = ""

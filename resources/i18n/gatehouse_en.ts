@@ -309,6 +309,141 @@ Backup: File → Back up database (Ctrl+B)</translation>
     </message>
 </context>
 <context>
+    <name>CadenceTab</name>
+    <message>
+        <source>记录电话问询…</source>
+        <translation>Record a phone check…</translation>
+    </message>
+    <message>
+        <source>导入住户名册…</source>
+        <translation>Import the household register…</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>本轮问询</source>
+        <translation>This round's call</translation>
+    </message>
+    <message>
+        <source>上次</source>
+        <translation>Last call</translation>
+    </message>
+    <message>
+        <source>特殊人群</source>
+        <translation>Special needs</translation>
+    </message>
+    <message>
+        <source>前一轮</source>
+        <translation>Round before</translation>
+    </message>
+    <message>
+        <source>逾期未问询</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>待问询</source>
+        <translation>Call due</translation>
+    </message>
+    <message>
+        <source>未接通 {n} 次，待再打</source>
+        <translation>Not reached ({n}×), call again</translation>
+    </message>
+    <message>
+        <source>已问询：需要帮助</source>
+        <translation>Called: needs help</translation>
+    </message>
+    <message>
+        <source>已问询：正常</source>
+        <translation>Called: all well</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>all well</translation>
+    </message>
+    <message>
+        <source>需要帮助</source>
+        <translation>needs help</translation>
+    </message>
+    <message>
+        <source>未接通</source>
+        <translation>not reached</translation>
+    </message>
+    <message>
+        <source>本轮：第{n}轮 {a}–{b}（每{d}天一轮）</source>
+        <translation>This round: round {n}, {a} to {b} (every {d} days)</translation>
+    </message>
+    <message>
+        <source>特殊人群电话问询：待问询 {n} 户，共 {t} 户</source>
+        <translation>Special-needs phone checks: {n} due of {t} households</translation>
+    </message>
+    <message>
+        <source>本轮未下单：{n} 户</source>
+        <translation>No order this round: {n} households</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>本轮</source>
+        <translation>This round</translation>
+    </message>
+    <message>
+        <source>上一轮</source>
+        <translation>Last round</translation>
+    </message>
+    <message>
+        <source>上一轮（{a}–{b}）未下单：{n} 户</source>
+        <translation>No order in the last round ({a} to {b}): {n} households</translation>
+    </message>
+    <message>
+        <source>前一轮也未下单</source>
+        <translation>Missed the round before too</translation>
+    </message>
+    <message>
+        <source>请先在问询表中选中一户</source>
+        <translation>Select a household in the phone-check table first</translation>
+    </message>
+    <message>
+        <source>已记录 {h} 的电话问询</source>
+        <translation>Phone check for {h} recorded</translation>
+    </message>
+    <message>
+        <source>选择住户名册</source>
+        <translation>Choose the household register</translation>
+    </message>
+    <message>
+        <source>住户名册 (*.xlsx *.csv)</source>
+        <translation>Household register (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>正在导入 {f}…</source>
+        <translation>Importing {f}…</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../desktop/gui/stations/gate/photo.py" line="52"/>
@@ -1138,6 +1273,10 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Import result</translation>
     </message>
     <message>
+        <source>本轮</source>
+        <translation>This round</translation>
+    </message>
+    <message>
         <location filename="../../desktop/gui/stations/households.py" line="217"/>
         <source>{name}（{n} 户）</source>
         <translation>{name} ({n} households)</translation>
@@ -1779,6 +1918,29 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <location filename="../../desktop/gui/stations/review/passes.py" line="171"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneCheckDialog</name>
+    <message>
+        <source>记录电话问询</source>
+        <translation>Record a phone check</translation>
+    </message>
+    <message>
+        <source>已接通，一切正常</source>
+        <translation>Reached, all well</translation>
+    </message>
+    <message>
+        <source>已接通，需要帮助</source>
+        <translation>Reached, needs help</translation>
+    </message>
+    <message>
+        <source>未接通</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>备注：需要什么（买药、送菜、就医……）</source>
+        <translation>Note: what is needed (medicine, food, a doctor…)</translation>
     </message>
 </context>
 <context>

@@ -117,7 +117,7 @@ def test_import_view_refresh_and_export(qtbot, page, monkeypatch, tmp_path, db, 
 
 def test_screenshot_states_switch_tabs(page):
     names = [name for name, _ in page.screenshot_states()]
-    assert names == ["", "schedule", "door"]
+    assert names == ["", "schedule", "door", "round"]
     page.screenshot_states()[2][1]()
     assert page.tabs.currentWidget() is page.door_tab
     assert isinstance(page.door_tab, QWidget)

@@ -42,6 +42,7 @@ from desktop.domain.permissions import Permission
 from desktop.gui import permits, printing
 from desktop.gui.ops import describe_error
 from desktop.gui.stations.base import StationPage
+from desktop.gui.stations.cadence import CadenceTab
 from desktop.paths import data_dir
 from desktop.services import handoff, households, slips
 
@@ -196,6 +197,9 @@ class HouseholdsPage(StationPage):
         self.door_tab = door_tab
         self.tabs.addTab(door_tab, self.tr("送货上门"))
         self.tabs.addTab(self.report, self.tr("导入结果"))
+        self.cadence = CadenceTab(self.ctx, self)  # this order round: missed households, phone checks
+        self.tabs.addTab(self.cadence, self.tr("本轮"))
+        self.tabs.currentChanged.connect(lambda _i: self.buildings.setHidden(self.tabs.currentWidget() is self.cadence))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.buildings)
         split.addWidget(self.tabs)
@@ -212,6 +216,7 @@ class HouseholdsPage(StationPage):
 
     def activated(self) -> None:
         self.ctx.ops.read(households.batches, on_done=self._batches_loaded, on_error=self._failed)
+        self.cadence.refresh()
 
     def _batches_loaded(self, batches: list[households.BatchInfo], select: str | None = None) -> None:
         wanted = select or self.current
@@ -480,7 +485,8 @@ class HouseholdsPage(StationPage):
     def screenshot_states(self) -> list[tuple[str, Any]]:
         """The demo batch as it opens, its pickup schedule, and the door deliveries."""
         return [("", lambda: None), ("schedule", lambda: self.tabs.setCurrentWidget(self.schedule)),
-                ("door", lambda: self.tabs.setCurrentWidget(self.door_tab))]
+                ("door", lambda: self.tabs.setCurrentWidget(self.door_tab)),
+                ("round", lambda: self.tabs.setCurrentWidget(self.cadence))]
 
 
 __all__ = ["HouseholdsPage"]

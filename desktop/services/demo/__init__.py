@@ -27,6 +27,7 @@ STEPS = [
     "desktop.services.demo.handoff",
     "desktop.services.demo.supervision",
     "desktop.services.demo.households",
+    "desktop.services.demo.cadence",
 ]
 
 
