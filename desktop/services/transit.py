@@ -22,7 +22,7 @@ from desktop.documents.slip import SlipView
 from desktop.domain import necessities
 from desktop.domain.clock import utc
 from desktop.domain.enums import display
-from desktop.domain.identity import InputError, normalize_plate
+from desktop.domain.identity import InputError, display_plate, normalize_plate
 from desktop.domain.permissions import Permission
 from desktop.i18n import language, t
 from desktop.services import audit, slips
@@ -264,7 +264,7 @@ def dispatch_view(session: Session, slip: Slip, *, printed_at: datetime | None =
     who = session.exec(select(Operator).where(Operator.username == slip.issued_by)).first()
     return SlipView(
         site_name=site.name if site else "", number=slip.number, kind=slips.DISPATCH,
-        plate=info.plate if info else "", destination=info.destination if info else "",
+        plate=display_plate(info.plate) if info else "", destination=info.destination if info else "",
         lines=tuple(line_text(*x) for x in info.lines) if info else (),
         issued_by=who.display_name if who else slip.issued_by, issued_at=utc(slip.issued_at),
         station=display(slip.station, language()), printed_at=printed_at,
