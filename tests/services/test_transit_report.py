@@ -12,6 +12,7 @@ from transit_world import HANDOFF, make_transit, receive
 from desktop.documents.daily_xlsx import build_daily_xlsx
 from desktop.domain.localtime import local, site_tz
 from desktop.services import reports, transit
+from desktop.services.context import Actor
 
 
 def _row(view, key):
@@ -57,3 +58,27 @@ def test_other_sites_have_no_transit_part(db, clock):
         view = reports.daily(s, day=local(clock.now()).date(), tz=site_tz(), now=clock.now())
     assert view.transit == ()
     assert "中转" not in openpyxl.load_workbook(io.BytesIO(build_daily_xlsx(view))).sheetnames
+
+
+def test_the_day_package_carries_the_dispatches(db, clock):
+    import json
+    import zipfile
+
+    from desktop.services import daypackage
+
+    with db.session() as s:
+        make_transit(s, clock.now())
+        receive(s, clock, "大米", 20, "袋")
+        sent = transit.dispatch(s, actor=HANDOFF, now=clock.now(), destination="城南小区", plate="苏A12345",
+                                lines=[("grain", 15, "袋")])
+    with db.session() as s:
+        package = daypackage.export_day(s, actor=Actor("duty", "supervision"), now=clock.now(),
+                                        day=local(clock.now()).date(), tz=site_tz())
+    with zipfile.ZipFile(io.BytesIO(package.data)) as zf:
+        records = json.loads(zf.read("records.json"))
+        report = json.loads(zf.read("report.json"))
+    assert [d["plate"] for d in records["dispatches"]] == ["苏A12345"]
+    assert [(x["necessity"], x["quantity"], x["unit"]) for x in records["dispatch_lines"]] == [("grain", 15, "袋")]
+    assert [d["name"] for d in records["destinations"]] == ["城南小区"]
+    assert sent.number in {x["number"] for x in records["slips"]}
+    assert report["transit"][0]["on_hand"] == [{"quantity": 5, "unit": "袋"}]
