@@ -61,6 +61,7 @@ class DispatchPanel(QWidget):
         self.stock_table.setHorizontalHeaderLabels([self.tr("品类"), self.tr("单位"), self.tr("库存"),
                                                     self.tr("消杀静置中")])
         self.stock_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.stock_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.stock_table.verticalHeader().setVisible(False)
         self.stock_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.stock_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
