@@ -271,3 +271,15 @@ def dispatch_view(session: Session, slip: Slip, *, printed_at: datetime | None =
         reprint_no=slip.print_count if reprint_no is None else reprint_no,
         voided=slip.voided_at is not None, void_reason=slip.void_reason,
     )
+
+
+def dispatched_message(session: Session, slip: Slip) -> str:
+    """What a scan of a dispatch slip at the handoff says: it is not released, it already left."""
+    from desktop.services.handoff import local_time
+
+    row = session.exec(select(Dispatch).where(Dispatch.slip_id == slip.id)).first()
+    info = _info(session, row) if row is not None else None
+    return t("这是外发单：物资已于 {at} 装车 {p} 发往 {d}，无需放行。",
+             "This is a dispatch slip: its goods left at {at} on {p} for {d}; there is nothing to release.",
+             at=local_time(info.dispatched_at) if info else "—", p=display_plate(info.plate) if info else "—",
+             d=info.destination if info else "—")

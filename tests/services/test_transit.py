@@ -130,3 +130,33 @@ def test_stock_at_a_moment_counts_what_had_happened_by_then(station, clock):
         assert transit.stock_at(s, before + timedelta(seconds=1))[("grain", "袋")] == 20
         assert transit.stock_at(s, clock.now() + timedelta(seconds=1))[("grain", "袋")] == 15
         assert transit.dispatched_between(s, before, clock.now() + timedelta(seconds=1)) == {("grain", "袋"): 5}
+
+
+def test_a_shell_edit_of_a_dispatch_line_is_named_by_verify(station, clock, db_path):
+    import sqlite3
+
+    with station.session() as s:
+        transit.dispatch(s, actor=HANDOFF, now=clock.now(), destination=TO, plate="苏A12345",
+                         lines=[("grain", 5, "袋")])
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE dispatch_line SET quantity = 1")  # 5 bags left, 1 written down: 4 "still in stock"
+    con.commit()
+    con.close()
+    with station.session(write=False) as s:
+        report = verify.verify(s, dialect="sqlite")
+    assert not report.ok
+    assert ("dispatch_line", "1") in {(f.table, f.row) for f in report.findings}
+
+
+def test_a_dispatch_slip_scanned_at_the_handoff_says_it_already_left(station, clock):
+    from desktop.services import handoff
+
+    with station.session() as s:
+        sent = transit.dispatch(s, actor=HANDOFF, now=clock.now(), destination=TO, plate="苏A12345",
+                                lines=[("grain", 5, "袋")])
+    with station.session() as s:
+        verdict = handoff.scan(s, code=sent.number, actor=HANDOFF, clock=clock, receiver="王", destination="库")
+    assert verdict.kind == handoff.VerdictKind.ALREADY
+    assert "外发单" in verdict.message and TO in verdict.message and "苏A·12345" in verdict.message
+    with station.session(write=False) as s:
+        assert on_hand(s)[("grain", "袋")] == 15  # the scan released nothing
