@@ -82,6 +82,16 @@ def test_dispatch_form_issues_and_prints_the_slip(qtbot, station, clock, tmp_pat
     assert list(tmp_path.glob(f"{sent[0].number}-0-*.pdf"))
     qtbot.waitUntil(lambda: _cell(panel.stock_table, 0, 2) == "8")
     assert panel.line_list.count() == 0 and panel.plate.text() == ""
+    qtbot.waitUntil(lambda: panel.recent.count() == 1)
+    assert sent[0].number in panel.recent.item(0).text() and "城南小区供应点" in panel.recent.item(0).text()
+    rect = panel.recent.visualItemRect(panel.recent.item(0))
+    qtbot.mouseClick(panel.recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: panel.preview is not None and panel.preview.isVisible())
+    qtbot.waitUntil(lambda: panel.preview.slip is not None)
+    assert panel.preview.slip.kind == "dispatch"
+    panel.preview.accept()
+    ops.wait_idle()
 
 
 def test_over_dispatch_is_said_on_the_form(qtbot, station, clock):

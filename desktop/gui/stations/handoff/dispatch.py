@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import necessities
+from desktop.domain.localtime import local
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
+from desktop.gui.slip_preview import SlipPreviewDialog
 from desktop.gui.slip_print import PrintOutcome, print_slip
 from desktop.services import slips, transit
 
@@ -51,6 +53,7 @@ class DispatchPanel(QWidget):
         self.settings = slips.PrintSettings()
         self.pdf_dir: Path | None = None  # tests: where the "PDF" printer writes
         self.busy = False
+        self.preview: SlipPreviewDialog | None = None
         self._build()
 
     # --- layout -----------------------------------------------------------------------------
@@ -96,6 +99,10 @@ class DispatchPanel(QWidget):
         remove = self._button("dispatch_remove_line", self.tr("删除所选"), self._remove_line)
         self.issue_button = self._button("dispatch_issue", self.tr("开外发单并打印"), self._issue)
         self.issue_button.setStyleSheet("QPushButton { font-size: 15pt; font-weight: bold; }")
+        self.recent = QListWidget(self)
+        self.recent.setObjectName("dispatch_recent")
+        self.recent.setToolTip(self.tr("双击：预览、补打或作废"))
+        self.recent.itemActivated.connect(lambda item: self.open_preview(item.data(Qt.ItemDataRole.UserRole)))
         self.message = QLabel(self)
         self.message.setObjectName("dispatch_message")
         self.message.setWordWrap(True)
@@ -120,7 +127,9 @@ class DispatchPanel(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("库存（已放行入库，减去已外发）"), self))
-        left.addWidget(self.stock_table, 1)
+        left.addWidget(self.stock_table, 2)
+        left.addWidget(QLabel(self.tr("今日外发（双击预览、补打、作废）"), self))
+        left.addWidget(self.recent, 1)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addWidget(QLabel(self.tr("本次外发"), self))
@@ -142,11 +151,21 @@ class DispatchPanel(QWidget):
 
     def refresh(self) -> None:
         station = self.ctx.actor.station
-        self.ctx.ops.read(lambda s: (transit.stock(s), transit.destinations(s), slips.print_settings(s, station)),
+        since, until = slips.day_bounds(local(self.ctx.clock.now()).date())
+        self.ctx.ops.read(lambda s: (transit.stock(s), transit.destinations(s), slips.print_settings(s, station),
+                                     transit.dispatches(s, since=since, until=until)),
                           on_done=self._loaded, on_error=lambda exc: self._say(describe_error(exc), error=True))
 
-    def _loaded(self, data: tuple[list[transit.StockLine], list[str], slips.PrintSettings]) -> None:
-        self.stock, places, self.settings = data
+    def _loaded(self, data: tuple[list[transit.StockLine], list[str], slips.PrintSettings,
+                                  list[transit.DispatchInfo]]) -> None:
+        self.stock, places, self.settings, today = data
+        self.recent.clear()
+        for d in reversed(today):
+            what = "；".join(transit.line_text(*x) for x in d.lines)
+            gone = self.tr("（已作废）") if d.voided else ""
+            item = QListWidgetItem(f"{local(d.dispatched_at):%H:%M} {d.number}{gone} → {d.destination}\n{what}")
+            item.setData(Qt.ItemDataRole.UserRole, d.number)
+            self.recent.addItem(item)
         self.stock_table.setRowCount(len(self.stock))
         for r, line in enumerate(self.stock):
             cells = (line.name, line.unit, f"{line.on_hand:g}", f"{line.waiting:g}" if line.waiting else "")
@@ -232,6 +251,15 @@ class DispatchPanel(QWidget):
         self.busy = False
         self.issue_button.setEnabled(True)
         self._say(describe_error(exc), error=True)
+
+    def open_preview(self, number: str) -> SlipPreviewDialog:
+        """The usual slip preview: reprint, or void (a voided dispatch puts its goods back in stock)."""
+        dialog = SlipPreviewDialog(self.ctx, number, self, pdf_dir=self.pdf_dir)
+        dialog.voided.connect(lambda _s: self.refresh())
+        dialog.setModal(True)
+        dialog.show()
+        self.preview = dialog
+        return dialog
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
