@@ -62,7 +62,8 @@ class DispatchPanel(QWidget):
         self.stock_table = QTableWidget(0, 4, self)
         self.stock_table.setObjectName("stock_table")
         self.stock_table.setHorizontalHeaderLabels([self.tr("品类"), self.tr("单位"), self.tr("库存"),
-                                                    self.tr("消杀静置中")])
+                                                    self.tr("待入库")])
+        self.stock_table.horizontalHeaderItem(3).setToolTip(self.tr("尚在消杀、静置，或未扫码放行入库"))
         self.stock_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.stock_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.stock_table.verticalHeader().setVisible(False)
@@ -101,6 +102,7 @@ class DispatchPanel(QWidget):
         self.issue_button.setStyleSheet("QPushButton { font-size: 15pt; font-weight: bold; }")
         self.recent = QListWidget(self)
         self.recent.setObjectName("dispatch_recent")
+        self.recent.setWordWrap(True)
         self.recent.setToolTip(self.tr("双击：预览、补打或作废"))
         self.recent.itemActivated.connect(lambda item: self.open_preview(item.data(Qt.ItemDataRole.UserRole)))
         self.message = QLabel(self)
