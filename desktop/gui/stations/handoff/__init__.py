@@ -130,8 +130,11 @@ class HandoffPage(StationPage):
         self._place(outer)
 
     def _place(self, scanning: QHBoxLayout) -> None:
-        """The scanning screen, in a tab whose bar shows only at a transit station (中转站), where
-        the second tab is 外发 (dispatch). Changing the site's kind in the settings shows or hides it."""
+        """The scanning screen; at a transit station (中转站) one tab of two, 外发 (dispatch) the other."""
+        self.dispatch_panel: Any = None
+        if getattr(self.ctx.site, "kind", "") != "transit":
+            self.setLayout(scanning)
+            return
         from PySide6.QtWidgets import QTabWidget, QWidget
 
         from desktop.gui.stations.handoff.dispatch import DispatchPanel
@@ -141,28 +144,10 @@ class HandoffPage(StationPage):
         self.dispatch_panel = DispatchPanel(self.ctx, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("handoff_tabs")
-        self.tabs.setDocumentMode(True)
         self.tabs.addTab(scan_tab, self.tr("接驳放行"))
         self.tabs.addTab(self.dispatch_panel, self.tr("外发"))
         self.tabs.currentChanged.connect(lambda i: self.dispatch_panel.refresh() if i == 1 else None)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.tabs)
-        self._show_dispatch()
-
-    @property
-    def transit(self) -> bool:
-        return getattr(self.ctx.site, "kind", "") == "transit"
-
-    def _show_dispatch(self) -> None:
-        self.tabs.setTabVisible(1, self.transit)
-        self.tabs.tabBar().setVisible(self.transit)
-        if not self.transit:
-            self.tabs.setCurrentIndex(0)
-
-    def settings_changed(self, what: str) -> None:
-        if "site" in what.split(","):
-            self._show_dispatch()
+        QVBoxLayout(self).addWidget(self.tabs)
 
     def _field(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -189,7 +174,7 @@ class HandoffPage(StationPage):
         self.ctx.ops.read(lambda s: (setup.list_unloading_points(s), handoff.recent_scans(s, station=station),
                                      handoff.last_release_fields(s, station=station)),
                           on_done=self._loaded, on_error=lambda exc: None)
-        if self.transit:
+        if self.dispatch_panel is not None:
             self.dispatch_panel.refresh()
         self.entry.setFocus()
 
@@ -286,7 +271,7 @@ class HandoffPage(StationPage):
             match = next((w for w in pending if w.state == state), None)
             if match is not None:
                 states.append((suffix, lambda w=match: self._demo_scan(w)))
-        if self.transit:
+        if self.dispatch_panel is not None:
             states.append(("dispatch", self._demo_dispatch))
         return states
 
