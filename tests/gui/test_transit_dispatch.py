@@ -114,3 +114,25 @@ def test_other_sites_have_no_dispatch_tab(qtbot, db, clock):
     page, ops = _page(qtbot, db, clock)
     assert page.dispatch_panel is None and page.findChild(QTabWidget, "handoff_tabs") is None
     ops.wait_idle()
+
+
+def test_tab_walks_round_the_transit_handoff_page(qtbot, db, clock, request):
+    from tests.gui.test_tab_walk import _names, _walk
+
+    with db.session() as s:
+        make_transit(s, clock.now())
+        receive(s, clock, "大米", 20, "袋")
+    window = request.getfixturevalue("window")
+    index = window.page_index("handoff")
+    window.show_page(index)
+    window.activateWindow()
+    page = window.current_page()
+    page.activated()
+    for tab in (0, 1):
+        page.tabs.setCurrentIndex(tab)
+        qtbot.wait(200)
+        window.ctx.ops.wait_idle()
+        qtbot.wait(100)
+        traps, missed = _walk(qtbot, window)
+        assert traps == [], tab
+        assert _names(missed) == [], tab
