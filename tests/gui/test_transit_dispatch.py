@@ -136,3 +136,9 @@ def test_tab_walks_round_the_transit_handoff_page(qtbot, db, clock, request):
         traps, missed = _walk(qtbot, window)
         assert traps == [], tab
         assert _names(missed) == [], tab
+
+
+def test_the_audit_log_says_a_dispatch_in_words():
+    from desktop.gui.stations.supervision.audit_words import action_words
+
+    assert action_words("transit.dispatch") == "中转外发"
