@@ -210,6 +210,9 @@ def dispatch(session: Session, *, actor: Actor, now: datetime, destination: str 
     if not is_transit(session):
         raise ServiceError("not_transit", t("本站点不是中转站，不能外发。",
                                             "This site is not a transit station; nothing is dispatched from it."))
+    # Two stations dispatching the same stock at once: on PostgreSQL the second waits here until the
+    # first has committed, then sees its dispatch (SQLite's write transactions are serial already).
+    session.exec(select(Site.id).where(Site.id == require_site(session).id).with_for_update()).first()
     wanted = _clean_lines(lines)
     try:
         vehicle = normalize_plate(plate)
