@@ -78,6 +78,16 @@ class Anomaly:
 
 
 @dataclass(frozen=True)
+class TransitRow:
+    """A transit station's necessity: what left on onward dispatches that day, and on hand at its end."""
+
+    key: str
+    name: str
+    dispatched: tuple[Quantity, ...]
+    on_hand: tuple[Quantity, ...]
+
+
+@dataclass(frozen=True)
 class DailyReportView:
     site_name: str
     day: date
@@ -88,6 +98,7 @@ class DailyReportView:
     vehicles: tuple[VehicleLine, ...]
     anomalies: tuple[Anomaly, ...]
     tz: str = field(default_factory=site_tz_name)  # the site's zone when the view is made
+    transit: tuple[TransitRow, ...] = ()  # a transit station's dispatches and stock; () for other sites
 
 
 # --- layout ----------------------------------------------------------------------------------
@@ -183,6 +194,16 @@ def _necessities(view: DailyReportView, st: dict[str, ParagraphStyle], width: fl
                    [width * 0.22, width * 0.26, width * 0.42, width * 0.10], st)]
 
 
+def _transit(view: DailyReportView, st: dict[str, ParagraphStyle], width: float) -> list[object]:
+    def text(quantities: tuple[Quantity, ...]) -> str:
+        return "；".join(q.text() for q in quantities) or "0"
+
+    rows = [[n.name, text(n.dispatched), text(n.on_hand)] for n in view.transit]
+    return [_p(t("二之一、中转外发与库存", "2a. Dispatched onward and stock on hand"), st["h2"]),
+            *_table([t("品类", "Necessity"), t("当日外发", "Dispatched"), t("日终库存", "On hand at day's end")], rows,
+                   [width * 0.3, width * 0.35, width * 0.35], st)]
+
+
 def _counts(view: DailyReportView, st: dict[str, ParagraphStyle], width: float) -> list[object]:
     rows = [[c.label, str(c.value)] for c in view.counts]
     return [_p(t("三、消杀、静置与交接", "3. Disinfection, dwell and handoff"), st["h2"]),
@@ -245,6 +266,8 @@ def build_daily_report(view: DailyReportView) -> bytes:
     ]
     story += _summary(view, st, width)
     story.append(KeepTogether(_necessities(view, st, width)))
+    if view.transit:
+        story.append(KeepTogether(_transit(view, st, width)))
     story.append(KeepTogether(_counts(view, st, width)))
     story += _anomalies(view, st, width, zone)
     story += _vehicles(view, st, width, zone)

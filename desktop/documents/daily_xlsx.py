@@ -35,7 +35,8 @@ def _hm(at: datetime | None, zone: ZoneInfo) -> str:
 
 def build_daily_xlsx(view: DailyReportView) -> bytes:
     """Sheets: 概况 (title in A1, then item/count from row 3), 必需品 (necessity, quantity, unit,
-    items, lines; one row per unit), 车辆, 异常."""
+    items, lines; one row per unit), 中转 (transit stations only: necessity, unit, dispatched, on hand),
+    车辆, 异常."""
     zone = ZoneInfo(view.tz)
     wb = Workbook()
     ws = wb.active
@@ -59,6 +60,16 @@ def build_daily_xlsx(view: DailyReportView) -> bytes:
             ns.append([n.name, q.quantity, q.unit, n.items, n.lines, n.key])
         if not n.quantities:
             ns.append([n.name, 0, "", n.items, n.lines, n.key])
+
+    if view.transit:  # a transit station: one row per necessity and unit
+        ts = wb.create_sheet(t("中转", "Transit"))
+        header(ts, 1, [t("品类", "Necessity"), t("单位", "Unit"), t("当日外发", "Dispatched"),
+                       t("日终库存", "On hand at day's end"), t("代码", "Key")], [20, 8, 12, 14, 16])
+        for n in view.transit:
+            sent = {q.unit: q.quantity for q in n.dispatched}
+            held = {q.unit: q.quantity for q in n.on_hand}
+            for unit in sorted({*sent, *held}) or [""]:
+                ts.append([n.name, unit, sent.get(unit, 0), held.get(unit, 0), n.key])
 
     vs = wb.create_sheet(t("车辆", "Vehicles"))
     header(vs, 1, [t("到达", "Arrived"), t("车牌", "Plate"), t("供货单位", "Supplier"), t("结果", "Outcome"),

@@ -62,6 +62,7 @@ class SlipView:
     voided: bool = False
     void_reason: str = ""
     tz: str = field(default_factory=site_tz_name)  # the site's zone when the view is made
+    lines: tuple[str, ...] = ()  # a dispatch slip's goods, one line per necessity ("大米 20 袋")
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def field_rows(view: SlipView) -> list[tuple[str, str, int, int]]:
         ("车牌", view.plate, 1),
         ("供应商", view.supplier, 2),
         ("物资", goods, 0),  # 0: the spec's desc_lines
+        *(("物资" if i == 0 and not goods else "", line, 1) for i, line in enumerate(view.lines)),
         ("数量", _qty(view), 1),
         ("收货方", view.recipient, 2),
         ("去向", view.destination, 2),
@@ -173,7 +175,7 @@ def _plan(view: SlipView, spec: Spec, content_h: float | None) -> list[Band]:
     text_w = w - (qr_side + GAP if qr_side else 0)
     title_size, number_size = base * 1.25, base * 1.6
     title = shorten(view.site_name, font, title_size, text_w)
-    kind = "交接单 HANDOFF SLIP" if view.kind == "slip" else "物资袋标签 BAG LABEL"
+    kind = {"slip": "交接单 HANDOFF SLIP", "dispatch": "外发单 DISPATCH SLIP"}.get(view.kind, "物资袋标签 BAG LABEL")
     text_h = title_size * 1.2 + base * 1.3 + number_size * 1.35 + (base * 1.1 if qr_side else 0)
 
     def head(c: Canvas, x: float, top: float) -> None:

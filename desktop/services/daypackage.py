@@ -142,6 +142,23 @@ def records(session: Session, *, day: date, lo: datetime, hi: datetime) -> dict[
                                 .order_by(col(CustodyEvent.id))),
         "violations": _rows(session, select(Violation).where(_between(Violation.at, lo, hi))
                             .order_by(col(Violation.id))),
+        **_dispatches(session, lo, hi),
+    }
+
+
+def _dispatches(session: Session, lo: datetime, hi: datetime) -> dict[str, list[dict[str, Any]]]:
+    """A transit station's onward dispatches of the day, their lines and destinations (added within
+    version 1: a centre that does not know these tables reads the rest as before)."""
+    from desktop.store.models import Destination, Dispatch, DispatchLine
+
+    sent = list(session.exec(select(Dispatch).where(_between(Dispatch.dispatched_at, lo, hi)).order_by(col(Dispatch.id))))
+    ids, places = [d.id for d in sent], sorted({d.destination_id for d in sent})
+    return {
+        "dispatches": [_row(d) for d in sent],
+        "dispatch_lines": _rows(session, select(DispatchLine).where(col(DispatchLine.dispatch_id).in_(ids))
+                                .order_by(col(DispatchLine.id))),
+        "destinations": _rows(session, select(Destination).where(col(Destination.id).in_(places))
+                              .order_by(col(Destination.id))),
     }
 
 

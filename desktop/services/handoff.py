@@ -202,6 +202,10 @@ def _judge(session: Session, slip: Slip, clock: Clock) -> _Judgement:
     own = session.exec(select(Release).where(Release.slip_id == slip.id)).first()
     if own is not None:
         return _already(session, own)
+    if slip.kind == "dispatch":  # a transit station's onward dispatch: its goods left stock when it was issued
+        from desktop.services.transit import dispatched_message
+
+        return _Judgement(VerdictKind.ALREADY, message=dispatched_message(session, slip))
     consignment_id, bag = _consignment_of(session, slip)
     if consignment_id is None:
         return _Judgement(VerdictKind.NOT_YET, message=t(

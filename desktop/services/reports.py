@@ -23,6 +23,7 @@ from desktop.documents.daily_report import (
     DailyReportView,
     NecessityRow,
     Quantity,
+    TransitRow,
     VehicleLine,
     build_daily_report,
 )
@@ -250,7 +251,20 @@ def daily(session: Session, *, day: date, tz: tzinfo, now: datetime) -> DailyRep
     site = require_site(session)
     zone = getattr(tz, "key", "Asia/Shanghai")
     return DailyReportView(site.name, day, utc(now), outcomes, tally.rows(), _counts(session, lo, hi, anomalies),
-                           tuple(vehicles), tuple(anomalies), tz=zone)
+                           tuple(vehicles), tuple(anomalies), tz=zone,
+                           transit=_transit(session, lo, hi) if site.kind == "transit" else ())
+
+
+def _transit(session: Session, lo: datetime, hi: datetime) -> tuple[TransitRow, ...]:
+    """A transit station's day: dispatched per necessity, and stock on hand at the day's end."""
+    from desktop.services import transit
+
+    sent, held = transit.dispatched_between(session, lo, hi), transit.stock_at(session, hi)
+
+    def of(figures: dict[tuple[str, str], float], key: str) -> tuple[Quantity, ...]:
+        return tuple(Quantity(q, u) for (k, u), q in sorted(figures.items(), key=lambda kv: -kv[1]) if k == key and q)
+
+    return tuple(TransitRow(key, necessities.name(key), of(sent, key), of(held, key)) for key in necessities.KEYS)
 
 
 def as_dict(view: DailyReportView) -> dict[str, Any]:

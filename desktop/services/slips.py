@@ -28,7 +28,7 @@ from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.i18n import language, t
 from desktop.services import audit, consignments
-from desktop.services.authz import authoriser_of, requires, requires_or_authorised
+from desktop.services.authz import authoriser_of, internal, requires, requires_or_authorised
 from desktop.services.consignments import ConsignmentInfo
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site, station_settings, update_station_settings
@@ -50,6 +50,7 @@ from desktop.store.models import (
 )
 
 KINDS = ("slip", "bag_label")
+DISPATCH = "dispatch"  # a transit station's onward dispatch (desktop.services.transit), not issued here
 _MAX_ATTEMPTS = 8
 
 
@@ -154,6 +155,17 @@ def issue_slip(session: Session, *, actor: Actor, now: datetime, consignment_id:
         raise ServiceError("slip_exists", t("该批物资已有交接单 {n}；如需重开请先作废。",
                                             "This already has slip {n}; void it first to issue a new one.",
                                             n=existing.number))
+    row = insert_numbered(session, actor=actor, now=now, kind=kind, consignment_id=consignment_id, bag_id=bag_id,
+                          randbelow=randbelow)
+    audit.record(session, actor=actor, action="slip.issue", at=now, entity="slip", entity_id=row.id,
+                 data={"number": row.number, "kind": kind, "consignment_id": consignment_id, "bag_id": bag_id})
+    return info(row)
+
+
+@internal("a slip row is written inside a checked use case (issue_slip, transit.dispatch), which audits it")
+def insert_numbered(session: Session, *, actor: Actor, now: datetime, kind: str, consignment_id: int | None = None,
+                    bag_id: int | None = None, randbelow: Callable[[int], int] | None = None) -> Slip:
+    """Add a slip row under a fresh random number (drawn again on the rare collision)."""
     site = require_site(session)
     draw = randbelow or secrets.randbelow
     for _ in range(_MAX_ATTEMPTS):
@@ -168,9 +180,7 @@ def issue_slip(session: Session, *, actor: Actor, now: datetime, consignment_id:
                 session.flush()
         except IntegrityError:
             continue
-        audit.record(session, actor=actor, action="slip.issue", at=now, entity="slip", entity_id=row.id,
-                     data={"number": number, "kind": kind, "consignment_id": consignment_id, "bag_id": bag_id})
-        return info(row)
+        return row
     raise ServiceError("no_number", t("无法生成不重复的单号，请重试。", "Could not draw an unused slip number; try again."))
 
 
@@ -301,6 +311,10 @@ def slip_view(session: Session, number: str, *, printed_at: datetime | None = No
     """Everything the printed slip shows, read from the database. `reprint_no` defaults to the
     number the next print will carry (0 on the first print)."""
     row = _require(session, number)
+    if row.kind == DISPATCH:
+        from desktop.services.transit import dispatch_view  # the onward dispatch's own slip
+
+        return dispatch_view(session, row, printed_at=printed_at, reprint_no=reprint_no)
     site = session.get(Site, row.site_id)
     consignment = session.get(Consignment, row.consignment_id) if row.consignment_id else None
     arrival = session.get(Arrival, consignment.arrival_id) if consignment and consignment.arrival_id else None

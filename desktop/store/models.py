@@ -597,3 +597,40 @@ class PhoneCheck(SQLModel, table=True):
     caller: str = ""
     outcome: str = ""  # reached_ok / reached_needs_help / not_reached
     note: str = ""
+
+
+# --- transit station (中转站): goods dispatched onward (desktop.services.transit) ----------------
+
+
+class Destination(SQLModel, table=True):
+    """A named place a transit station sends goods on to (a supply point, a community)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    created_at: datetime = _utc()
+    created_by: str = ""
+
+
+class Dispatch(SQLModel, table=True):
+    """Goods leaving a transit station's stock on an onward vehicle, with their own slip (kind
+    "dispatch"); a voided slip puts the goods back in stock."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    site_id: int = Field(foreign_key="site.id", index=True)
+    slip_id: int = Field(foreign_key="slip.id", unique=True)
+    destination_id: int = Field(foreign_key="destination.id", index=True)
+    plate: str = ""
+    dispatched_at: datetime = _utc(index=True)
+    dispatched_by: str = ""
+    station: str = ""
+
+
+class DispatchLine(SQLModel, table=True):
+    """One necessity of a dispatch, in one unit."""
+
+    __tablename__ = "dispatch_line"
+    id: int | None = Field(default=None, primary_key=True)
+    dispatch_id: int = Field(foreign_key="dispatch.id", index=True)
+    necessity: str
+    quantity: float = 0
+    unit: str = ""

@@ -124,9 +124,30 @@ class HandoffPage(StationPage):
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("最近扫码"), self))
         right.addWidget(self.recent, 1)
-        outer = QHBoxLayout(self)
+        outer = QHBoxLayout()
         outer.addLayout(left, 3)
         outer.addLayout(right, 1)
+        self._place(outer)
+
+    def _place(self, scanning: QHBoxLayout) -> None:
+        """The scanning screen; at a transit station (中转站) one tab of two, 外发 (dispatch) the other."""
+        self.dispatch_panel: Any = None
+        if getattr(self.ctx.site, "kind", "") != "transit":
+            self.setLayout(scanning)
+            return
+        from PySide6.QtWidgets import QTabWidget, QWidget
+
+        from desktop.gui.stations.handoff.dispatch import DispatchPanel
+
+        scan_tab = QWidget(self)
+        scan_tab.setLayout(scanning)
+        self.dispatch_panel = DispatchPanel(self.ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("handoff_tabs")
+        self.tabs.addTab(scan_tab, self.tr("接驳放行"))
+        self.tabs.addTab(self.dispatch_panel, self.tr("外发"))
+        self.tabs.currentChanged.connect(lambda i: self.dispatch_panel.refresh() if i == 1 else None)
+        QVBoxLayout(self).addWidget(self.tabs)
 
     def _field(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -153,6 +174,8 @@ class HandoffPage(StationPage):
         self.ctx.ops.read(lambda s: (setup.list_unloading_points(s), handoff.recent_scans(s, station=station),
                                      handoff.last_release_fields(s, station=station)),
                           on_done=self._loaded, on_error=lambda exc: None)
+        if self.dispatch_panel is not None:
+            self.dispatch_panel.refresh()
         self.entry.setFocus()
 
     def _loaded(self, data: tuple[list[Any], list[handoff.CustodyInfo], tuple[str, str]]) -> None:
@@ -248,7 +271,19 @@ class HandoffPage(StationPage):
             match = next((w for w in pending if w.state == state), None)
             if match is not None:
                 states.append((suffix, lambda w=match: self._demo_scan(w)))
+        if self.dispatch_panel is not None:
+            states.append(("dispatch", self._demo_dispatch))
         return states
+
+    def _demo_dispatch(self) -> None:
+        """The 外发 tab with a dispatch being typed (nothing is written)."""
+        self.tabs.setCurrentIndex(1)
+        self.ctx.ops.wait_idle()
+        panel = self.dispatch_panel
+        panel.destination.setEditText("城南小区供应点")
+        panel.plate.setText("苏A12345")
+        panel.quantity.setValue(10)
+        panel._add_line()
 
     def _demo_scan(self, w: handoff.Waiting) -> None:
         self.receiver.setText("张师傅")

@@ -72,6 +72,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "station.add": ("新增岗位", "Station added"),
     "station.settings": ("岗位设置", "Station settings"),
     "supervision.violation": ("登记违规", "Violation recorded"),
+    "transit.dispatch": ("中转外发", "Dispatched onward"),
     "unloading_point.add": ("新增卸货点", "Unloading point added"),
 }
 

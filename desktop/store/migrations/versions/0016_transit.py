@@ -19,8 +19,58 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_table('destination',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', desktop.store.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('destination', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_destination_name'), ['name'], unique=True)
+
+    op.create_table('dispatch',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('site_id', sa.Integer(), nullable=False),
+    sa.Column('slip_id', sa.Integer(), nullable=False),
+    sa.Column('destination_id', sa.Integer(), nullable=False),
+    sa.Column('plate', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('dispatched_at', desktop.store.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('dispatched_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('station', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.ForeignKeyConstraint(['destination_id'], ['destination.id'], ),
+    sa.ForeignKeyConstraint(['site_id'], ['site.id'], ),
+    sa.ForeignKeyConstraint(['slip_id'], ['slip.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('slip_id')
+    )
+    with op.batch_alter_table('dispatch', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_dispatch_destination_id'), ['destination_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_dispatch_dispatched_at'), ['dispatched_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_dispatch_site_id'), ['site_id'], unique=False)
+
+    op.create_table('dispatch_line',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('dispatch_id', sa.Integer(), nullable=False),
+    sa.Column('necessity', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('quantity', sa.Float(), nullable=False),
+    sa.Column('unit', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.ForeignKeyConstraint(['dispatch_id'], ['dispatch.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('dispatch_line', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_dispatch_line_dispatch_id'), ['dispatch_id'], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table('dispatch_line', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_dispatch_line_dispatch_id'))
+    op.drop_table('dispatch_line')
+    with op.batch_alter_table('dispatch', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_dispatch_site_id'))
+        batch_op.drop_index(batch_op.f('ix_dispatch_dispatched_at'))
+        batch_op.drop_index(batch_op.f('ix_dispatch_destination_id'))
+    op.drop_table('dispatch')
+    with op.batch_alter_table('destination', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_destination_name'))
+    op.drop_table('destination')
