@@ -3,7 +3,8 @@
 `retention.days` (default 30) after the day of an approval (the arrival's day for a check at the
 gate, the import's day for a household's order), the people in it are no longer kept: the rows
 stay (every count, every report, the custody of the goods), their personal fields are emptied, and
-the photos and pledges they point to are deleted. The audit chain is not touched: it never held
+the photos and pledges they point to are deleted. A supplier's contact (name and phone) goes when
+its newest approval is past the same period. The audit chain is not touched: it never held
 more than the masked forms and keyed hashes (`desktop.services.privacy`). The rows the purge
 changes are re-stamped by its one audit event (their new digests), so `verify` finds them intact.
 
@@ -21,7 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from desktop.domain import localtime
@@ -40,6 +41,7 @@ from desktop.store.models import (
     HouseholdOrder,
     OccupantCheck,
     Release,
+    Supplier,
 )
 
 RETENTION_KEY = "retention.days"
@@ -98,6 +100,22 @@ def _orders(session: Session, start: datetime) -> list[tuple[HouseholdOrder, dat
     return [(o, localtime.site_today(o.created_at)) for o in session.exec(query).all()]
 
 
+def _suppliers(session: Session, before: date, start: datetime) -> list[tuple[Supplier, date]]:
+    """Suppliers whose contact (a person's name and phone) is past the retention: their newest
+    approval is of a day before `before`, or they have none and were entered before `start`."""
+    newest = (select(Approval.supplier_id, func.max(Approval.arrival_date))
+              .where(col(Approval.supplier_id).is_not(None)).group_by(col(Approval.supplier_id)))
+    last = {sid: day for sid, day in session.exec(newest).all()}
+    out = []
+    for row in session.exec(select(Supplier).where(or_(Supplier.phone != "", Supplier.contact_name != ""))).all():
+        day = last.get(row.id)
+        if day is not None and day < before:
+            out.append((row, day))
+        elif day is None and row.created_at < start:
+            out.append((row, localtime.site_today(row.created_at)))
+    return out
+
+
 # free text that may carry a phone or ID number (a recipient "校医院 王医生 138…", a receiver): masked
 _FREE_TEXT: tuple[tuple[type, str, tuple[str, ...]], ...] = (
     (Consignment, "created_at", ("recipient", "destination")),
@@ -144,22 +162,25 @@ class _Found:
     orders: list[HouseholdOrder]
     attachments: list[int]
     texts: list[tuple[Any, dict[str, str], date]]
+    suppliers: list[Supplier] = field(default_factory=list)
 
 
 def _gather(session: Session, now: datetime) -> _Found:
     days, before, start = cutoff(session, now)
     occupants, checks, orders = _occupants(session, before), _checks(session, start), _orders(session, start)
-    texts = _free_text(session, start)
+    texts, suppliers = _free_text(session, start), _suppliers(session, before, start)
     found = PurgePlan(before=before, retention_days=days)
     days_seen = [d for _, d in occupants] + [d for _, d in checks] + [d for _, d in orders] + [d for *_, d in texts]
+    days_seen += [d for _, d in suppliers]
     found.oldest, found.newest = (min(days_seen), max(days_seen)) if days_seen else (None, None)
     ids = _attachment_ids([o for o, _ in occupants], [c for c, _ in checks])
     dropping = {("approval_occupant", o.id) for o, _ in occupants} | {("occupant_check", c.id) for c, _ in checks}
     attachments = sorted(ids - _still_used(session, ids, dropping)) if ids else []
     found.counts = {"approval_occupant": len(occupants), "occupant_check": len(checks),
-                    "household_order": len(orders), "attachment": len(attachments), "free_text": len(texts)}
+                    "household_order": len(orders), "attachment": len(attachments), "free_text": len(texts),
+                    "supplier": len(suppliers)}
     return _Found(found, [o for o, _ in occupants], [c for c, _ in checks], [o for o, _ in orders], attachments,
-                  texts)
+                  texts, [s for s, _ in suppliers])
 
 
 def plan(session: Session, *, now: datetime) -> PurgePlan:
@@ -189,6 +210,9 @@ def purge_rows(session: Session, *, actor: Actor, now: datetime) -> PurgePlan:
     for h in found.orders:
         h.phone, h.contact_name = "", ""
         session.add(h)
+    for supplier in found.suppliers:  # the company's name stays: the reports need it
+        supplier.phone, supplier.contact_name = "", ""
+        session.add(supplier)
     for row, changed, _day in found.texts:
         for name, value in changed.items():
             setattr(row, name, value)
