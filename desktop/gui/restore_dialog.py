@@ -60,10 +60,19 @@ class RestoreDialog(QDialog):
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button = QPushButton(self.tr("恢复所选备份…"), self)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button = QPushButton(self.tr("清除过期个人信息…"), self)
+        self.purge_button.setObjectName("purge_button")
+        self.purge_button.clicked.connect(self.purge_expired)
+        self.purged: Any = None  # the last purge from this dialog (desktop.services.purge_run.PurgeRun)
+        from desktop.domain.permissions import Permission
+        from desktop.gui import permits
+
+        permits.follow(ctx, [(self.purge_button, Permission.BACKUP)])  # administrators
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.purge_button)
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(close)
@@ -116,6 +125,53 @@ class RestoreDialog(QDialog):
             return
         self.backup_button.setEnabled(False)
         auto.backup_now("manual", then=lambda _r: (self.backup_button.setEnabled(True), self.refresh()))
+
+    def purge_expired(self) -> None:
+        """Say what the retention purge would take (rows per kind, the days), then purge after a yes."""
+        from desktop.services import purge
+
+        now = self.ctx.clock.now()
+        self.purge_button.setEnabled(False)
+        self.ctx.ops.run(lambda s: purge.plan(s, now=now), write=False, on_done=lambda found: self._ask_purge(found, now),
+                         on_error=self._purge_failed)
+
+    def _ask_purge(self, found: Any, now: Any) -> None:
+        from desktop.gui.auto_purge import counts_text
+
+        self.purge_button.setEnabled(True)
+        if not found.total:
+            QMessageBox.information(self, self.tr("清除过期个人信息"),
+                                    self.tr("没有到期的个人信息（保留 {n} 天）。").replace("{n}", str(found.retention_days)))
+            return
+        days = f"{found.oldest} – {found.newest}"
+        text = (self.tr("将清除 {d} 之前（保留 {n} 天）的姓名、身份证号、电话和照片：\n{c}\n日期：{days}\n"
+                        "数量与审计链保留；数据库文件和所有备份都会清除。此操作不能撤销。确定清除？")
+                .replace("{d}", str(found.before)).replace("{n}", str(found.retention_days))
+                .replace("{c}", counts_text(found.counts)).replace("{days}", days))
+        answer = QMessageBox.question(self, self.tr("确认清除"), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from desktop.services import purge_run
+
+        self.purge_button.setEnabled(False)
+        self.message.setText(self.tr("正在清除…"))
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.ops.submit(lambda: purge_run.purge_everywhere(db, actor=actor, now=now), on_done=self._purged,
+                            on_error=self._purge_failed)
+
+    def _purged(self, run: Any) -> None:
+        from desktop.gui.auto_purge import summary
+
+        self.purged = run
+        self.purge_button.setEnabled(True)
+        self.refresh()
+        self.message.setText(summary(run))
+
+    def _purge_failed(self, exc: BaseException) -> None:
+        from desktop.gui.ops import describe_error
+
+        self.purge_button.setEnabled(True)
+        QMessageBox.critical(self, self.tr("清除失败"), describe_error(exc))
 
     def restore_selected(self) -> None:
         chosen = self.selected()
