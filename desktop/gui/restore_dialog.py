@@ -1,7 +1,8 @@
 """Backups and restore (备份与恢复), opened from the admin page: every backup of this database with
 its time, size, counts and verdict; restoring the chosen one after a confirmation that says what
 would be lost (the audit events written after it). A backup of the current state is made first and
-the current file is kept aside; the window then closes, to be started again on the restored file.
+the current file is kept aside; the window then reopens on the restored file, signed out
+(desktop.gui.reopen).
 
 `offer_latest` is the one-step way back at start, when the database fails its checks.
 """
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -45,6 +47,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.restored: backups.RestoreResult | None = None
+        self.reopened: QMainWindow | None = None  # the window on the restored file
         self.setWindowTitle(self.tr("备份与恢复"))
         self.resize(820, 420)
         self.table = QTableWidget(0, 6, self)
@@ -190,7 +193,7 @@ class RestoreDialog(QDialog):
             loses = self.tr("不会丢失任何审计记录。")
         answer = QMessageBox.question(
             self, self.tr("确认恢复"),
-            self.tr("用 {when} 的备份替换当前数据库？\n{loses}\n当前文件会先备份并改名保留，不会删除。恢复后程序将关闭，请重新启动。")
+            self.tr("用 {when} 的备份替换当前数据库？\n{loses}\n当前文件会先备份并改名保留，不会删除。恢复后窗口将在恢复的数据库上重新打开，需重新登录。")
             .replace("{when}", _when(chosen.at)).replace("{loses}", loses))
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -206,13 +209,32 @@ class RestoreDialog(QDialog):
         path, ops, db = self.path, self.ctx.ops, self.ctx.db
         ops.wait_idle(30_000)
         db.dispose()
+        window = self.parent()
+        again = isinstance(window, QMainWindow) and getattr(window, "ctx", None) is not None
 
-        def done(result: backups.RestoreResult) -> None:
+        def work() -> tuple[backups.RestoreResult, Any]:
+            from desktop.gui.reopen import open_restored
+
+            result = backups.restore(path, Path(chosen.path), now=self.ctx.clock.now())
+            return result, (open_restored(path) if again else None)
+
+        def done(outcome: tuple[backups.RestoreResult, Any]) -> None:
+            result, restored_db = outcome
             self.restored = result
-            QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原文件保留为：\n{a}\n程序将关闭，请重新启动。")
-                                    .replace("{a}", result.kept_aside))
+            if restored_db is None:  # no window to come back to: as before, start again by hand
+                QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原文件保留为：\n{a}\n程序将关闭，请重新启动。")
+                                        .replace("{a}", result.kept_aside))
+                self.accept()
+                QApplication.exit(0)
+                return
+            from desktop.gui.reopen import reopen
+
+            QMessageBox.information(self, self.tr("已恢复"),
+                                    self.tr("已恢复 {when} 的备份。原文件保留为：\n{a}\n窗口将在恢复的数据库上重新打开，请重新登录。")
+                                    .replace("{when}", _when(chosen.at)).replace("{a}", result.kept_aside))
             self.accept()
-            QApplication.exit(0)
+            self.reopened = reopen(window, restored_db, message=self.tr("已恢复 {when} 的备份；原文件保留为 {a}")
+                                   .replace("{when}", _when(chosen.at)).replace("{a}", result.kept_aside))
 
         def failed(exc: BaseException) -> None:
             from desktop.gui.ops import describe_error
@@ -220,7 +242,7 @@ class RestoreDialog(QDialog):
             self.restore_button.setEnabled(True)
             QMessageBox.critical(self, self.tr("恢复失败"), describe_error(exc))
 
-        ops.submit(lambda: backups.restore(path, Path(chosen.path), now=self.ctx.clock.now()), on_done=done, on_error=failed)
+        ops.submit(work, on_done=done, on_error=failed)
 
 
 def offer_latest(parent: QWidget, target: str, problem: str, now: Any) -> bool:
