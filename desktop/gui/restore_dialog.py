@@ -139,7 +139,7 @@ class RestoreDialog(QDialog):
                          on_error=self._purge_failed)
 
     def _ask_purge(self, found: Any, now: Any) -> None:
-        from desktop.gui.auto_purge import counts_text
+        from desktop.domain.retention import TABLES
 
         self.purge_button.setEnabled(True)
         if not found.total:
@@ -147,11 +147,13 @@ class RestoreDialog(QDialog):
                                     self.tr("没有到期的个人信息（保留 {n} 天）。").replace("{n}", str(found.retention_days)))
             return
         days = f"{found.oldest} – {found.newest}"
-        text = (self.tr("将清除 {d} 之前（保留 {n} 天）的姓名、身份证号、电话和照片：\n{c}\n日期：{days}\n"
+        text = (self.tr("将清除 {d} 之前（保留 {n} 天）的姓名、身份证号、电话和照片：\n{c}\n涉及日期：{days}\n"
                         "数量与审计链保留；数据库文件和所有备份都会清除。此操作不能撤销。确定清除？")
                 .replace("{d}", str(found.before)).replace("{n}", str(found.retention_days))
-                .replace("{c}", counts_text(found.counts)).replace("{days}", days))
-        answer = QMessageBox.question(self, self.tr("确认清除"), text)
+                .replace("{c}", "\n".join(f"  · {t(*TABLES.get(k, (k, k)))}：{n}" for k, n in found.counts.items() if n))
+                .replace("{days}", days))
+        no = QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, self.tr("确认清除"), text, QMessageBox.StandardButton.Yes | no, no)
         if answer != QMessageBox.StandardButton.Yes:
             return
         from desktop.services import purge_run

@@ -94,7 +94,7 @@ def test_the_administrator_sees_the_plan_confirms_and_the_data_is_gone(window, c
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or answers.pop(0))
     qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)  # the plan, then "no"
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=30_000)
-    assert "审批人员 1" in asked[0] and "保留 30 天" in asked[0]
+    assert "审批人员：1" in asked[0] and "保留 30 天" in asked[0]
     ctx.ops.wait_idle()
     assert not _clean(db_path) and dialog.purged is None
     qtbot.mouseClick(dialog.purge_button, Qt.MouseButton.LeftButton)  # again, and "yes"
