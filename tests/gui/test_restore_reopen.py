@@ -77,3 +77,24 @@ def test_after_a_restore_the_window_reopens_on_the_restored_file_signed_out(wind
         new.auto_backup.stop()
         new.ctx.ops.wait_idle()
         new.ctx.db.dispose()
+
+
+def test_the_start_up_owner_follows_the_reopened_window(window, ctx, qtbot, db_path):
+    """In the app the start-up object (the database to close at exit, the scanner, the language
+    switch) hangs off the window: it moves to the new one instead of going with the old."""
+    from desktop.gui.reopen import open_restored, reopen
+    from desktop.gui.startup import Startup
+
+    startup = Startup(window, str(db_path), station=None, operator=None, language="zh", sign_in=False)
+    startup.ctx, startup.db = ctx, ctx.db
+    again = open_restored(db_path)
+    new = reopen(window, again, message="已恢复")
+    qtbot.addWidget(new)
+    try:
+        assert startup.parent() is new and startup.window is new
+        assert startup.db is again and startup.ctx is new.ctx and new.ctx.db is again
+    finally:
+        new.idle_lock.set_interval(0)
+        new.auto_backup.stop()
+        new.ctx.ops.wait_idle()
+        again.dispose()
