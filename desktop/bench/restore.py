@@ -4,8 +4,9 @@ The database is filled as for the scan figures (`desktop.bench.scan.fill`: a mil
 with a release and a custody event, straight in SQL), its rows then held to the audit chain (the
 adoption an upgrade does, so `verify` passes on it), and one verified backup made the way the app
 makes them (`backups.make`: online copy, full check, sidecar). The figure is `backups.restore` of
-that backup over the live file: the backup's pre-check, the copy, the current file kept aside and
-the full check of the restored file. The reference is a bare file copy of the same file.
+that backup over the live file: the backup's pre-check (its bytes against the SHA-256 recorded when
+it passed its full check), the copy, and the current file kept aside. The reference is a bare file
+copy of the same file.
 
 GATEHOUSE_BENCH_SLIPS sets the size (default 1,000,000). Only `gatehouse bench --only restore`
 runs it at full size; the test runs it small.
