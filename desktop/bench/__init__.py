@@ -23,6 +23,7 @@ BENCHES = [
     "desktop.bench.gate",
     "desktop.bench.report",
     "desktop.bench.imports",
+    "desktop.bench.restore",
 ]
 
 

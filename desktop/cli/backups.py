@@ -76,24 +76,47 @@ def _verdict_line(info: object) -> str:
 
 
 def _pg_dump(args: argparse.Namespace) -> int:
+    """A server database: `pg_dump -Fc` into the data folder's backups/, then `pg_restore --list`
+    reads it back (a dump it cannot read is a failure, not a backup). The password goes to pg_dump
+    through its environment, never on its command line (where `ps` shows it)."""
+    from sqlalchemy.engine import URL, make_url
+
     from desktop.domain.clock import SystemClock
     from desktop.paths import data_dir
 
-    url = db_target(args)
     tool = shutil.which("pg_dump")
     if tool is None:
-        raise UsageError(t("这是 PostgreSQL 数据库：请在服务器上用 pg_dump（或 pg_basebackup）备份，本机没有 pg_dump。",
-                           "this is a PostgreSQL database: back it up on the server with pg_dump (or pg_basebackup); "
-                           "pg_dump is not on this machine's PATH."))
+        raise UsageError(t("这是 PostgreSQL 数据库，本机 PATH 上没有 pg_dump：请安装 PostgreSQL 客户端工具，"
+                           "或在服务器上用 pg_dump -Fc（或 pg_basebackup）备份。",
+                           "this is a PostgreSQL database and pg_dump is not on this machine's PATH: install the "
+                           "PostgreSQL client tools, or back it up on the server with pg_dump -Fc (or pg_basebackup)."))
+    url = make_url(db_target(args))
+    env = dict(os.environ)
+    if url.password:
+        env["PGPASSWORD"] = str(url.password)
+    plain = URL.create("postgresql", username=url.username, host=url.host, port=url.port, database=url.database,
+                       query=url.query).render_as_string(hide_password=False)  # no password: it is in env
     folder = data_dir() / "backups"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"gatehouse-pg-{SystemClock().now().strftime('%Y%m%dT%H%M%SZ')}.dump"
-    plain = url.replace("postgresql+psycopg://", "postgresql://").replace("postgresql+psycopg2://", "postgresql://")
-    done = subprocess.run([tool, "--format=custom", f"--file={target}", plain], capture_output=True, text=True)
+    done = subprocess.run([tool, "-Fc", f"--file={target}", plain], capture_output=True, text=True, env=env)
     if done.returncode != 0:
         target.unlink(missing_ok=True)
-        raise UsageError(t("pg_dump 失败：{e}", "pg_dump failed: {e}", e=done.stderr.strip().splitlines()[-1:] or done.returncode))
-    emit(args, {"path": str(target), "ok": True, "tool": "pg_dump"}, [t("已备份到：{p}", "backed up to: {p}", p=target)])
+        raise UsageError(t("pg_dump 失败：{e}", "pg_dump failed: {e}",
+                           e=(done.stderr.strip().splitlines() or [str(done.returncode)])[-1]))
+    entries = None
+    lister = shutil.which("pg_restore")
+    if lister is not None:
+        listed = subprocess.run([lister, "--list", str(target)], capture_output=True, text=True)
+        if listed.returncode != 0:
+            raise UsageError(t("pg_dump 写出的文件无法读取：{p}", "the dump pg_dump wrote cannot be read: {p}", p=target))
+        entries = sum(1 for line in listed.stdout.splitlines() if line and not line.startswith(";"))
+    size = target.stat().st_size
+    lines = [t("已备份到：{p}", "backed up to: {p}", p=target)]
+    lines.append(t("pg_restore 可读取：{n} 项，{k} KB", "readable by pg_restore: {n} entries, {k} KB", n=entries, k=size // 1024)
+                 if entries is not None else t("（本机没有 pg_restore，未读回核对）", "(no pg_restore here: not read back)"))
+    emit(args, {"path": str(target), "ok": True, "tool": "pg_dump", "format": "custom", "size": size,
+                "entries": entries}, lines)
     return EXIT_OK
 
 

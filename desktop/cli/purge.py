@@ -15,15 +15,11 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli import EXIT_OK, emit
 from desktop.cli._common import open_db
 from desktop.cli._operator import add_operator_argument, signed_in
+from desktop.domain.retention import TABLES as _TABLES
 from desktop.i18n import t
 
 if TYPE_CHECKING:
     from desktop.services.purge import PurgePlan
-
-_TABLES = {"approval_occupant": ("审批人员", "approval occupants"), "occupant_check": ("门岗查验人员", "gate checks"),
-           "household_order": ("居民订单", "household orders"), "attachment": ("照片/附件", "photos/attachments"),
-           "free_text": ("含号码的收货人/去向", "recipients/places with a number"),
-           "household": ("住户名册", "household register"), "phone_check": ("电话问询备注", "phone check notes")}
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

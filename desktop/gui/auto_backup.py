@@ -4,7 +4,8 @@ A verified backup (`desktop.services.backups.make`) is made at start, every
 `backup.interval_minutes` when something was written since the last one, at every shift change
 (换班) and when the window closes (the last sign-out), always on a worker thread. A copy that cannot
 be written or fails its check turns a red label on the status bar on — not a log line — until a
-later backup succeeds.
+later backup succeeds. After the start backup and a shift end's, the day's automatic purge of
+expired personal data follows (`desktop.gui.auto_purge`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ START_DELAY_MS = 3000
 
 
 INTERVAL = "backup.interval_minutes"
+PURGE_AFTER = ("start", "shift_end")  # the backups after which the day's purge of expired personal data runs
 
 
 class AutoBackup(QObject):
@@ -38,6 +40,9 @@ class AutoBackup(QObject):
         self.alarm.hide()
         window.statusBar().addPermanentWidget(self.alarm)
         self.timer = QTimer(self, timeout=lambda: self.backup_now("interval", only_if_changed=True))
+        from desktop.gui.auto_purge import AutoPurge
+
+        self.purge = AutoPurge(ctx, window)
 
     stopped = False
 
@@ -90,6 +95,8 @@ class AutoBackup(QObject):
                 return
             if result is not None:
                 self.show_result(result)
+            if why in PURGE_AFTER:
+                self.purge.run_if_due(self.raise_alarm)
             if then:
                 then(result)
 
@@ -100,6 +107,8 @@ class AutoBackup(QObject):
             from desktop.gui.ops import describe_error
 
             self.raise_alarm(t("备份失败：{e}", "Backup failed: {e}", e=describe_error(exc)))
+            if why in PURGE_AFTER:
+                self.purge.run_if_due(self.raise_alarm)
             if then:
                 then(None)
 

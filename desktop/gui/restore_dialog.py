@@ -1,7 +1,8 @@
 """Backups and restore (备份与恢复), opened from the admin page: every backup of this database with
 its time, size, counts and verdict; restoring the chosen one after a confirmation that says what
 would be lost (the audit events written after it). A backup of the current state is made first and
-the current file is kept aside; the window then closes, to be started again on the restored file.
+the current file is kept aside; the window then reopens on the restored file, signed out
+(desktop.gui.reopen).
 
 `offer_latest` is the one-step way back at start, when the database fails its checks.
 """
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -45,6 +47,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.restored: backups.RestoreResult | None = None
+        self.reopened: QMainWindow | None = None  # the window on the restored file
         self.setWindowTitle(self.tr("备份与恢复"))
         self.resize(820, 420)
         self.table = QTableWidget(0, 6, self)
@@ -60,10 +63,19 @@ class RestoreDialog(QDialog):
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button = QPushButton(self.tr("恢复所选备份…"), self)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button = QPushButton(self.tr("清除过期个人信息…"), self)
+        self.purge_button.setObjectName("purge_button")
+        self.purge_button.clicked.connect(self.purge_expired)
+        self.purged: Any = None  # the last purge from this dialog (desktop.services.purge_run.PurgeRun)
+        from desktop.domain.permissions import Permission
+        from desktop.gui import permits
+
+        permits.follow(ctx, [(self.purge_button, Permission.BACKUP)])  # administrators
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.purge_button)
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(close)
@@ -117,6 +129,55 @@ class RestoreDialog(QDialog):
         self.backup_button.setEnabled(False)
         auto.backup_now("manual", then=lambda _r: (self.backup_button.setEnabled(True), self.refresh()))
 
+    def purge_expired(self) -> None:
+        """Say what the retention purge would take (rows per kind, the days), then purge after a yes."""
+        from desktop.services import purge
+
+        now = self.ctx.clock.now()
+        self.purge_button.setEnabled(False)
+        self.ctx.ops.run(lambda s: purge.plan(s, now=now), write=False, on_done=lambda found: self._ask_purge(found, now),
+                         on_error=self._purge_failed)
+
+    def _ask_purge(self, found: Any, now: Any) -> None:
+        from desktop.domain.retention import TABLES
+
+        self.purge_button.setEnabled(True)
+        if not found.total:
+            QMessageBox.information(self, self.tr("清除过期个人信息"),
+                                    self.tr("没有到期的个人信息（保留 {n} 天）。").replace("{n}", str(found.retention_days)))
+            return
+        days = f"{found.oldest} – {found.newest}"
+        text = (self.tr("将清除 {d} 之前（保留 {n} 天）的姓名、身份证号、电话和照片：\n{c}\n涉及日期：{days}\n"
+                        "数量与审计链保留；数据库文件和所有备份都会清除。此操作不能撤销。确定清除？")
+                .replace("{d}", str(found.before)).replace("{n}", str(found.retention_days))
+                .replace("{c}", "\n".join(f"  · {t(*TABLES.get(k, (k, k)))}：{n}" for k, n in found.counts.items() if n))
+                .replace("{days}", days))
+        no = QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, self.tr("确认清除"), text, QMessageBox.StandardButton.Yes | no, no)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from desktop.services import purge_run
+
+        self.purge_button.setEnabled(False)
+        self.message.setText(self.tr("正在清除…"))
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.ops.submit(lambda: purge_run.purge_everywhere(db, actor=actor, now=now), on_done=self._purged,
+                            on_error=self._purge_failed)
+
+    def _purged(self, run: Any) -> None:
+        from desktop.gui.auto_purge import summary
+
+        self.purged = run
+        self.purge_button.setEnabled(True)
+        self.refresh()
+        self.message.setText(summary(run))
+
+    def _purge_failed(self, exc: BaseException) -> None:
+        from desktop.gui.ops import describe_error
+
+        self.purge_button.setEnabled(True)
+        QMessageBox.critical(self, self.tr("清除失败"), describe_error(exc))
+
     def restore_selected(self) -> None:
         chosen = self.selected()
         if chosen is None or self.path is None:
@@ -134,7 +195,7 @@ class RestoreDialog(QDialog):
             loses = self.tr("不会丢失任何审计记录。")
         answer = QMessageBox.question(
             self, self.tr("确认恢复"),
-            self.tr("用 {when} 的备份替换当前数据库？\n{loses}\n当前文件会先备份并改名保留，不会删除。恢复后程序将关闭，请重新启动。")
+            self.tr("用 {when} 的备份替换当前数据库？\n{loses}\n当前文件会先备份并改名保留，不会删除。恢复后窗口将在恢复的数据库上重新打开，需重新登录。")
             .replace("{when}", _when(chosen.at)).replace("{loses}", loses))
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -150,13 +211,32 @@ class RestoreDialog(QDialog):
         path, ops, db = self.path, self.ctx.ops, self.ctx.db
         ops.wait_idle(30_000)
         db.dispose()
+        window = self.parent()
+        again = isinstance(window, QMainWindow) and getattr(window, "ctx", None) is not None
 
-        def done(result: backups.RestoreResult) -> None:
+        def work() -> tuple[backups.RestoreResult, Any]:
+            from desktop.gui.reopen import open_restored
+
+            result = backups.restore(path, Path(chosen.path), now=self.ctx.clock.now())
+            return result, (open_restored(path) if again else None)
+
+        def done(outcome: tuple[backups.RestoreResult, Any]) -> None:
+            result, restored_db = outcome
             self.restored = result
-            QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原文件保留为：\n{a}\n程序将关闭，请重新启动。")
-                                    .replace("{a}", result.kept_aside))
+            if restored_db is None:  # no window to come back to: as before, start again by hand
+                QMessageBox.information(self, self.tr("已恢复"), self.tr("已恢复。原文件保留为：\n{a}\n程序将关闭，请重新启动。")
+                                        .replace("{a}", result.kept_aside))
+                self.accept()
+                QApplication.exit(0)
+                return
+            from desktop.gui.reopen import reopen
+
+            QMessageBox.information(self, self.tr("已恢复"),
+                                    self.tr("已恢复 {when} 的备份。原文件保留为：\n{a}\n窗口将在恢复的数据库上重新打开，请重新登录。")
+                                    .replace("{when}", _when(chosen.at)).replace("{a}", result.kept_aside))
             self.accept()
-            QApplication.exit(0)
+            self.reopened = reopen(window, restored_db, message=self.tr("已恢复 {when} 的备份；原文件保留为 {a}")
+                                   .replace("{when}", _when(chosen.at)).replace("{a}", result.kept_aside))
 
         def failed(exc: BaseException) -> None:
             from desktop.gui.ops import describe_error
@@ -164,7 +244,7 @@ class RestoreDialog(QDialog):
             self.restore_button.setEnabled(True)
             QMessageBox.critical(self, self.tr("恢复失败"), describe_error(exc))
 
-        ops.submit(lambda: backups.restore(path, Path(chosen.path), now=self.ctx.clock.now()), on_done=done, on_error=failed)
+        ops.submit(work, on_done=done, on_error=failed)
 
 
 def offer_latest(parent: QWidget, target: str, problem: str, now: Any) -> bool:

@@ -4,7 +4,8 @@
 gate, the import's day for a household's order, the day a register household was last imported or
 edited, the day of a phone check for its note), the people in it are no longer kept: the rows
 stay (every count, every report, the custody of the goods), their personal fields are emptied, and
-the photos and pledges they point to are deleted. The audit chain is not touched: it never held
+the photos and pledges they point to are deleted. A supplier's contact (name and phone) goes when
+its newest approval is past the same period. The audit chain is not touched: it never held
 more than the masked forms and keyed hashes (`desktop.services.privacy`). The rows the purge
 changes are re-stamped by its one audit event (their new digests), so `verify` finds them intact.
 
@@ -22,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from desktop.domain import localtime
@@ -43,6 +44,8 @@ from desktop.store.models import (
     OccupantCheck,
     PhoneCheck,
     Release,
+    StaffMember,
+    Supplier,
 )
 
 RETENTION_KEY = "retention.days"
@@ -114,6 +117,29 @@ def _calls(session: Session, start: datetime) -> list[tuple[PhoneCheck, date]]:
     return [(c, localtime.site_today(c.called_at)) for c in session.exec(query).all()]
 
 
+def _staff(session: Session, start: datetime) -> list[tuple[StaffMember, date]]:
+    """People taken off the roster (inactive) and not edited since `start`: their phone goes."""
+    query = select(StaffMember).where(col(StaffMember.active).is_(False), StaffMember.updated_at < start,
+                                      StaffMember.phone != "")
+    return [(m, localtime.site_today(m.updated_at)) for m in session.exec(query).all()]
+
+
+def _suppliers(session: Session, before: date, start: datetime) -> list[tuple[Supplier, date]]:
+    """Suppliers whose contact (a person's name and phone) is past the retention: their newest
+    approval is of a day before `before`, or they have none and were entered before `start`."""
+    newest = (select(Approval.supplier_id, func.max(Approval.arrival_date))
+              .where(col(Approval.supplier_id).is_not(None)).group_by(col(Approval.supplier_id)))
+    last = {sid: day for sid, day in session.exec(newest).all()}
+    out = []
+    for row in session.exec(select(Supplier).where(or_(Supplier.phone != "", Supplier.contact_name != ""))).all():
+        day = last.get(row.id)
+        if day is not None and day < before:
+            out.append((row, day))
+        elif day is None and row.created_at < start:
+            out.append((row, localtime.site_today(row.created_at)))
+    return out
+
+
 # free text that may carry a phone or ID number (a recipient "校医院 王医生 138…", a receiver): masked
 _FREE_TEXT: tuple[tuple[type, str, tuple[str, ...]], ...] = (
     (Consignment, "created_at", ("recipient", "destination")),
@@ -162,25 +188,30 @@ class _Found:
     texts: list[tuple[Any, dict[str, str], date]]
     register: list[Household] = field(default_factory=list)
     calls: list[PhoneCheck] = field(default_factory=list)
+    suppliers: list[Supplier] = field(default_factory=list)
+    staff: list[StaffMember] = field(default_factory=list)
 
 
 def _gather(session: Session, now: datetime) -> _Found:
     days, before, start = cutoff(session, now)
     occupants, checks, orders = _occupants(session, before), _checks(session, start), _orders(session, start)
-    texts = _free_text(session, start)
-    register, calls = _register(session, start), _calls(session, start)
+    texts, suppliers = _free_text(session, start), _suppliers(session, before, start)
+    register, calls, staff = _register(session, start), _calls(session, start), _staff(session, start)
     found = PurgePlan(before=before, retention_days=days)
     days_seen = [d for _, d in occupants] + [d for _, d in checks] + [d for _, d in orders] + [d for *_, d in texts]
-    days_seen += [d for _, d in register] + [d for _, d in calls]
+    days_seen += [d for _, d in register] + [d for _, d in calls] + [d for _, d in suppliers]
+    days_seen += [d for _, d in staff]
     found.oldest, found.newest = (min(days_seen), max(days_seen)) if days_seen else (None, None)
     ids = _attachment_ids([o for o, _ in occupants], [c for c, _ in checks])
     dropping = {("approval_occupant", o.id) for o, _ in occupants} | {("occupant_check", c.id) for c, _ in checks}
     attachments = sorted(ids - _still_used(session, ids, dropping)) if ids else []
     found.counts = {"approval_occupant": len(occupants), "occupant_check": len(checks),
                     "household_order": len(orders), "attachment": len(attachments), "free_text": len(texts),
-                    "household": len(register), "phone_check": len(calls)}
+                    "household": len(register), "phone_check": len(calls), "supplier": len(suppliers),
+                    "staff_member": len(staff)}
     return _Found(found, [o for o, _ in occupants], [c for c, _ in checks], [o for o, _ in orders], attachments,
-                  texts, [h for h, _ in register], [c for c, _ in calls])
+                  texts, [h for h, _ in register], [c for c, _ in calls], [s for s, _ in suppliers],
+                  [m for m, _ in staff])
 
 
 def plan(session: Session, *, now: datetime) -> PurgePlan:
@@ -216,6 +247,12 @@ def purge_rows(session: Session, *, actor: Actor, now: datetime) -> PurgePlan:
     for call in found.calls:
         call.note = ""
         session.add(call)
+    for member in found.staff:  # the name stays: disinfection records name the operator
+        member.phone = ""
+        session.add(member)
+    for supplier in found.suppliers:  # the company's name stays: the reports need it
+        supplier.phone, supplier.contact_name = "", ""
+        session.add(supplier)
     for row, changed, _day in found.texts:
         for name, value in changed.items():
             setattr(row, name, value)

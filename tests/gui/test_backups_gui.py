@@ -51,11 +51,14 @@ def test_a_copy_that_fails_its_check_raises_the_alarm(window, qtbot, monkeypatch
     assert window.auto_backup.alarm.isVisible() and "未通过核验" in window.auto_backup.alarm.text()
 
 
-def test_the_admin_list_restores_the_chosen_backup_after_saying_what_is_lost(window, ctx, qtbot, db_path, clock,
-                                                                             monkeypatch):
+def test_the_admin_list_restores_the_chosen_backup_after_saying_what_is_lost(ctx, qtbot, db_path, clock, monkeypatch):
     from datetime import timedelta
 
+    from desktop.gui.main_window import MainWindow
     from desktop.gui.restore_dialog import RestoreDialog
+
+    window = MainWindow(ctx)  # not handed to qtbot: the restore replaces it (desktop.gui.reopen)
+    window.show()
 
     window.auto_backup.backup_now("manual")
     _wait_backup(qtbot, window)
@@ -67,7 +70,6 @@ def test_the_admin_list_restores_the_chosen_backup_after_saying_what_is_lost(win
     window.auto_backup.backup_now("manual")
     _wait_backup(qtbot, window)
     dialog = RestoreDialog(ctx, window)
-    qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2 and dialog.table.item(0, 4).text() == "通过"
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
@@ -79,6 +81,12 @@ def test_the_admin_list_restores_the_chosen_backup_after_saying_what_is_lost(win
     assert "1 条审计记录" in asked[0]
     assert Path(dialog.restored.kept_aside).is_file() and dialog.restored.verdict.ok
     assert any(json.loads(p.read_text())["why"] == "before_restore" for p in _folder(db_path).glob("*.json"))
+    qtbot.waitUntil(lambda: dialog.reopened is not None, timeout=10_000)
+    dialog.reopened.auto_backup.stop()
+    dialog.reopened.idle_lock.set_interval(0)
+    dialog.reopened.close()
+    dialog.reopened.ctx.ops.wait_idle()
+    dialog.reopened.ctx.db.dispose()
 
 
 def test_a_damaged_file_at_start_is_offered_the_newest_verified_backup(db, db_path, clock, qapp, monkeypatch):

@@ -167,3 +167,17 @@ def test_a_backup_changed_after_its_check_is_refused_and_the_current_file_stays(
     assert refused.value.code == "bad_backup"
     assert db_path.read_bytes() == before
     assert list(db_path.parent.glob("gatehouse.rejected-restore-*.sqlite3"))
+
+
+def test_a_backup_still_as_it_was_checked_is_copied_byte_for_byte_without_a_second_full_check(
+        db: Database, db_path: Path, clock, monkeypatch):
+    taken = backups.make(db_path, now=clock.now()).backup
+    assert len(taken.sha256) == 64
+    db.dispose()
+
+    def no_second_check(_path):  # type: ignore[no-untyped-def]
+        raise AssertionError("the full check ran again on bytes that already passed it")
+
+    monkeypatch.setattr(backups, "check_copy", no_second_check)
+    result = backups.restore(db_path, Path(taken.path), now=clock.now() + timedelta(minutes=1))
+    assert result.verdict.ok and db_path.read_bytes() == Path(taken.path).read_bytes()

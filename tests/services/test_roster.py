@@ -217,3 +217,21 @@ def test_the_dashboard_counts_stale_staff(db, clock):
     with db.session(write=False) as s:
         f = dashboard.figures(s, now=clock.now(), tz=site_tz(), history=False)
     assert len(f.stale_staff) == 1 and "乙" in f.stale_staff[0]
+
+
+def test_the_phone_of_someone_off_the_roster_expires_with_the_retention_and_the_name_stays(db, clock):
+    from desktop.services import purge
+
+    gone = _add(db, clock, "吴刚", phone="13900001111")
+    staying = _add(db, clock, "郑丽", phone="13900002222")
+    with db.session() as s:
+        roster.set_active(s, actor=DUTY, now=clock.now(), staff_id=gone.id, active=False)
+    later = clock.now() + timedelta(days=40)
+    with db.session(write=False) as s:
+        assert purge.plan(s, now=later).counts["staff_member"] == 1
+    with db.session() as s:
+        purge.purge(s, actor=Actor("admin", "admin"), now=later)
+    with db.session(write=False) as s:
+        rows = {m.name: m.phone for m in s.exec(select(StaffMember)).all()}
+        assert rows["吴刚"] == "" and rows["郑丽"] == "13900002222"
+        assert staying and audit.verify_chain(s).broken is None
