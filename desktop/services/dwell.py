@@ -389,13 +389,18 @@ def release_status(session: Session, *, consignment_id: int, clock: Clock) -> Re
         return ReleaseStatus("needs_disinfection", None, None, timer_id)
     if timer.state == "released":
         return ReleaseStatus("released", None, None, timer_id)
+    return timed_status(session, timer, clock)
+
+
+def timed_status(session: Session, timer: DwellTimer, clock: Clock) -> ReleaseStatus:
+    """Ready or still dwelling, for a running or complete timer (read from the ORM or a Core row)."""
     reading, witnesses = _read(session, clock)
     deadline = _deadline(timer, reading, witnesses)
     left = max(0.0, deadline - reading.mono)
     when = utc(timer.completed_at) if timer.completed_at else dwell.ready_at(deadline, reading)
     if timer.state == "complete" or left <= 0:
-        return ReleaseStatus("ready", timedelta(0), when, timer_id)
-    return ReleaseStatus("dwelling", timedelta(seconds=left), when, timer_id)
+        return ReleaseStatus("ready", timedelta(0), when, timer.id)
+    return ReleaseStatus("dwelling", timedelta(seconds=left), when, timer.id)
 
 
 @internal("called by handoff.scan, which checks RELEASE")
