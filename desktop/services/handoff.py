@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
@@ -255,15 +256,10 @@ def _event(session: Session, *, actor: Actor, now: datetime, slip: Slip | None, 
     return row
 
 
-def _recent_scan(session: Session, *, slip: Slip | None, code: str, actor: Actor, now: datetime) -> CustodyEvent | None:
-    query = select(CustodyEvent).where(CustodyEvent.station == actor.station,
-                                       col(CustodyEvent.kind).in_(("scan", "release")),
-                                       CustodyEvent.at >= now - REPEAT_WINDOW, CustodyEvent.at <= now)
-    if slip is not None:
-        query = query.where(CustodyEvent.slip_id == slip.id)
-    else:
-        query = query.where(col(CustodyEvent.slip_id).is_(None), CustodyEvent.code_raw == privacy.scrub(code))
-    return session.exec(query.order_by(col(CustodyEvent.id).desc())).first()
+def _recent_scan(session: Session, *, slip: Slip | None, code: str, actor: Actor, now: datetime) -> Any:
+    """The same scan at this station within REPEAT_WINDOW (a row with .id and .verdict), or None."""
+    return release_path.recent_scan(session, slip_id=slip.id if slip else None, code=code, station=actor.station,
+                                    since=now - REPEAT_WINDOW, now=now)
 
 
 def _verdict(session: Session, j: _Judgement, *, code: str, now: datetime, slip: Slip | None) -> Verdict:

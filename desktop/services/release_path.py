@@ -12,11 +12,12 @@ fields) and the digests of every row written (`audit_rows.note`), so `verify` ho
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, bindparam, column, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -61,7 +62,7 @@ class SlipState:
     timer: DwellTimer | None
 
 
-def _query(slip_id: int) -> Any:
+def _query(slip_id: Any) -> Any:
     cid = func.coalesce(_S.c.consignment_id, _B.c.consignment_id)
     latest = (select(_D.c.id).join(_DI, _DI.c.disinfection_id == _D.c.id).where(_DI.c.consignment_id == _C.c.id)
               .order_by(_D.c.ended_at.desc(), _D.c.id.desc()).limit(1).correlate(_C).scalar_subquery())
@@ -85,9 +86,26 @@ def _row_of(model: type, table: Any, row: Any, prefix: str) -> Any:
     return None if values["id"] is None else model(**values)
 
 
+_JOINED = _query(bindparam("slip_id"))
+
+
+@functools.cache
+def _prepared(dialect_class: type) -> tuple[Any, dict[str, Any]]:
+    """The joined read, built once. On SQLite also compiled once, as text with typed columns:
+    keying a 40-column SELECT for the statement cache on every scan cost more than running it.
+    (PostgreSQL's compiler writes casts after its parameters, which text() cannot parse back.)"""
+    if dialect_class.name != "sqlite":
+        return _JOINED, {}
+    compiled = _JOINED.compile(dialect=dialect_class(paramstyle="named"))
+    typed = text(compiled.string).columns(*(column(c.name, c.type) for c in _JOINED.selected_columns))
+    return typed, {k: v for k, v in compiled.params.items() if k != "slip_id"}
+
+
 def state(session: Session, slip_id: int) -> SlipState:
     """The one joined read of a scan (reads only)."""
-    row = session.connection().execute(_query(slip_id)).mappings().one()
+    conn = session.connection()
+    stmt, fixed = _prepared(type(conn.dialect))
+    row = conn.execute(stmt, {**fixed, "slip_id": slip_id}).mappings().one()
     return SlipState(
         release=_row_of(Release, _R, row, "r_"), bag=_row_of(Bag, _B, row, "b_"), consignment_id=row["cid"],
         goods_found=row["c_id"] is not None, goods_state=row["c_state"], arrival_status=row["a_status"],
@@ -107,13 +125,40 @@ def custody(session: Session, *, actor: Actor, now: datetime, slip_id: int | Non
             holder: str = "", location: str = "", vehicle: str = "") -> int:
     """One custody event (a Core INSERT, noted for the next audit event); its id."""
     conn = session.connection()
-    new_id = conn.execute(_E.insert().values(
-        slip_id=slip_id, code_raw=privacy.scrub(code), verdict=verdict, kind=kind, station=actor.station,
-        operator=actor.operator, at=now, holder=privacy.scrub_free_text(holder),
-        location=privacy.scrub_free_text(location), vehicle=vehicle, quantity=None, reason="",
-    ).returning(_E.c.id)).scalar_one()
+    new_id = conn.execute(_CUSTODY, {
+        "slip_id": slip_id, "code_raw": privacy.scrub(code), "verdict": verdict, "kind": kind,
+        "station": actor.station, "operator": actor.operator, "at": now, "holder": privacy.scrub_free_text(holder),
+        "location": privacy.scrub_free_text(location), "vehicle": vehicle, "quantity": None, "reason": "",
+    }).scalar_one()
     audit_rows.note(session, "custody_event", [new_id])
     return int(new_id)
+
+
+_CUSTODY = _E.insert().returning(_E.c.id)
+
+
+def _recent(by_slip: bool) -> Any:
+    query = select(_E.c.id, _E.c.verdict).where(
+        _E.c.station == bindparam("station"), _E.c.kind.in_(("scan", "release")),
+        _E.c.at >= bindparam("since", type_=_E.c.at.type), _E.c.at <= bindparam("now", type_=_E.c.at.type))
+    if by_slip:
+        query = query.where(_E.c.slip_id == bindparam("slip_id"))
+    else:
+        query = query.where(_E.c.slip_id.is_(None), _E.c.code_raw == bindparam("code"))
+    return query.order_by(_E.c.id.desc()).limit(1)
+
+
+_RECENT_BY_SLIP, _RECENT_BY_CODE = _recent(True), _recent(False)
+
+
+def recent_scan(session: Session, *, slip_id: int | None, code: str, station: str, since: datetime,
+                now: datetime) -> Any:
+    """The latest scan or release of this slip (or of this code, naming no slip) at `station` in
+    [since, now]: a row with .id and .verdict, or None."""
+    params: dict[str, Any] = {"station": station, "since": since, "now": now}
+    if slip_id is not None:
+        return session.connection().execute(_RECENT_BY_SLIP, {**params, "slip_id": slip_id}).first()
+    return session.connection().execute(_RECENT_BY_CODE, {**params, "code": privacy.scrub(code)}).first()
 
 
 @dataclass(frozen=True)
