@@ -17,6 +17,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
@@ -137,9 +139,13 @@ def _who(session: Session, username: str | None) -> str:
         return ""
     names: dict[str, str] = session.info.setdefault("handoff_names", {})
     if username not in names:
-        op = session.exec(select(Operator).where(Operator.username == username)).first()
-        names[username] = op.display_name if op else username
+        shown = session.connection().execute(_DISPLAY_NAME, {"username": username}).scalar()
+        names[username] = shown or username
     return names[username]
+
+
+_DISPLAY_NAME = sa_select(Operator.__table__.c.display_name).where(  # type: ignore[attr-defined]
+    Operator.__table__.c.username == bindparam("username")).limit(1)  # type: ignore[attr-defined]
 
 
 def _headlines() -> dict[VerdictKind, str]:
