@@ -339,8 +339,8 @@ def _check_fields(**fields: tuple[str, str, int]) -> None:
 
 def _lookup(session: Session, raw: str) -> tuple[Slip | None, str, _Judgement | None]:
     """The slip a scan names, the code to record, or why there is none."""
-    site = require_site(session)
-    read = scanner.read_scan(raw, site=site.code)
+    code = release_path.site_code(session) or require_site(session).code  # (no site: require_site says so)
+    read = scanner.read_scan(raw, site=code)
     if read.kind is scanner.ScanKind.INVALID:
         return None, scanner.clean(raw)[:64], _Judgement(VerdictKind.INVALID, message=t(
             "校验位不符：标签损坏或输入有误。请重新扫描，或核对后重新输入。",
@@ -348,10 +348,10 @@ def _lookup(session: Session, raw: str) -> tuple[Slip | None, str, _Judgement | 
     if read.kind is scanner.ScanKind.GARBAGE or read.code is None:
         return None, scanner.clean(raw)[:64] or _printable(raw), _Judgement(VerdictKind.UNKNOWN, message=t(
             "无法识别的条码，不是交接单。", "Not a slip: the barcode could not be read as a slip number."))
-    if read.site != site.code:
+    if read.site != code:
         return None, read.code, _Judgement(VerdictKind.UNKNOWN, message=t(
-            "{c} 不是本站点（{s}）的单号。", "{c} is not a slip of this site ({s}).", c=quote(read.code), s=site.code))
-    slip = session.exec(select(Slip).where(Slip.number == read.code)).first()
+            "{c} 不是本站点（{s}）的单号。", "{c} is not a slip of this site ({s}).", c=quote(read.code), s=code))
+    slip = release_path.slip(session, read.code)
     if slip is None:
         return None, read.code, _Judgement(VerdictKind.UNKNOWN, message=t(
             "找不到单号 {c}：未在本站开具。", "No slip numbered {c} was issued here.", c=quote(read.code)))

@@ -34,6 +34,7 @@ from desktop.store.models import (
     DisinfectionItem,
     DwellTimer,
     Release,
+    Site,
     Slip,
 )
 
@@ -60,6 +61,21 @@ class SlipState:
     disinfection_id: int | None
     recalled_at: datetime | None
     timer: DwellTimer | None
+
+
+_SITE_CODE = select(Site.__table__.c.code).order_by(Site.__table__.c.id).limit(1)  # type: ignore[attr-defined]
+_SLIP = select(*_S.c).where(_S.c.number == bindparam("number"))
+
+
+def site_code(session: Session) -> str | None:
+    """The site's code (None before set-up)."""
+    return session.connection().execute(_SITE_CODE).scalar()
+
+
+def slip(session: Session, number: str) -> Slip | None:
+    """The slip of this number, as a transient row (never added to the session)."""
+    row = session.connection().execute(_SLIP, {"number": number}).first()
+    return None if row is None else Slip(**row._mapping)
 
 
 def _query(slip_id: Any) -> Any:
