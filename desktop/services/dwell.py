@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import bindparam, insert, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, select
 
 from desktop.domain import dwell
@@ -53,7 +55,8 @@ _MARKS = "dwell_clock_marks"  # session.info cache: one load per transaction, dr
 
 def _marks(session: Session) -> list[ClockMark]:
     if _MARKS not in session.info:
-        session.info[_MARKS] = list(session.exec(select(ClockMark)).all())
+        # populate_existing: `observe` writes marks with Core statements, which loaded objects do not see
+        session.info[_MARKS] = list(session.exec(select(ClockMark).execution_options(populate_existing=True)).all())
     rows: list[ClockMark] = session.info[_MARKS]
     return rows
 
@@ -130,10 +133,9 @@ def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clo
     the monotonic clock. Given the clock, a new segment's first reading is taken afresh, now that
     this transaction holds the write lock (see the module docstring)."""
     session.info.pop(_MARKS, None)
-    own = session.exec(select(ClockMark).where(ClockMark.machine_id == reading.machine_id,
-                                               ClockMark.boot_id == reading.boot_id)
-                       .order_by(col(ClockMark.last_seq).desc(), col(ClockMark.id).desc())).first()
-    top = session.exec(select(func.max(ClockMark.last_seq))).one() or 0
+    conn = session.connection()  # Core statements built once: this runs in every scan
+    own = conn.execute(_OWN_MARK, {"machine_id": reading.machine_id, "boot_id": reading.boot_id}).first()
+    top = conn.execute(_TOP_SEQ).scalar() or 0
     before = dwell.BootSpan(own.boot_id, utc(own.first_wall), own.first_mono, utc(own.last_wall),
                             own.last_mono) if own else None
     jump = dwell.wall_jump(before, reading)
@@ -141,12 +143,12 @@ def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clo
         fresh = clock.read() if clock is not None else reading
         if (fresh.machine_id, fresh.boot_id) != (reading.machine_id, reading.boot_id) or fresh.mono < reading.mono:
             fresh = reading
-        session.add(ClockMark(machine_id=reading.machine_id, boot_id=reading.boot_id, first_wall=fresh.wall,
-                              first_mono=fresh.mono, first_seq=top + 1, last_wall=fresh.wall, last_mono=fresh.mono,
-                              last_seq=top + 1))
+        conn.execute(_NEW_MARK, {"machine_id": reading.machine_id, "boot_id": reading.boot_id,
+                                 "first_wall": fresh.wall, "first_mono": fresh.mono, "first_seq": top + 1,
+                                 "last_wall": fresh.wall, "last_mono": fresh.mono, "last_seq": top + 1})
     elif reading.mono >= own.last_mono:  # else a stale reading from another thread: keep the later one
-        own.last_wall, own.last_mono, own.last_seq = reading.wall, reading.mono, top + 1
-        session.add(own)
+        conn.execute(_MOVE_MARK, {"mark_id": own.id, "last_wall": reading.wall, "last_mono": reading.mono,
+                                  "last_seq": top + 1})
     session.flush()
     if dwell.is_jump(jump) and before is not None:
         audit.record(session, actor=actor, action="clock.jump", at=reading.wall, entity="clock",
@@ -156,6 +158,16 @@ def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clo
                            "mono_seconds_between": round(reading.mono - before.last_mono, 3)})
         return jump
     return 0.0
+
+
+_CM = ClockMark.__table__  # type: ignore[attr-defined]
+_OWN_MARK = (sa_select(_CM.c.id, _CM.c.boot_id, _CM.c.first_wall, _CM.c.first_mono, _CM.c.last_wall, _CM.c.last_mono,
+                    _CM.c.last_seq)
+             .where(_CM.c.machine_id == bindparam("machine_id"), _CM.c.boot_id == bindparam("boot_id"))
+             .order_by(_CM.c.last_seq.desc(), _CM.c.id.desc()).limit(1))
+_TOP_SEQ = sa_select(func.max(_CM.c.last_seq))
+_NEW_MARK = insert(_CM)
+_MOVE_MARK = update(_CM).where(_CM.c.id == bindparam("mark_id"))
 
 
 @dataclass(frozen=True)
@@ -389,13 +401,18 @@ def release_status(session: Session, *, consignment_id: int, clock: Clock) -> Re
         return ReleaseStatus("needs_disinfection", None, None, timer_id)
     if timer.state == "released":
         return ReleaseStatus("released", None, None, timer_id)
+    return timed_status(session, timer, clock)
+
+
+def timed_status(session: Session, timer: DwellTimer, clock: Clock) -> ReleaseStatus:
+    """Ready or still dwelling, for a running or complete timer (read from the ORM or a Core row)."""
     reading, witnesses = _read(session, clock)
     deadline = _deadline(timer, reading, witnesses)
     left = max(0.0, deadline - reading.mono)
     when = utc(timer.completed_at) if timer.completed_at else dwell.ready_at(deadline, reading)
     if timer.state == "complete" or left <= 0:
-        return ReleaseStatus("ready", timedelta(0), when, timer_id)
-    return ReleaseStatus("dwelling", timedelta(seconds=left), when, timer_id)
+        return ReleaseStatus("ready", timedelta(0), when, timer.id)
+    return ReleaseStatus("dwelling", timedelta(seconds=left), when, timer.id)
 
 
 @internal("called by handoff.scan, which checks RELEASE")

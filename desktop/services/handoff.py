@@ -15,18 +15,22 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
 from desktop.domain import limits, scanner
 from desktop.domain.clock import Clock, utc
 from desktop.domain.enums import display
+from desktop.domain.identity import display_plate
 from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import language, t
-from desktop.services import audit, cancellation, dwell, privacy, settings
+from desktop.services import audit, cancellation, dwell, privacy, release_path, settings
 from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
@@ -123,6 +127,7 @@ class _Judgement:
     release: Release | None = None
     consignment_id: int | None = None
     bag: Bag | None = None
+    state: release_path.SlipState | None = None  # the joined read it was judged from
 
 
 def _printable(raw: str) -> str:
@@ -134,9 +139,13 @@ def _who(session: Session, username: str | None) -> str:
         return ""
     names: dict[str, str] = session.info.setdefault("handoff_names", {})
     if username not in names:
-        op = session.exec(select(Operator).where(Operator.username == username)).first()
-        names[username] = op.display_name if op else username
+        shown = session.connection().execute(_DISPLAY_NAME, {"username": username}).scalar()
+        names[username] = shown or username
     return names[username]
+
+
+_DISPLAY_NAME = sa_select(Operator.__table__.c.display_name).where(  # type: ignore[attr-defined]
+    Operator.__table__.c.username == bindparam("username")).limit(1)  # type: ignore[attr-defined]
 
 
 def _headlines() -> dict[VerdictKind, str]:
@@ -175,42 +184,54 @@ def _voided(session: Session, slip: Slip) -> _Judgement:
         at=local_time(slip.voided_at or datetime.min), who=_who(session, slip.voided_by), why=quote(slip.void_reason or "—")))
 
 
-def withdrawn(session: Session, slip: Slip) -> _Judgement | None:
-    """A slip of a vehicle cancelled or refused at the gate (unless it was released before that)."""
-    gone = cancellation.vehicle_of(session, slip)
-    if gone is None or session.exec(select(Release).where(Release.slip_id == slip.id)).first() is not None:
+def _withdrawn(st: release_path.SlipState) -> _Judgement | None:
+    """`withdrawn`, from the joined read."""
+    if st.arrival_status not in cancellation.WITHDRAWN_STATUSES or st.release is not None:
         return None
-    what = t("已撤销登记", "had its check-in cancelled") if gone.status == "cancelled" else t("已被劝返", "was refused")
+    cancelled = st.arrival_status == "cancelled"
+    what = t("已撤销登记", "had its check-in cancelled") if cancelled else t("已被劝返", "was refused")
     return _Judgement(VerdictKind.WITHDRAWN, message=t(
         "该单物资所属车辆 {p} {w}（{r}）：物资不得放行，请交督查员处理。",
         "The vehicle {p} these goods came with {w} ({r}): do not release them; call a supervisor.",
-        p=gone.plate, w=what, r=quote(gone.reason or "—")))
+        p=display_plate(st.plate), w=what, r=quote((st.cancel_reason if cancelled else st.decision_reason) or "—")))
 
 
-def _consignment_of(session: Session, slip: Slip) -> tuple[int | None, Bag | None]:
-    bag = session.get(Bag, slip.bag_id) if slip.bag_id is not None else None
-    if slip.consignment_id is not None:
-        return slip.consignment_id, bag
-    return (bag.consignment_id if bag else None), bag
+def _status(session: Session, st: release_path.SlipState, clock: Clock) -> dwell.ReleaseStatus:
+    """`dwell.release_status`, from the joined read (the clocks are read only for a running timer)."""
+    timer = st.timer
+    timer_id = timer.id if timer is not None else None
+    if not st.goods_found:
+        raise ServiceError("unknown_consignment", t("找不到该批物资。", "No such consignment."))
+    if st.goods_state in ("released", "delivered"):
+        return dwell.ReleaseStatus("released", None, None, timer_id)
+    if st.disinfection_id is None:
+        return dwell.ReleaseStatus("needs_disinfection", None, None, None)
+    if st.recalled_at is not None:
+        return dwell.ReleaseStatus("recalled", None, None, timer_id)
+    if timer is None or timer.state == "stopped":
+        return dwell.ReleaseStatus("needs_disinfection", None, None, timer_id)
+    if timer.state == "released":
+        return dwell.ReleaseStatus("released", None, None, timer_id)
+    return dwell.timed_status(session, timer, clock)
 
 
 def _judge(session: Session, slip: Slip, clock: Clock) -> _Judgement:
-    if (gone := withdrawn(session, slip)) is not None:
+    st = release_path.state(session, slip.id or 0)
+    if (gone := _withdrawn(st)) is not None:
         return gone
     if slip.voided_at is not None:
         return _voided(session, slip)
-    own = session.exec(select(Release).where(Release.slip_id == slip.id)).first()
-    if own is not None:
-        return _already(session, own)
+    if st.release is not None:
+        return _already(session, st.release)
     if slip.kind == "dispatch":  # a transit station's onward dispatch: its goods left stock when it was issued
         from desktop.services.transit import dispatched_message
 
         return _Judgement(VerdictKind.ALREADY, message=dispatched_message(session, slip))
-    consignment_id, bag = _consignment_of(session, slip)
+    consignment_id, bag = st.consignment_id, st.bag
     if consignment_id is None:
         return _Judgement(VerdictKind.NOT_YET, message=t(
             "该单没有登记消杀，不能放行。", "No disinfection is recorded for this slip; it cannot be released."))
-    status = dwell.release_status(session, consignment_id=consignment_id, clock=clock)
+    status = _status(session, st, clock)
     if status.state == "recalled":
         return _Judgement(VerdictKind.RECALLED, consignment_id=consignment_id, message=t(
             "消杀记录已被召回：须重新消杀并静置后才能放行。",
@@ -227,7 +248,7 @@ def _judge(session: Session, slip: Slip, clock: Clock) -> _Judgement:
         other = session.exec(select(Release).join(Slip, col(Slip.id) == col(Release.slip_id))
                              .where(Slip.consignment_id == consignment_id)).first()
         return _already(session, other)
-    return _Judgement(None, consignment_id=consignment_id, bag=bag)
+    return _Judgement(None, consignment_id=consignment_id, bag=bag, state=st)
 
 
 # --- recording ------------------------------------------------------------------------------------
@@ -245,15 +266,10 @@ def _event(session: Session, *, actor: Actor, now: datetime, slip: Slip | None, 
     return row
 
 
-def _recent_scan(session: Session, *, slip: Slip | None, code: str, actor: Actor, now: datetime) -> CustodyEvent | None:
-    query = select(CustodyEvent).where(CustodyEvent.station == actor.station,
-                                       col(CustodyEvent.kind).in_(("scan", "release")),
-                                       CustodyEvent.at >= now - REPEAT_WINDOW, CustodyEvent.at <= now)
-    if slip is not None:
-        query = query.where(CustodyEvent.slip_id == slip.id)
-    else:
-        query = query.where(col(CustodyEvent.slip_id).is_(None), CustodyEvent.code_raw == privacy.scrub(code))
-    return session.exec(query.order_by(col(CustodyEvent.id).desc())).first()
+def _recent_scan(session: Session, *, slip: Slip | None, code: str, actor: Actor, now: datetime) -> Any:
+    """The same scan at this station within REPEAT_WINDOW (a row with .id and .verdict), or None."""
+    return release_path.recent_scan(session, slip_id=slip.id if slip else None, code=code, station=actor.station,
+                                    since=now - REPEAT_WINDOW, now=now)
 
 
 def _verdict(session: Session, j: _Judgement, *, code: str, now: datetime, slip: Slip | None) -> Verdict:
@@ -274,11 +290,12 @@ def _verdict(session: Session, j: _Judgement, *, code: str, now: datetime, slip:
 def _refuse(session: Session, j: _Judgement, *, actor: Actor, now: datetime, slip: Slip | None, code: str,
             raw: str) -> Verdict:
     verdict = _verdict(session, j, code=code, now=now, slip=slip)
-    ev = _event(session, actor=actor, now=now, slip=slip, code=code, verdict=verdict.kind.value, kind="scan")
+    event_id = release_path.custody(session, actor=actor, now=now, slip_id=slip.id if slip else None, code=code,
+                                    verdict=verdict.kind.value, kind="scan")
     audit.record(session, actor=actor, action="handoff.scan", at=now, entity="slip",
                  entity_id=slip.id if slip else "", data={"code": privacy.scrub(code), "raw": privacy.scrub(_printable(raw)),
                                                           "verdict": verdict.kind.value, "message": verdict.message})
-    return replace(verdict, event_id=ev.id)
+    return replace(verdict, event_id=event_id)
 
 
 def _released_message(rel: Release) -> str:
@@ -288,43 +305,21 @@ def _released_message(rel: Release) -> str:
 
 def _release(session: Session, j: _Judgement, *, actor: Actor, now: datetime, slip: Slip, code: str,
              raw: str, receiver: str, destination: str, transfer_vehicle: str) -> Verdict:
-    rel = Release(slip_id=slip.id or 0, released_at=now, released_by=actor.operator, station=actor.station,
-                  receiver=receiver, destination=destination, transfer_vehicle=transfer_vehicle)
-    try:
-        with session.begin_nested():  # the UNIQUE slip_id decides, not the read above
-            session.add(rel)
-            session.flush()
-    except IntegrityError:
+    """Core statements, one audit event, no flush (`release_path`): the UNIQUE slip_id decides, not
+    the read above — a lost race is refused as ALREADY in the same transaction."""
+    st = j.state or release_path.state(session, slip.id or 0)
+    written = release_path.write_release(session, st, actor=actor, now=now, slip_id=slip.id or 0, number=slip.number,
+                                         code=code, receiver=receiver, destination=destination,
+                                         transfer_vehicle=transfer_vehicle)
+    if written is None:
         winner = session.exec(select(Release).where(Release.slip_id == slip.id)).first()
         if winner is None:  # some other constraint: not a race we understand, so no verdict
-            raise
+            raise RuntimeError(f"release of slip {slip.id} was neither inserted nor found")
         return _refuse(session, _already(session, winner), actor=actor, now=now, slip=slip, code=code, raw=raw)
-    bag = j.bag
-    if bag is not None:
-        bag.state, bag.picked_up_at, bag.picked_up_by = "picked_up", now, receiver or actor.operator
-        session.add(bag)
-        session.flush()
-    if j.consignment_id is not None and _all_out(session, j.consignment_id, bag):
-        # No clock: release_status was read a moment ago in this same (IMMEDIATE) transaction.
-        dwell.mark_released(session, consignment_id=j.consignment_id, actor=actor, now=now)
-    ev = _event(session, actor=actor, now=now, slip=slip, code=code, verdict="ok", kind="release", holder=receiver,
-                location=destination, vehicle=transfer_vehicle)
-    audit.record(session, actor=actor, action="handoff.release", at=now, entity="slip", entity_id=slip.id,
-                 data={"number": slip.number, "release_id": rel.id, "receiver": privacy.scrub_free_text(receiver),
-                       "destination": privacy.scrub_free_text(destination),
-                       "transfer_vehicle": transfer_vehicle, "bag_id": bag.id if bag else None})
+    rel = written.release
     verdict = _verdict(session, _Judgement(None, message=_released_message(rel), release=rel), code=code, now=now,
                        slip=slip)
-    return replace(verdict, custody_kind="release", event_id=ev.id)
-
-
-def _all_out(session: Session, consignment_id: int, bag: Bag | None) -> bool:
-    """A bag delivery is released as a whole once its last bag has been picked up."""
-    if bag is None:
-        return True
-    waiting = session.exec(select(Bag.id).where(Bag.consignment_id == consignment_id, Bag.state == "waiting")).first()
-    goods = session.get(Consignment, consignment_id)
-    return waiting is None and goods is not None and goods.state not in ("released", "delivered")
+    return replace(verdict, custody_kind="release", event_id=written.event_id)
 
 
 def _too_long_scan(raw: str, now: datetime) -> Verdict | None:
@@ -348,8 +343,8 @@ def _check_fields(**fields: tuple[str, str, int]) -> None:
 
 def _lookup(session: Session, raw: str) -> tuple[Slip | None, str, _Judgement | None]:
     """The slip a scan names, the code to record, or why there is none."""
-    site = require_site(session)
-    read = scanner.read_scan(raw, site=site.code)
+    code = release_path.site_code(session) or require_site(session).code  # (no site: require_site says so)
+    read = scanner.read_scan(raw, site=code)
     if read.kind is scanner.ScanKind.INVALID:
         return None, scanner.clean(raw)[:64], _Judgement(VerdictKind.INVALID, message=t(
             "校验位不符：标签损坏或输入有误。请重新扫描，或核对后重新输入。",
@@ -357,10 +352,10 @@ def _lookup(session: Session, raw: str) -> tuple[Slip | None, str, _Judgement | 
     if read.kind is scanner.ScanKind.GARBAGE or read.code is None:
         return None, scanner.clean(raw)[:64] or _printable(raw), _Judgement(VerdictKind.UNKNOWN, message=t(
             "无法识别的条码，不是交接单。", "Not a slip: the barcode could not be read as a slip number."))
-    if read.site != site.code:
+    if read.site != code:
         return None, read.code, _Judgement(VerdictKind.UNKNOWN, message=t(
-            "{c} 不是本站点（{s}）的单号。", "{c} is not a slip of this site ({s}).", c=quote(read.code), s=site.code))
-    slip = session.exec(select(Slip).where(Slip.number == read.code)).first()
+            "{c} 不是本站点（{s}）的单号。", "{c} is not a slip of this site ({s}).", c=quote(read.code), s=code))
+    slip = release_path.slip(session, read.code)
     if slip is None:
         return None, read.code, _Judgement(VerdictKind.UNKNOWN, message=t(
             "找不到单号 {c}：未在本站开具。", "No slip numbered {c} was issued here.", c=quote(read.code)))

@@ -22,7 +22,7 @@ from desktop.store import errors
 
 BUSY_TIMEOUT_MS = 15_000
 CONNECT_TIMEOUT_S = 5  # a server that does not answer is reported, not waited on for minutes
-_READONLY = "gatehouse_readonly"
+_READONLY = READONLY = "gatehouse_readonly"  # execution option: BEGIN, not BEGIN IMMEDIATE
 
 
 def to_url(target: str) -> str:

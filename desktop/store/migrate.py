@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop import outfiles
-from desktop.store import errors, site_zone
+from desktop.store import errors, integrity, site_zone
 from desktop.store.engine import BUSY_TIMEOUT_MS, Database, make_engine, sqlite_path, to_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -124,10 +124,7 @@ def _current_revision(db: Database) -> str | None:
 
 def quick_check(db: Database) -> str:
     """`ok`, or what SQLite found wrong."""
-    with db.engine.connect() as conn:
-        rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
-        conn.rollback()
-    return "; ".join(str(r[0]) for r in rows[:5])
+    return integrity.quick_check(db)
 
 
 def backup_copy(db: Database, label: str) -> Path | None:
@@ -166,6 +163,7 @@ def open_database(target: str, *, upgrade: bool = True, create: bool = True,
     path = sqlite_path(url)
     existed = path is not None and path.exists()
     new = path is not None and (not existed or path.stat().st_size == 0)
+    after_crash = path is not None and integrity.unclean(path)  # before any connection of ours makes a -wal
     if path is not None:
         _check_sqlite_file(path, create=create)
         outfiles.protect(path)  # no output of this process may land on it
@@ -173,7 +171,7 @@ def open_database(target: str, *, upgrade: bool = True, create: bool = True,
     try:
         if path is None:
             _check_server_schema(db, create=create)
-        _prepare(db, str(path or db.url), upgrade=upgrade, on_upgrade=on_upgrade)
+        _prepare(db, str(path or db.url), upgrade=upgrade, on_upgrade=on_upgrade, after_crash=after_crash)
     except BaseException as exc:
         db.dispose()
         if new and path is not None:
@@ -199,12 +197,15 @@ def _undo_new_file(path: Path, *, existed: bool) -> None:
 
 
 def _prepare(db: Database, where: str, *, upgrade: bool,
-             on_upgrade: Callable[[Connection, str], None] | None = None) -> None:
+             on_upgrade: Callable[[Connection, str], None] | None = None, after_crash: bool = True) -> None:
+    checked = False
     try:
-        if db.path is not None:
+        if db.path is not None and integrity.due(db, after_crash=after_crash):
+            # only after an unclean shutdown or once a week: its time grows with the file (integrity)
             result = quick_check(db)
             if result != "ok":
                 raise errors.corrupt(where, result)
+            checked = True
         current = _current_revision(db)
     except DatabaseError as exc:
         raise (errors.describe(exc, where) or exc) from exc
@@ -214,6 +215,8 @@ def _prepare(db: Database, where: str, *, upgrade: bool,
         if current is not None:
             backup_copy(db, current)
         _upgrade(db, where, then=(lambda conn: on_upgrade(conn, current)) if on_upgrade and current else None)
+    if checked:
+        integrity.stamp(db)  # once the file is known to be ours and of a version we read
 
 
 def _upgrade(db: Database, where: str, *, then: Callable[[Connection], None] | None = None) -> None:

@@ -5,6 +5,7 @@ check-in cancelled, an unapproved vehicle let in by a supervisor, one vehicle in
 from __future__ import annotations
 
 import csv
+import functools
 import struct
 import tempfile
 import zlib
@@ -62,8 +63,11 @@ def _png(width: int, height: int, pixel: object) -> bytes:
 
 def _portrait(n: int) -> bytes:
     """A head-and-shoulders silhouette on an ID-photo blue (shades differ per person)."""
-    shade = 60 + (n * 37) % 80
+    return _silhouette(60 + (n * 37) % 80)
 
+
+@functools.cache  # drawn pixel by pixel in Python: once per shade, not once per person
+def _silhouette(shade: int) -> bytes:
     def pixel(x: int, y: int) -> tuple[int, int, int]:
         head = (x - 45) ** 2 / 22**2 + (y - 48) ** 2 / 27**2 <= 1
         body = y > 82 and (x - 45) ** 2 / 42**2 + (y - 128) ** 2 / 44**2 <= 1
@@ -72,6 +76,7 @@ def _portrait(n: int) -> bytes:
     return _png(90, 120, pixel)
 
 
+@functools.cache  # the same page for everyone: drawn once
 def _pledge() -> bytes:
     """A white page with lines of "text" and a red fingerprint, as photographed."""
     def pixel(x: int, y: int) -> tuple[int, int, int]:
