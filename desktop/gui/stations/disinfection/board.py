@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from desktop.domain import dwell as maths
 from desktop.domain.clock import Clock
 from desktop.domain.localtime import hhmm
+from desktop.gui.terms import comma
 from desktop.services.dwell import Board, BoardRow
 
 ROW_HEIGHT = 84
@@ -284,7 +285,7 @@ class TimerBoard(QWidget):
                 self.sound()
         if due:
             labels = [r.label for r in self.rows if r.timer_id in due]
-            shown = "、".join(labels[:4]) + (self.tr(" 等{n}项").replace("{n}", str(len(labels))) if len(labels) > 4 else "")
+            shown = comma().join(labels[:4]) + (self.tr(" 等{n}项").replace("{n}", str(len(labels))) if len(labels) > 4 else "")
             self.notice_label.setText(self.tr("静置完成，可以转运：{x}").replace("{x}", shown))
         self.notice.setVisible(bool(due))
 

@@ -26,6 +26,7 @@ from desktop.domain import codes
 from desktop.domain.localtime import hhmm, hhmmss
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
+from desktop.gui.terms import term
 from desktop.services import disinfection, setup
 
 OK_STYLE = "color: #11692f; font-weight: bold; font-size: 17pt;"
@@ -210,7 +211,7 @@ class RecordForm(QWidget):
             self.agent_group.removeButton(button)
             button.deleteLater()
         for i, a in enumerate(presets.agents):
-            text = a.agent if a.dilution in a.agent else f"{a.agent} {a.dilution}"
+            text = term(a.agent) if a.dilution in a.agent else f"{term(a.agent)} {a.dilution}"
             button = _toggle(text.strip(), self)
             button.setObjectName(f"agent_{i}")
             self.agent_group.addButton(button, i)
@@ -220,7 +221,7 @@ class RecordForm(QWidget):
             box.deleteLater()
         self.part_boxes = []
         for i, part in enumerate(presets.parts):
-            box = QCheckBox(part, self)
+            box = QCheckBox(term(part), self)
             box.setObjectName(f"part_{i}")
             box.setStyleSheet(BIG_CHECK)
             self.parts_grid.addWidget(box, i // 3, i % 3)

@@ -21,6 +21,7 @@ from desktop.domain.dates import parse_datetime, site_zone
 from desktop.domain.identity import InputError, mask_id
 from desktop.domain.masking import mask_phone
 from desktop.domain.settings_catalog import entry
+from desktop.gui.terms import term
 from desktop.services.gate import CheckInfo, CheckInput
 
 DEFAULT_SYMPTOMS: tuple[str, ...] = tuple(entry("health.symptoms").default)
@@ -166,7 +167,7 @@ class OccupantCard(QFrame):
         grid.addWidget(QLabel(self.tr("症状："), self), 0, 2)
         self.symptoms: dict[str, QCheckBox] = {}
         for i, name in enumerate(self.symptom_names):
-            box = QCheckBox(name, self)
+            box = QCheckBox(term(name), self)
             box.setChecked(name in p.symptoms)
             self.symptoms[name] = box
             grid.addWidget(box, i // 3, 3 + i % 3)
