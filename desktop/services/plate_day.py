@@ -14,7 +14,6 @@ from desktop.domain.identity import InputError, normalize_plate
 from desktop.i18n import t
 from desktop.store.models import Arrival, UnloadingPoint
 
-
 LOOKBACK = timedelta(hours=12)
 
 
