@@ -1683,7 +1683,7 @@ An offline register for checkpoints, disinfection and handoff.</translation>
     <message>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="109"/>
         <source>行程：近期未离开本市</source>
-        <translation>Itinerary: has not left the city recently</translation>
+        <translation>Stayed in the city</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="110"/>
@@ -1698,7 +1698,7 @@ An offline register for checkpoints, disinfection and handoff.</translation>
     <message>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="112"/>
         <source>已告知：按路线、戴口罩、关车窗、不下车</source>
-        <translation>Told: follow the route, mask on, windows closed, stay in the cab</translation>
+        <translation>Told: route, mask, windows shut, stay in cab</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="156"/>

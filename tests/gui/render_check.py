@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QCheckBox,
     QGroupBox,
     QHeaderView,
@@ -156,6 +157,8 @@ class Checker:
             need = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
         if need > avail + SLACK:
             self._report(where, w, "clipped", text, f"needs {need}px, has {avail}")
+        else:
+            self._cut_by_parent(where, w, text)
 
     def _button(self, where: str, w: QAbstractButton) -> None:
         text = plain(w.text())
@@ -187,6 +190,28 @@ class Checker:
             return
         if need > avail + SLACK:
             self._report(where, w, "clipped", text, f"needs {need}px, has {avail}")
+        else:
+            self._cut_by_parent(where, w, text)
+
+    def _cut_by_parent(self, where: str, w: QWidget, text: str) -> None:
+        """A widget wide enough for its text, but partly outside what its scroll area or parent
+        shows (a row of buttons wider than the form): the reader sees "Transit stat"."""
+        seen = w.visibleRegion().boundingRect()
+        area = w.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if seen.isEmpty() and area is not None:  # wholly outside: is it beside the viewport, not above or below?
+            port = area.viewport()
+            seen = QRect(w.mapTo(port, QPoint(0, 0)), w.size()).intersected(port.rect())
+            seen.setHeight(max(seen.height(), 0))
+            rows = QRect(0, w.mapTo(port, QPoint(0, 0)).y(), 1, w.height()).intersected(QRect(0, 0, 1, port.height()))
+            if rows.height() >= w.height() // 2 and seen.width() <= 0:
+                self._report(where, w, "clipped", text, "wholly beside what its scroll area shows")
+            return
+        if seen.isEmpty() or seen.height() < w.height() // 2:
+            return  # scrolled out of sight (up or down): the reader scrolls to it
+        if seen.width() + SLACK < w.width():
+            self._report(where, w, "clipped", text, f"only {seen.width()}px of {w.width()} shown")
 
     def _tabs(self, where: str, w: QTabBar) -> None:
         metrics = QFontMetrics(w.font())
