@@ -2133,6 +2133,36 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>已写入并读回核对：{p}（本站密钥指纹 {f}）</source>
         <translation>Written and read back: {p} (this site's key fingerprint {f})</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="101"/>
+        <source>生活必需品日报</source>
+        <translation>Daily report of necessities</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="101"/>
+        <source>本日无异常。</source>
+        <translation>Nothing unusual this day.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="102"/>
+        <source>异常情况（{n}）</source>
+        <translation>Anomalies ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="103"/>
+        <source>生活必需品到货</source>
+        <translation>Necessities that arrived</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="103"/>
+        <source>消杀、静置与交接</source>
+        <translation>Disinfection, dwell and handoff</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="104"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QRadioButton,
     QStyle,
     QStyleOptionButton,
     QTabBar,
+    QTextEdit,
     QToolButton,
     QWidget,
 )
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 CJK = re.compile(r"[\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # a plate as the screens show it (苏N·12345): data, whatever the language
 PLATE = re.compile(r"[\u4e00-\u9fff][A-Z]·?[A-Z0-9]{4,6}")
+SEPARATORS_ONLY = re.compile(r"^[、，；（）：\s\d.·—-]*$")
 SLACK = 2  # pixels: rounding between a font's advance and the painted text
 
 
@@ -93,7 +94,8 @@ class Checker:
         path = widget_path(w) if w is not None else ""
         if any(path.endswith(a) or f"/{a}/" in path for a in self.allowed):
             return
-        if CJK.search(strip_data(text, self.data)):
+        left = strip_data(text, self.data)
+        if CJK.search(left) and not SEPARATORS_ONLY.match(left):  # 、 and （） between data: data
             self._report(where, w, "Chinese", text)
 
     def look(self, root: QWidget, where: str) -> None:
@@ -114,8 +116,9 @@ class Checker:
                 self._tabs(where, w)
             elif isinstance(w, QHeaderView):
                 self._header(where, w)
-            elif isinstance(w, QMenu):
-                pass
+            elif isinstance(w, QTextEdit) and w.isReadOnly():  # a report drawn as HTML: line by line
+                for line in w.toPlainText().splitlines():
+                    self._chinese(where, w, line.strip())
             for action in QWidget.actions(w):
                 self._action(where, w, action)
         bar = getattr(root, "menuBar", None)

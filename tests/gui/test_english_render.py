@@ -29,6 +29,8 @@ DATA_COLUMNS = [
     (m.HouseholdOrder, "contact_name"), (m.HouseholdOrder, "items"), (m.Consignment, "category"),
     (m.Consignment, "description"), (m.Consignment, "unit"), (m.Consignment, "recipient"),
     (m.Consignment, "destination"), (m.Disinfection, "operators"), (m.DwellTimer, "early_reason"),
+    (m.Violation, "description"), (m.CustodyEvent, "reason"),
+    (m.Disinfection, "agent"),  # as recorded (the form offers the settings' words through desktop.gui.terms)
     (m.Release, "receiver"), (m.Release, "destination"), (m.Release, "transfer_vehicle"), (m.Slip, "void_reason"), (m.Disinfection, "recall_reason"), (m.Disinfection, "late_reason"),
 ]
 
