@@ -2820,7 +2820,7 @@ An offline register for checkpoints, disinfection and handoff.</translation>
     <message>
         <location filename="../../desktop/gui/stations/disinfection/board.py" line="221"/>
         <source>超时未转运 {m}分</source>
-        <translation>Not moved, {m} min over</translation>
+        <translation>{m} min overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/disinfection/board.py" line="227"/>
@@ -2932,7 +2932,7 @@ The error was logged to:
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>PhotoPicker</name>
     <message>
         <location filename="../../desktop/gui/stations/gate/photo.py" line="34"/>
         <source>选择照片</source>
@@ -2940,7 +2940,7 @@ The error was logged to:
     </message>
 </context>
 <context>
-    <name>self.board</name>
+    <name>TimerCanvas</name>
     <message>
         <location filename="../../desktop/gui/stations/disinfection/board.py" line="68"/>
         <source>没有正在静置的物资</source>

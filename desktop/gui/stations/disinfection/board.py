@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -69,7 +69,8 @@ class _Canvas(QWidget):
         if not rows:
             painter.setFont(self.label_font)
             painter.setPen(QColor("#5a6b7c"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.board.tr("没有正在静置的物资"))
+            empty = QCoreApplication.translate("TimerCanvas", "没有正在静置的物资")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, empty)
             return
         mono = self.board.current_mono()
         first = max(0, event.rect().top() // ROW_HEIGHT)
@@ -106,7 +107,7 @@ class _Canvas(QWidget):
         ready_width = p.fontMetrics().horizontalAdvance(ready) + 8
         lower = box.top() + box.height() // 2
         detail_box = QRect(text_left, lower, box.right() - 8 - ready_width - text_left, box.height() // 2 - 6)
-        detail = (self.board.tr("督查提前 · ") if row.early else "") + row.detail
+        detail = (QCoreApplication.translate("TimerCanvas", "督查提前 · ") if row.early else "") + row.detail
         p.drawText(detail_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    p.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, detail_box.width()))
         p.setPen(QColor(colours.accent))
