@@ -42,7 +42,7 @@ def test_generated_form_is_up_to_date(ui: Path):
         f"{target.name} is out of date with ui/{ui.name}: run python -m desktop.gui.build forms"
 
 
-@pytest.mark.parametrize("ts", sorted((ROOT / "resources" / "i18n").glob("*.ts")), ids=lambda p: p.name)
+@pytest.mark.parametrize("ts", build.translation_sources(), ids=lambda p: p.name)
 def test_built_translation_is_up_to_date(ts: Path):
     assert build.qm_is_current(ts), f"run: python -m desktop.gui.build i18n ({ts.name})"
 

@@ -57,10 +57,15 @@ def install_translator(app: QApplication, language: str) -> None:
         old.deleteLater()
     set_language(language)
     if language != "en":
+        # Qt's own words (message box and file dialog buttons) in Chinese; then what qtbase leaves
+        # in English (the file dialog's 查找范围 and 文件类型), which later translators take first
         qt = QTranslator(app)
         if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
+        extra = QTranslator(app)
+        if extra.load(str(resource("i18n", "qt", "qtbase_extra_zh_CN.qm"))):
+            app.installTranslator(extra)
         return
     ours = QTranslator(app)
     if ours.load(str(resource("i18n", "gatehouse_en.qm"))):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop import outfiles
@@ -19,7 +20,8 @@ def save_handover_sheet(parent: QWidget, ctx: Any) -> None:
 
     now = ctx.clock.now()
     suggested = str(data_dir() / f"handover-{local(now).strftime('%Y%m%d-%H%M')}.pdf")
-    target, _ = QFileDialog.getSaveFileName(parent, parent.tr("保存交接班单"), suggested, "PDF (*.pdf)")
+    title = QCoreApplication.translate("HandoverAction", "保存交接班单")
+    target, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
     if not target:
         return
     path, name, where = ctx.db.path, ctx.user.display_name, str(ctx.db.path or ctx.db.url)
@@ -31,11 +33,12 @@ def save_handover_sheet(parent: QWidget, ctx: Any) -> None:
         return outfiles.write_file(Path(target), pdf, "pdf")
 
     def done(written: Path) -> None:
-        QMessageBox.information(parent, parent.tr("交接班单"), parent.tr("已保存：\n{0}").replace("{0}", str(written)))
+        saved = QCoreApplication.translate("HandoverAction", "已保存：\n{0}").replace("{0}", str(written))
+        QMessageBox.information(parent, QCoreApplication.translate("HandoverAction", "交接班单"), saved)
 
     def failed(exc: BaseException) -> None:
         from desktop.gui.ops import describe_error
 
-        QMessageBox.critical(parent, parent.tr("交接班单"), describe_error(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("HandoverAction", "交接班单"), describe_error(exc))
 
     ctx.ops.run(work, on_done=done, on_error=failed, write=False)

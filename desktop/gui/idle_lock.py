@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 SETTING = "session.idle_lock_minutes"
@@ -100,7 +100,7 @@ def lock_now(window: Any, lock: IdleLock) -> None:
     central.hide()  # nobody reads the screen while it is locked; the forms keep what was typed
     dialog = SignInDialog(ctx.ops, last={"operator": ctx.actor.operator, "station": ctx.actor.station},
                           parent=window)
-    dialog.setWindowTitle(window.tr("已锁定：请登录"))
+    dialog.setWindowTitle(QCoreApplication.translate("IdleLock", "已锁定：请登录"))
     cancel = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     if cancel is not None:
         cancel.hide()

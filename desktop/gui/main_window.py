@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self.ctx is None:
             return
-        self.site_label.setText(self.tr("站点：{0}").replace("{0}", f"{self.ctx.site.name}（{self.ctx.site.code}）"))
+        self.site_label.setText(self.tr("站点：{0}（{1}）").replace("{0}", self.ctx.site.name)
+                                .replace("{1}", self.ctx.site.code))
         self.station_label.setText(self.tr("岗位：{0}").replace("{0}", display(self.ctx.actor.station, language())))
         self.operator_label.setText(self.tr("操作员：{0}").replace("{0}", self.ctx.user.display_name))
         where = self.ctx.db.path or self.ctx.db.url

@@ -21,6 +21,8 @@ from desktop.gui.signin import SignInDialog
 from desktop.outfiles import replacing
 from desktop.services.context import Actor
 
+Look = Callable[[QWidget, str], None]
+
 
 def settle(ops, rounds: int = 6) -> None:  # type: ignore[no-untyped-def]
     """Let background reads finish and their results paint."""
@@ -41,8 +43,8 @@ def _save(widget: QWidget, path: Path) -> Path:
 class DialogCloser:
     """Every modal dialog that opens is photographed into `out` and rejected: nobody is there."""
 
-    def __init__(self, out: Path, written: list[Path]) -> None:
-        self.out, self.written, self.name = out, written, "dialog"
+    def __init__(self, out: Path, written: list[Path], look: Look | None = None) -> None:
+        self.out, self.written, self.name, self.look = out, written, "dialog", look
         self.timer = QTimer()
         self.timer.setInterval(100)
         self.timer.timeout.connect(self._close)
@@ -53,6 +55,8 @@ class DialogCloser:
         if modal is None:
             return
         self.written.append(_save(modal, self.out / f"{self.name}-dialog.png"))
+        if self.look is not None:
+            self.look(modal, f"{self.name}-dialog")
         reject = getattr(modal, "reject", None)
         (reject or modal.close)()
 
@@ -61,21 +65,25 @@ class DialogCloser:
 
 
 def render_all(out: Path, *, db, language: str = "zh", operator: str = "zhou.min",  # type: ignore[no-untyped-def]
-               clock: Clock | None = None, progress: Callable[[str], None] = lambda _step: None) -> list[Path]:
+               clock: Clock | None = None, progress: Callable[[str], None] = lambda _step: None,
+               look: Look | None = None) -> list[Path]:
     """Write one PNG per screen state of the app running on `db` (normally a demo database), with
-    `clock` (the demo's) as the app's clock; `progress` hears which screen is being drawn."""
+    `clock` (the demo's) as the app's clock; `progress` hears which screen is being drawn; `look`
+    (the English render test's) is shown each screen and dialog as it is drawn, with its name."""
     from desktop.app import build_context
 
     out.mkdir(parents=True, exist_ok=True)
     make_app(language)
     ctx = build_context(db, clock or SystemClock(), operator=operator)
     written: list[Path] = []
-    closer = DialogCloser(out, written)
+    closer = DialogCloser(out, written, look)
     progress("signin")
     signin = SignInDialog(ctx.ops, last={"operator": "li.qiang", "station": "gate"})
     signin.show()
     settle(ctx.ops, 2)
     written.append(_save(signin, out / "signin.png"))
+    if look is not None:
+        look(signin, "signin")
     signin.close()
     window = MainWindow(ctx)
     window.auto_backup.stop()  # pictures of the screens, not a working session: no backups
@@ -99,6 +107,8 @@ def render_all(out: Path, *, db, language: str = "zh", operator: str = "zhou.min
                 closer.name = name.removesuffix(".png")
                 progress(name)
                 written.append(_save(window, out / name))
+                if look is not None:
+                    look(window, name.removesuffix(".png"))
     window.close()
     closer.stop()
     ctx.ops.wait_idle()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,7 +34,9 @@ from desktop.gui.slip_actions import IssueSlipsDialog
 from desktop.gui.slip_preview import SlipPreviewDialog
 from desktop.services import slips
 
-COLUMNS = ("单号", "开单时间", "物资", "数量", "去向", "状态")
+COLUMNS = (QT_TRANSLATE_NOOP("SlipListWidget", "单号"), QT_TRANSLATE_NOOP("SlipListWidget", "开单时间"),
+           QT_TRANSLATE_NOOP("SlipListWidget", "物资"), QT_TRANSLATE_NOOP("SlipListWidget", "数量"),
+           QT_TRANSLATE_NOOP("SlipListWidget", "去向"), QT_TRANSLATE_NOOP("SlipListWidget", "状态"))
 
 
 class SlipListWidget(QWidget):

@@ -21,6 +21,7 @@ from desktop.domain.health import HealthRule
 from desktop.domain.health import failures as health_failures
 from desktop.domain.identity import InputError, display_plate, normalize_id_number, normalize_plate
 from desktop.domain.permissions import Permission
+from desktop.domain.stored_words import english
 from desktop.i18n import t
 from desktop.services import (
     approvals,
@@ -164,7 +165,8 @@ def _arrival_info(session: Session, a: Arrival) -> ArrivalInfo:
                          r.identity_ok, r.test_result, utc(r.test_sampled_at) if r.test_sampled_at else None,
                          r.contact_history, r.pledge_signed, r.rules_acknowledged, r.identity_photo_id,
                          r.temperature_c, tuple(json.loads(r.symptoms or "[]")))
-        failures = tuple(Failure(f["check"], f["message"]) for f in json.loads(r.failures))
+        # stored as the gate said it; read in the reader's language (desktop.domain.stored_words)
+        failures = tuple(Failure(f["check"], english(f["message"])) for f in json.loads(r.failures))
         done = tuple(o.check_name for o in overrides if o.occupant_check_id == r.id)
         checks.append(CheckInfo(r.id or 0, inp, r.outcome, failures, done))
     point = session.get(UnloadingPoint, a.unloading_point_id) if a.unloading_point_id else None

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from desktop.domain.clock import utc
 from desktop.domain.dates import site_zone
 from desktop.domain.identity import InputError, normalize_plate
+from desktop.domain.stored_words import english
 from desktop.i18n import t
 from desktop.store.models import Arrival, UnloadingPoint
 
@@ -50,7 +51,7 @@ def _hm(at: datetime | None) -> str:
 def _words(session: Session, a: Arrival) -> str:
     came = _hm(a.arrived_at)
     if a.status == "refused":
-        return t("{h} 劝返：{r}", "{h} refused: {r}", h=_hm(a.decided_at or a.arrived_at), r=a.decision_reason or "—")
+        return t("{h} 劝返：{r}", "{h} refused: {r}", h=_hm(a.decided_at or a.arrived_at), r=english(a.decision_reason) or "—")
     if a.status == "cancelled":
         return t("{h} 登记，{c} 撤销：{r}", "{h} checked in, {c} cancelled: {r}", h=came, c=_hm(a.cancelled_at),
                  r=a.cancel_reason or "—")

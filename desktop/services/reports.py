@@ -31,6 +31,7 @@ from desktop.domain import necessities
 from desktop.domain.checks import check_name
 from desktop.domain.clock import utc
 from desktop.domain.identity import display_plate
+from desktop.domain.stored_words import english
 from desktop.i18n import t
 from desktop.services.setup import require_site
 from desktop.services.timeline import OperatorNames, day_bounds, violation_kind_name
@@ -157,7 +158,7 @@ def _anomalies(session: Session, arrivals: list[Arrival], lo: datetime, hi: date
     for a in arrivals:
         if a.decision == "refuse" and a.status != "cancelled":
             out.append(Anomaly(utc(a.decided_at or a.arrived_at), "refused", t("劝返 {p}", "Refused {p}",
-                                                                              p=plates[a.id]), a.decision_reason, "bad"))
+                                                                              p=plates[a.id]), english(a.decision_reason), "bad"))
         if a.needs_supervisor and a.status != "cancelled":
             out.append(Anomaly(utc(a.arrived_at), "no_approval", t("无审批登记 {p}", "No approval: {p}", p=plates[a.id]),
                                t("经督查员批准登记", "checked in with a supervisor's consent"), "warn"))

@@ -18,6 +18,7 @@ from desktop.domain.checks import check_name
 from desktop.domain.clock import utc
 from desktop.domain.identity import display_plate
 from desktop.domain.permissions import Permission
+from desktop.domain.stored_words import english
 from desktop.i18n import t
 from desktop.services import audit
 from desktop.services.authz import requires
@@ -252,7 +253,7 @@ def _arrival_entries(b: _Builder, arrival: Arrival) -> None:
         b.add(arrival.decided_at, "decision.handoff", t("转接驳区（不进入）", "Sent to the handoff zone"),
               arrival.decision_reason, arrival.decided_by, arrival.station)
     elif arrival.decision == "refuse":
-        b.add(arrival.decided_at, "decision.refuse", t("劝返", "Refused"), arrival.decision_reason,
+        b.add(arrival.decided_at, "decision.refuse", t("劝返", "Refused"), english(arrival.decision_reason),
               arrival.decided_by, arrival.station, BAD)
     if arrival.cancelled_at is not None:
         event = next(iter(_audit_rows(b.session, "arrival", [arrival.id or 0], ("gate.cancel",))), None)

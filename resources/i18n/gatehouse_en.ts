@@ -141,6 +141,21 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <source>已添加：{0}</source>
         <translation>Added: {0}</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin.py" line="79"/>
+        <source>备份与恢复…</source>
+        <translation>Backups and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin.py" line="159"/>
+        <source>  · 已停用</source>
+        <translation>  · disabled</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin.py" line="160"/>
+        <source>  · 已锁定</source>
+        <translation>  · locked</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
@@ -306,6 +321,16 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="79"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/audit_tab.py" line="108"/>
+        <source>按身份证号或手机号查找</source>
+        <translation>Find by ID number or phone</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/audit_tab.py" line="175"/>
+        <source>找到 {n} 条与此人有关的记录</source>
+        <translation>{n} records about this person</translation>
     </message>
 </context>
 <context>
@@ -756,6 +781,21 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <source>{p} 已出门</source>
         <translation>{p} has left</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/actions.py" line="162"/>
+        <source>未放行的交接单将作废，静置计时停止，物资标记为撤回。</source>
+        <translation>Slips not yet released are voided, dwell timers stop, and the goods are marked withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/actions.py" line="164"/>
+        <source>以下物资已放行，仍算已放行：{g}</source>
+        <translation>These goods were already released and stay released: {g}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/actions.py" line="194"/>
+        <source>{p} 没有在场记录。</source>
+        <translation>{p} is not recorded as on site.</translation>
+    </message>
 </context>
 <context>
     <name>GatePage</name>
@@ -908,6 +948,21 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <location filename="../../desktop/gui/stations/gate/__init__.py" line="393"/>
         <source>在场车辆（{n}）</source>
         <translation>Vehicles inside ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/__init__.py" line="333"/>
+        <source>今天：</source>
+        <translation>Today: </translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/__init__.py" line="346"/>
+        <source>今天已劝返（原因见上）。如再次登记，请重新逐项查验</source>
+        <translation>Refused today (reason above). If it registers again, check every item again</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/__init__.py" line="443"/>
+        <source>{n}：{m}</source>
+        <translation>{n}: {m}</translation>
     </message>
 </context>
 <context>
@@ -1523,8 +1578,8 @@ Backup: File → Back up database (Ctrl+B)</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/main_window.py" line="156"/>
-        <source>站点：{0}</source>
-        <translation>Site: {0}</translation>
+        <source>站点：{0}（{1}）</source>
+        <translation>Site: {0} ({1})</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/main_window.py" line="157"/>
@@ -1656,6 +1711,21 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/main_window.py" line="171"/>
+        <source>未处理的扫码</source>
+        <translation>Scan not handled</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/main_window.py" line="172"/>
+        <source>{code} 是交接单或团购标签，应在接驳岗扫码放行；当前操作员无权放行。</source>
+        <translation>{code} is a handoff slip or bag label, released by scanning at the handoff station; the current operator may not release it.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/main_window.py" line="248"/>
+        <source>交接班单…</source>
+        <translation>Shift handover sheet…</translation>
+    </message>
 </context>
 <context>
     <name>OccupantCard</name>
@@ -1752,7 +1822,7 @@ An offline register for checkpoints, disinfection and handoff.</translation>
     <message>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="109"/>
         <source>行程：近期未离开本市</source>
-        <translation>Itinerary: has not left the city recently</translation>
+        <translation>Stayed in the city</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="110"/>
@@ -1767,7 +1837,7 @@ An offline register for checkpoints, disinfection and handoff.</translation>
     <message>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="112"/>
         <source>已告知：按路线、戴口罩、关车窗、不下车</source>
-        <translation>Told: follow the route, mask on, windows closed, stay in the cab</translation>
+        <translation>Told: route, mask, windows shut, stay in cab</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="156"/>
@@ -1783,6 +1853,36 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <location filename="../../desktop/gui/stations/gate/occupant.py" line="168"/>
         <source>已拍照 ✔</source>
         <translation>Photo taken ✔</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/occupant.py" line="72"/>
+        <source>显示完整</source>
+        <translation>Show in full</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/occupant.py" line="74"/>
+        <source>核对身份时显示完整证件号和电话（会记入审计日志）</source>
+        <translation>Show the full ID number and phone to check identity (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/occupant.py" line="160"/>
+        <source>如 36.5</source>
+        <translation>e.g. 36.5</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/occupant.py" line="162"/>
+        <source>体温℃</source>
+        <translation>Temp. °C</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/occupant.py" line="166"/>
+        <source>症状：</source>
+        <translation>Symptoms:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/occupant.py" line="183"/>
+        <source>体温“{t}”看不懂，请填写如 36.5</source>
+        <translation>Cannot read the temperature &quot;{t}&quot;: type e.g. 36.5</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2088,16 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/disinfection/dialogs.py" line="72"/>
+        <source>督查员</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/disinfection/dialogs.py" line="73"/>
+        <source>密码</source>
+        <translation>PIN</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -2122,6 +2232,11 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>已登记：{x}，静置 {m} 分钟，{t} 后可转运。</source>
         <translation>Recorded: {x}. Dwell {m} min; can be moved after {t}.</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/disinfection/form.py" line="200"/>
+        <source>在卡口待消杀</source>
+        <translation>Waiting at the gate for disinfection</translation>
+    </message>
 </context>
 <context>
     <name>ReportTab</name>
@@ -2180,6 +2295,36 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>已写入并读回核对：{p}（本站密钥指纹 {f}）</source>
         <translation>Written and read back: {p} (this site's key fingerprint {f})</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="101"/>
+        <source>生活必需品日报</source>
+        <translation>Daily report of necessities</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="101"/>
+        <source>本日无异常。</source>
+        <translation>Nothing unusual this day.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="102"/>
+        <source>异常情况（{n}）</source>
+        <translation>Anomalies ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="103"/>
+        <source>生活必需品到货</source>
+        <translation>Necessities that arrived</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="103"/>
+        <source>消杀、静置与交接</source>
+        <translation>Disinfection, dwell and handoff</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/supervision/report_tab.py" line="104"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -2226,7 +2371,7 @@ An offline register for checkpoints, disinfection and handoff.</translation>
     <message>
         <location filename="../../desktop/gui/stations/review/__init__.py" line="73"/>
         <source>通行证</source>
-        <translation>Vehicle pass</translation>
+        <translation>Pass</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/review/__init__.py" line="74"/>
@@ -2521,6 +2666,36 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>今日 {n} 张，未开单物资 {m} 批</source>
         <translation>Today: {n} slips; {m} consignment(s) without a slip</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/slip_list.py" line="37"/>
+        <source>单号</source>
+        <translation>Slip no.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/slip_list.py" line="37"/>
+        <source>开单时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/slip_list.py" line="38"/>
+        <source>物资</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/slip_list.py" line="38"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/slip_list.py" line="39"/>
+        <source>去向</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/slip_list.py" line="39"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
 </context>
 <context>
     <name>SlipPreviewDialog</name>
@@ -2666,6 +2841,11 @@ An offline register for checkpoints, disinfection and handoff.</translation>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/__init__.py" line="27"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionPage</name>
@@ -2802,7 +2982,7 @@ An offline register for checkpoints, disinfection and handoff.</translation>
     <message>
         <location filename="../../desktop/gui/stations/disinfection/board.py" line="221"/>
         <source>超时未转运 {m}分</source>
-        <translation>Not moved, {m} min over</translation>
+        <translation>{m} min overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/disinfection/board.py" line="227"/>
@@ -2914,7 +3094,7 @@ The error was logged to:
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>PhotoPicker</name>
     <message>
         <location filename="../../desktop/gui/stations/gate/photo.py" line="34"/>
         <source>选择照片</source>
@@ -2922,7 +3102,7 @@ The error was logged to:
     </message>
 </context>
 <context>
-    <name>self.board</name>
+    <name>TimerCanvas</name>
     <message>
         <location filename="../../desktop/gui/stations/disinfection/board.py" line="68"/>
         <source>没有正在静置的物资</source>
@@ -2949,7 +3129,7 @@ The error was logged to:
     <message>
         <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
         <source>{d}　到达 {a} 辆　场内 {i} 辆　劝返 {r}　督查放行 {o}</source>
-        <translation>{d}　arrived {a}　inside {i}　refused {r}　overrides {o}</translation>
+        <translation>{d} · arrived {a} · inside {i} · refused {r} · overrides {o}</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
@@ -3059,7 +3239,7 @@ The error was logged to:
     <message>
         <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
         <source>{c} {d}　已上报 {n} 个站点　未上报 {m} 个　车辆 {v}</source>
-        <translation>{c} {d}　{n} sites reported　{m} not yet　vehicles {v}</translation>
+        <translation>{c} {d} · {n} sites reported · {m} not yet · vehicles {v}</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="1"/>
@@ -3134,6 +3314,612 @@ The error was logged to:
         <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="60"/>
         <source>原始审计记录</source>
         <translation>Audit event as recorded</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/catalog_page.py" line="63"/>
+        <source>没有修改。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsDialog</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="27"/>
+        <source>登记物资</source>
+        <translation>Record goods</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="30"/>
+        <source>该车没有审批的物资清单：按实际清点登记，开单后同样消杀、静置、交接。</source>
+        <translation>This vehicle has no approved goods list: record what was counted; after the slips are issued the goods are disinfected, dwell and are handed off as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="42"/>
+        <source>其他物资…</source>
+        <translation>Other goods…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="47"/>
+        <source>物资类别</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="47"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="47"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="87"/>
+        <source>请至少登记一项物资。</source>
+        <translation>Record at least one kind of goods.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="89"/>
+        <source>请填写每一项的物资类别。</source>
+        <translation>Fill in the goods of every line.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="91"/>
+        <source>请填写每一项的数量。</source>
+        <translation>Fill in the quantity of every line.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/gate/goods.py" line="93"/>
+        <source>请填写每一项的单位。</source>
+        <translation>Fill in the unit of every line.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverAction</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/handover_action.py" line="23"/>
+        <source>保存交接班单</source>
+        <translation>Save the shift handover sheet</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/handover_action.py" line="36"/>
+        <source>已保存：
+{0}</source>
+        <translation>Saved:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/handover_action.py" line="37"/>
+        <source>交接班单</source>
+        <translation>Shift handover sheet</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/idle_lock.py" line="103"/>
+        <source>已锁定：请登录</source>
+        <translation>Locked: sign in</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/editors.py" line="140"/>
+        <source>新的一项</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/editors.py" line="142"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/editors.py" line="144"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorActions</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="35"/>
+        <source>改为此角色</source>
+        <translation>Change to this role</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="36"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="37"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="63"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="72"/>
+        <source>请先在左侧选择操作员。</source>
+        <translation>Select an operator on the left first.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="86"/>
+        <source>已将 {0} 改为：</source>
+        <translation>Changed {0} to: </translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="92"/>
+        <source>已启用：{0}</source>
+        <translation>Enabled: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="92"/>
+        <source>已停用：{0}（记录保留）</source>
+        <translation>Disabled: {0} (records kept)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/admin_operators.py" line="95"/>
+        <source>已解锁：{0}</source>
+        <translation>Unlocked: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionPage</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/base.py" line="27"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/base.py" line="30"/>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/base.py" line="31"/>
+        <source>放弃未保存的修改，显示已保存的设置</source>
+        <translation>Discard unsaved changes and show the saved settings</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/base.py" line="66"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="40"/>
+        <source>名称，如 食堂1-2连廊西侧</source>
+        <translation>Name, e.g. Canteen 1–2 walkway, west side</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="42"/>
+        <source>路线，如 东门→东环路→一食堂西侧</source>
+        <translation>Route, e.g. East gate → East Ring Rd → Canteen 1 west side</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="44"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="45"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="46"/>
+        <source>路线</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="47"/>
+        <source>添加为新卸货点</source>
+        <translation>Add as a new unloading point</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="49"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="51"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="53"/>
+        <source>停用</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="55"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="56"/>
+        <source>只能删除从未被审批、登记或消杀记录使用过的卸货点；用过的请停用。</source>
+        <translation>Only a point never used by an approval, arrival or disinfection record can be deleted; retire a used one.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="63"/>
+        <source>保存所选修改</source>
+        <translation>Save changes to selected</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="69"/>
+        <source>卸货点</source>
+        <translation>Unloading points</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="82"/>
+        <source>  · 已停用</source>
+        <translation>  · retired</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="102"/>
+        <source>恢复使用</source>
+        <translation>Use again</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="109"/>
+        <source>请先在列表中选择卸货点。</source>
+        <translation>Select an unloading point in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/points_page.py" line="123"/>
+        <source>请填写卸货点编号和名称。</source>
+        <translation>Fill in the unloading point&apos;s code and name.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/policy_page.py" line="38"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/policy_page.py" line="38"/>
+        <source>核酸有效
+（小时）</source>
+        <translation>Test valid
+(hours)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/policy_page.py" line="38"/>
+        <source>行程
+（天）</source>
+        <translation>Travel
+(days)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/policy_page.py" line="38"/>
+        <source>车辆
+可进入</source>
+        <translation>Vehicles
+may enter</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/policy_page.py" line="54"/>
+        <source>各级别规则</source>
+        <translation>Rules by level</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/policy_page.py" line="63"/>
+        <source>当前执行：{0}（由督查在督查页或 gatehouse policy set-level 切换）</source>
+        <translation>In force: {0} (supervisors switch it on the supervision page or with gatehouse policy set-level)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/policy_page.py" line="66"/>
+        <source>静置时长不分级别：所有级别都用“消杀与静置”页的静置时长（现为 {0} 分钟），计时器以它为准。</source>
+        <translation>The dwell time is the same at every level: the one on the Disinfection and dwell page (now {0} minutes), which the timers follow.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/policy_page.py" line="111"/>
+        <source>没有修改。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/printer_page.py" line="28"/>
+        <source>（系统默认打印机）</source>
+        <translation>(system default printer)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/printer_page.py" line="33"/>
+        <source>开单后自动打印</source>
+        <translation>Print automatically after issuing</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/printer_page.py" line="35"/>
+        <source>岗位</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/printer_page.py" line="36"/>
+        <source>小票打印机</source>
+        <translation>Slip printer</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/printer_page.py" line="37"/>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/printer_page.py" line="43"/>
+        <source>打印机与纸张</source>
+        <translation>Printer and paper</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="48"/>
+        <source>备份与恢复</source>
+        <translation>Backups and restore</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="51"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="51"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="51"/>
+        <source>审计记录</source>
+        <translation>Audit records</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="51"/>
+        <source>数据行</source>
+        <translation>Data rows</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="52"/>
+        <source>核验</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="52"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="59"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="61"/>
+        <source>恢复所选备份…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="63"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="83"/>
+        <source>共享服务器数据库请在服务器上备份与恢复（pg_dump / pg_restore）。</source>
+        <translation>Back up and restore a shared server database on the server (pg_dump / pg_restore).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="93"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="93"/>
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="106"/>
+        <source>共 {n} 份备份。</source>
+        <translation>{n} backups.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="125"/>
+        <source>不能恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="125"/>
+        <source>这份备份未通过核验，不能用于恢复。</source>
+        <translation>This backup failed verification and cannot be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="129"/>
+        <source>当前数据库无法读取，无法统计会丢失的记录。</source>
+        <translation>The current database cannot be read, so the records that would be lost cannot be counted.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="131"/>
+        <source>将丢失备份之后的 {n} 条审计记录（最后一条在 {at}）。</source>
+        <translation>{n} audit records written after the backup will be lost (the last at {at}).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="134"/>
+        <source>不会丢失任何审计记录。</source>
+        <translation>No audit record will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="136"/>
+        <source>确认恢复</source>
+        <translation>Confirm restore</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="137"/>
+        <source>用 {when} 的备份替换当前数据库？
+{loses}
+当前文件会先备份并改名保留，不会删除。恢复后程序将关闭，请重新启动。</source>
+        <translation>Replace the current database with the backup of {when}?
+{loses}
+The current file is kept under a new name, not deleted. Gatehouse closes after the restore; start it again.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="156"/>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="156"/>
+        <source>已恢复。原文件保留为：
+{a}
+程序将关闭，请重新启动。</source>
+        <translation>Restored. The previous file is kept as:
+{a}
+Gatehouse will close; start it again.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/restore_dialog.py" line="165"/>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/__init__.py" line="54"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/site_page.py" line="26"/>
+        <source>2–4个英文字母，交接单号以它开头；开具第一张单后不能再改。</source>
+        <translation>2–4 letters that begin every slip number; cannot change once the first slip is issued.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/site_page.py" line="31"/>
+        <source>站点名称</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/site_page.py" line="32"/>
+        <source>站点代码</source>
+        <translation>Site code</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/site_page.py" line="33"/>
+        <source>站点类型</source>
+        <translation>Site kind</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/site_page.py" line="37"/>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/site_page.py" line="65"/>
+        <source>没有修改。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+</context>
+<context>
+    <name>TextEditor</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/editors.py" line="99"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/stations/settings/editors.py" line="104"/>
+        <source>选择文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="13"/>
+        <source>84消毒液</source>
+        <translation>84 disinfectant</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="14"/>
+        <source>75%酒精擦拭</source>
+        <translation>75% alcohol wipe</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="15"/>
+        <source>货厢门把手</source>
+        <translation>Cargo door handles</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="16"/>
+        <source>后备箱锁</source>
+        <translation>Boot lock</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="17"/>
+        <source>轮胎</source>
+        <translation>Tyres</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="18"/>
+        <source>外包装</source>
+        <translation>Outer packaging</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="19"/>
+        <source>特殊物品(酒精擦拭)</source>
+        <translation>Special items (alcohol wipe)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="20"/>
+        <source>发热</source>
+        <translation>Fever</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="21"/>
+        <source>干咳</source>
+        <translation>Dry cough</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="22"/>
+        <source>乏力</source>
+        <translation>Fatigue</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="23"/>
+        <source>咽痛</source>
+        <translation>Sore throat</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="24"/>
+        <source>嗅(味)觉减退</source>
+        <translation>Loss of smell/taste</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="25"/>
+        <source>腹泻</source>
+        <translation>Diarrhoea</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/english/desktop/gui/terms.py" line="45"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 </TS>

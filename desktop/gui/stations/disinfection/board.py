@@ -12,13 +12,14 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain import dwell as maths
 from desktop.domain.clock import Clock
 from desktop.domain.localtime import hhmm
+from desktop.gui.terms import comma
 from desktop.services.dwell import Board, BoardRow
 
 ROW_HEIGHT = 84
@@ -68,7 +69,8 @@ class _Canvas(QWidget):
         if not rows:
             painter.setFont(self.label_font)
             painter.setPen(QColor("#5a6b7c"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.board.tr("没有正在静置的物资"))
+            empty = QCoreApplication.translate("TimerCanvas", "没有正在静置的物资")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, empty)
             return
         mono = self.board.current_mono()
         first = max(0, event.rect().top() // ROW_HEIGHT)
@@ -105,7 +107,7 @@ class _Canvas(QWidget):
         ready_width = p.fontMetrics().horizontalAdvance(ready) + 8
         lower = box.top() + box.height() // 2
         detail_box = QRect(text_left, lower, box.right() - 8 - ready_width - text_left, box.height() // 2 - 6)
-        detail = (self.board.tr("督查提前 · ") if row.early else "") + row.detail
+        detail = (QCoreApplication.translate("TimerCanvas", "督查提前 · ") if row.early else "") + row.detail
         p.drawText(detail_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    p.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, detail_box.width()))
         p.setPen(QColor(colours.accent))
@@ -284,7 +286,7 @@ class TimerBoard(QWidget):
                 self.sound()
         if due:
             labels = [r.label for r in self.rows if r.timer_id in due]
-            shown = "、".join(labels[:4]) + (self.tr(" 等{n}项").replace("{n}", str(len(labels))) if len(labels) > 4 else "")
+            shown = comma().join(labels[:4]) + (self.tr(" 等{n}项").replace("{n}", str(len(labels))) if len(labels) > 4 else "")
             self.notice_label.setText(self.tr("静置完成，可以转运：{x}").replace("{x}", shown))
         self.notice.setVisible(bool(due))
 

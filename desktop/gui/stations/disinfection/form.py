@@ -26,11 +26,21 @@ from desktop.domain import codes
 from desktop.domain.localtime import hhmm, hhmmss
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
+from desktop.gui.terms import term
 from desktop.services import disinfection, setup
 
 OK_STYLE = "color: #11692f; font-weight: bold; font-size: 17pt;"
 BAD_STYLE = "color: #a0001c; font-weight: bold; font-size: 17pt;"
 BIG_CHECK = "QCheckBox { font-size: 16pt; padding: 6px; } QCheckBox::indicator { width: 34px; height: 34px; }"
+
+
+FORM_WIDTH = 540  # what the form has of a 1366-pixel-wide window, inside its group boxes
+
+
+def _fit(widgets: list[QWidget], per_row: int) -> bool:
+    """Do these fit the form laid out `per_row` to a row (each column as wide as its widest)?"""
+    columns = [max((w.sizeHint().width() for w in widgets[c::per_row]), default=0) for c in range(per_row)]
+    return sum(columns) + 8 * (per_row - 1) <= FORM_WIDTH
 
 
 def _toggle(text: str, parent: QWidget) -> QPushButton:
@@ -86,13 +96,17 @@ class RecordForm(QWidget):
         where = QGridLayout(where_box)
         self.location_group = QButtonGroup(self)
         self.location_buttons: dict[str, QPushButton] = {}
-        for col, (key, text) in enumerate([("gate", self.tr("卡口")), ("unloading_point", self.tr("卸货点")),
-                                           ("handoff_zone", self.tr("接驳区")), ("transit", self.tr("中转站"))]):
+        for key, text in [("gate", self.tr("卡口")), ("unloading_point", self.tr("卸货点")),
+                          ("handoff_zone", self.tr("接驳区")), ("transit", self.tr("中转站"))]:
             button = _toggle(text, where_box)
             button.setObjectName(f"location_{key}")
             self.location_group.addButton(button)
             self.location_buttons[key] = button
-            where.addWidget(button, 0, col)
+        # four places in a row when their words fit the form (Chinese), else two rows of two (English)
+        wide = _fit(list(self.location_buttons.values()), 4)
+        for i, button in enumerate(self.location_buttons.values()):
+            where.addWidget(button, *((0, i) if wide else (i // 2, i % 2)))
+        below = 1 if wide else 2
         self.location_buttons["gate"].setChecked(True)
         self.round_group = QButtonGroup(self)
         self.round_buttons = []
@@ -101,16 +115,17 @@ class RecordForm(QWidget):
             button.setObjectName(f"round_{n}")
             self.round_group.addButton(button, n)
             self.round_buttons.append(button)
-            where.addWidget(button, 1, n - 1)
+            where.addWidget(button, below, n - 1)
         self.round_buttons[0].setChecked(True)
         self.point = QComboBox(where_box)
         self.point.setObjectName("unloadingPoint")
-        where.addWidget(self.point, 2, 0, 1, 4)
+        where.addWidget(self.point, below + (1 if wide else 2), 0, 1, 4)
         self.point.hide()  # only for disinfection at an unloading point
         self.location_buttons["unloading_point"].toggled.connect(self.point.setVisible)
         self.agent_group = QButtonGroup(self)
         self.agent_row = QHBoxLayout()
-        where.addLayout(self.agent_row, 1, 2, 1, 2)
+        # the disinfectants beside the rounds, or (English) on a row of their own
+        where.addLayout(self.agent_row, *((below, 2, 1, 2) if wide else (below + 1, 0, 1, 2)))
 
         parts_box = QGroupBox(self.tr("③ 消杀部位"), self)
         self.parts_grid = QGridLayout(parts_box)
@@ -210,7 +225,7 @@ class RecordForm(QWidget):
             self.agent_group.removeButton(button)
             button.deleteLater()
         for i, a in enumerate(presets.agents):
-            text = a.agent if a.dilution in a.agent else f"{a.agent} {a.dilution}"
+            text = term(a.agent) if a.dilution in a.agent else f"{term(a.agent)} {a.dilution}"
             button = _toggle(text.strip(), self)
             button.setObjectName(f"agent_{i}")
             self.agent_group.addButton(button, i)
@@ -220,11 +235,14 @@ class RecordForm(QWidget):
             box.deleteLater()
         self.part_boxes = []
         for i, part in enumerate(presets.parts):
-            box = QCheckBox(part, self)
+            box = QCheckBox(term(part), self)
+            box.setProperty("part", part)
             box.setObjectName(f"part_{i}")
             box.setStyleSheet(BIG_CHECK)
-            self.parts_grid.addWidget(box, i // 3, i % 3)
             self.part_boxes.append(box)
+        columns = 3 if _fit(self.part_boxes, 3) else 2
+        for i, box in enumerate(self.part_boxes):
+            self.parts_grid.addWidget(box, i // columns, i % columns)
 
     # --- choosing what is disinfected -----------------------------------------------------------------
 
@@ -294,7 +312,7 @@ class RecordForm(QWidget):
         names = self.operators.text().replace("，", "、").replace(",", "、").split("、")
         return disinfection.DisinfectionForm(
             location=location, agent=agent.agent, dilution=agent.dilution,
-            parts=tuple(b.text() for b in self.part_boxes if b.isChecked()),
+            parts=tuple(b.property("part") for b in self.part_boxes if b.isChecked()),  # as the site wrote it
             operators=tuple(n.strip() for n in names if n.strip()),
             ppe_mask=self.ppe_mask.isChecked(), ppe_gloves=self.ppe_gloves.isChecked(),
             ppe_gown=self.ppe_gown.isChecked(), started_at=self.started_at or now, ended_at=now,

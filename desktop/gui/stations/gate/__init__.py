@@ -440,7 +440,8 @@ class GatePage(GateActions, StationPage):
             # Who failed and why, on the bar itself: with three people in the cab the failing card
             # can be below the fold.
             name, failure = arrival.open_failures[0]
-            self._say(f"{name}：{failure.message}\n" + self.tr("有检查不合格：F7 劝返，或 F8 请督查员放行"),
+            said = self.tr("{n}：{m}").replace("{n}", name).replace("{m}", failure.message)
+            self._say(said + "\n" + self.tr("有检查不合格：F7 劝返，或 F8 请督查员放行"),
                       ok=False, sound="already")
             failing = next((c for c, ch in zip(self.cards, arrival.checks, strict=False) if ch.open_failures), None)
             if failing is not None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
+from desktop.domain.stored_words import english
 from desktop.gui.stations.gate import photo
 from desktop.gui.stations.gate.dialogs import LevelDialog, OverrideDialog, ReasonDialog
 from desktop.services import cancellation, consignments, gate, policy, walkins
@@ -60,7 +61,7 @@ class GateActions:
             "admitted": self.tr("{p} 已放行进入 → {u}；路线：{r}").replace("{u}", arrival.unloading_point)
                         .replace("{r}", arrival.route),
             "handoff": self.tr("{p} 转接驳区卸货，不进入"),
-            "refused": self.tr("{p} 已劝返：{r}").replace("{r}", arrival.decision_reason),
+            "refused": self.tr("{p} 已劝返：{r}").replace("{r}", english(arrival.decision_reason)),
         }.get(arrival.status, plate).replace("{p}", plate)
         self.reset()
         self.slips_for = arrival.id if arrival.status in ("admitted", "handoff") else None

@@ -21,8 +21,10 @@ from desktop.domain.dates import parse_datetime, site_zone
 from desktop.domain.identity import InputError, mask_id
 from desktop.domain.masking import mask_phone
 from desktop.domain.settings_catalog import entry
+from desktop.gui.terms import term
 from desktop.services.gate import CheckInfo, CheckInput
 
+SYMPTOMS_WIDTH = 560  # what a card has beside the reference photo on a 1366-pixel-wide window
 DEFAULT_SYMPTOMS: tuple[str, ...] = tuple(entry("health.symptoms").default)
 
 CARD_STYLE = """
@@ -165,11 +167,18 @@ class OccupantCard(QFrame):
         grid.addWidget(self.temperature, 0, 1)
         grid.addWidget(QLabel(self.tr("症状："), self), 0, 2)
         self.symptoms: dict[str, QCheckBox] = {}
-        for i, name in enumerate(self.symptom_names):
-            box = QCheckBox(name, self)
+        for name in self.symptom_names:
+            box = QCheckBox(term(name), self)
             box.setChecked(name in p.symptoms)
             self.symptoms[name] = box
-            grid.addWidget(box, i // 3, 3 + i % 3)
+        # three a row beside the temperature when they fit the card (Chinese); else on rows of their
+        # own below it, as many a row as fit (English words are longer)
+        boxes = list(self.symptoms.values())
+        widest = max((b.sizeHint().width() for b in boxes), default=0)
+        beside = widest * 3 + title.sizeHint().width() + self.temperature.minimumWidth() + 160 <= SYMPTOMS_WIDTH
+        per_row = 3 if beside or widest * 3 + 16 <= SYMPTOMS_WIDTH else 2
+        for i, box in enumerate(boxes):
+            grid.addWidget(box, *((i // 3, 3 + i % 3) if beside else (1 + i // per_row, i % per_row * 2, 1, 2)))
         grid.setColumnStretch(6, 1)
         return grid
 

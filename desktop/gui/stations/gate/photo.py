@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
@@ -31,7 +31,7 @@ def _jpeg(image: QImage) -> bytes:
 
 
 def from_file(parent: QWidget | None) -> tuple[bytes, str] | None:
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择照片") if parent else "",
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("PhotoPicker", "选择照片"),
                                           str(Path.home()), "Images (*.jpg *.jpeg *.png *.bmp)")
     if not path:
         return None

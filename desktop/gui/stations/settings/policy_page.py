@@ -6,23 +6,31 @@ for every level: the 消杀与静置 page's setting."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.domain.checks import ALL_CHECKS, PolicyRule, check_name
 from desktop.domain.enums import display
 from desktop.gui.context import AppContext
 from desktop.gui.stations.settings.base import OptionPage
-from desktop.i18n import language
+from desktop.i18n import language, t
 from desktop.services import policy
 
 HOURS, DAYS, ENTER, FIRST_CHECK = 1, 2, 3, 4
 
 
 def _two_lines(name: str) -> str:
-    """A header of four or more characters on two lines (人证核验 → 人证/核验), so nine columns fit."""
+    """A header of four or more characters on two lines (人证核验 → 人证/核验), so nine columns fit;
+    an English word is never cut in two."""
     if " " in name:
         return name.replace(" ", "\n", 1)
-    return name if len(name) < 4 else f"{name[:len(name) // 2]}\n{name[len(name) // 2:]}"
+    return name if len(name) < 4 or name.isascii() else f"{name[:len(name) // 2]}\n{name[len(name) // 2:]}"
+
+
+def _header(check: str) -> str:
+    """A column's heading: the check's name, in English its shortest word (the full name is the tip)."""
+    return {"test": t("核酸检测", "Test"), "contact": t("接触史", "Contacts"),
+            "rules": t("遵守规定", "Rules")}.get(check) or check_name(check)
 
 
 class PolicyPage(OptionPage):
@@ -32,11 +40,12 @@ class PolicyPage(OptionPage):
         super().__init__(ctx, parent)
         self.rules: list[PolicyRule] = []
         self.in_force = QLabel("", self)
+        self.in_force.setWordWrap(True)
         self.dwell_note = QLabel("", self)
         self.dwell_note.setWordWrap(True)
         self.dwell_note.setStyleSheet("color: #5f6b7a;")
         headers = [self.tr("级别"), self.tr("核酸有效\n（小时）"), self.tr("行程\n（天）"), self.tr("车辆\n可进入")]
-        headers += [_two_lines(check_name(c)) for c in ALL_CHECKS]
+        headers += [_two_lines(_header(c)) for c in ALL_CHECKS]
         self.table = QTableWidget(0, len(headers), self)
         self.table.setObjectName("policy_table")
         self.table.setHorizontalHeaderLabels(headers)
@@ -45,6 +54,12 @@ class PolicyPage(OptionPage):
         self.table.verticalHeader().setDefaultSectionSize(42)  # room for the spin boxes
         for column in range(FIRST_CHECK, len(headers)):  # the checks share what is left: no sideways scrolling
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column, check in enumerate(ALL_CHECKS, FIRST_CHECK):
+            self.table.horizontalHeaderItem(column).setToolTip(check_name(check))
+        bold = self.table.horizontalHeader().font()
+        bold.setBold(True)
+        widest = max(QFontMetrics(bold).horizontalAdvance(line) for h in headers[FIRST_CHECK:] for line in h.split("\n"))
+        self.table.horizontalHeader().setMinimumSectionSize(widest + 16)  # no heading cut short; rather scroll
         self.table.setWordWrap(True)
         self.body.addWidget(self.in_force)
         self.body.addWidget(self.table, 1)

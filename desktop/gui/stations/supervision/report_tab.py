@@ -97,25 +97,30 @@ class ReportTab(QWidget):
         self.report_shown.emit(view)
 
     def _html(self, view: reports.DailyReportView) -> str:
+        # the headings outside the f-strings, so that lupdate collects them into the .ts
+        title, none = escape(self.tr("生活必需品日报")), escape(self.tr("本日无异常。"))
+        unusual = escape(self.tr("异常情况（{n}）").replace("{n}", str(len(view.anomalies))))
+        arrived, handled = escape(self.tr("生活必需品到货")), escape(self.tr("消杀、静置与交接"))
+        between = self.tr("；")
         cell = 'style="padding:4px 10px; border-bottom:1px solid #ccc;"'
         outcomes = "".join(f"<td {cell}>{escape(c.label)}<br/><b style='font-size:20pt'>{c.value}</b></td>"
                            for c in view.outcomes)
         goods = "".join(
             f"<tr><td {cell}><b>{escape(n.name)}</b></td>"
-            f"<td {cell}>{escape('；'.join(q.text() for q in n.quantities) or '0')}</td>"
+            f"<td {cell}>{escape(between.join(q.text() for q in n.quantities) or '0')}</td>"
             f"<td {cell}>{escape(n.items or '—')}</td></tr>" for n in view.necessities)
         counts = "".join(f"<tr><td {cell}>{escape(c.label)}</td><td {cell}><b>{c.value}</b></td></tr>"
                          for c in view.counts)
         anomalies = "".join(
             f"<tr style='color:{COLOURS[a.severity][1]}; background:{COLOURS[a.severity][0]}'>"
             f"<td {cell}>{local(a.at)}</td><td {cell}><b>{escape(a.title)}</b></td><td {cell}>{escape(a.detail)}</td>"
-            "</tr>" for a in view.anomalies) or f"<tr><td {cell}>{escape(self.tr('本日无异常。'))}</td></tr>"
-        return (f"<h2>{escape(self.tr('生活必需品日报'))} {view.day.isoformat()}</h2>"
+            "</tr>" for a in view.anomalies) or f"<tr><td {cell}>{none}</td></tr>"
+        return (f"<h2>{title} {view.day.isoformat()}</h2>"
                 f"<table cellspacing='0'><tr>{outcomes}</tr></table>"
-                f"<h3>{escape(self.tr('异常情况'))}（{len(view.anomalies)}）</h3>"
+                f"<h3>{unusual}</h3>"
                 f"<table cellspacing='0' width='100%'>{anomalies}</table>"
-                f"<h3>{escape(self.tr('生活必需品到货'))}</h3><table cellspacing='0' width='100%'>{goods}</table>"
-                f"<h3>{escape(self.tr('消杀、静置与交接'))}</h3><table cellspacing='0'>{counts}</table>")
+                f"<h3>{arrived}</h3><table cellspacing='0' width='100%'>{goods}</table>"
+                f"<h3>{handled}</h3><table cellspacing='0'>{counts}</table>")
 
     def export_pdf(self, path: str | None = None) -> None:
         """Write the report on screen to a PDF (asks where when no path is given)."""
