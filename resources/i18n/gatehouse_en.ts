@@ -960,7 +960,7 @@ Backup: File → Back up database (Ctrl+B)</translation>
     <message>
         <location filename="../../desktop/gui/stations/handoff/dispatch.py" line="81"/>
         <source>外发车辆车牌，如 苏A12345</source>
-        <translation>Onward vehicle's plate, e.g. 苏A12345</translation>
+        <translation>Onward vehicle&apos;s plate, e.g. 苏A12345</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/stations/handoff/dispatch.py" line="97"/>
@@ -3508,7 +3508,7 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="353"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="355"/>
         <source>员工名册</source>
         <translation>Staff roster</translation>
     </message>
@@ -3516,115 +3516,155 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="194"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <source>最近核酸</source>
+        <translation>Latest test</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
+        <source>核酸状态</source>
+        <translation>Test status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
+        <source>防护用品</source>
+        <translation>Protective gear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="196"/>
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="195"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="197"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="196"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="198"/>
         <source>记录核酸…</source>
         <translation>Record test…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="197"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="199"/>
         <source>移出名册</source>
         <translation>Take off roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="198"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="200"/>
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="244"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="246"/>
         <source>共 {n} 人；核酸有效期 {h} 小时（按当前防控策略），需更新 {s} 人</source>
         <translation>{n} people; a test is valid for {h} hours (current policy); {s} need updating</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="247"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="249"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="247"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="249"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="247"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="249"/>
         <source>无记录</source>
         <translation>None recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="248"/>
-        <location filename="../../desktop/gui/stations/roster.py" line="249"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="250"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="251"/>
         <source>阳性</source>
         <translation>Positive</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="249"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="251"/>
         <source>阴性</source>
         <translation>Negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="254"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="256"/>
         <source>已培训</source>
         <translation>Trained</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="255"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="257"/>
         <source>未培训</source>
         <translation>Not trained</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="292"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="294"/>
         <source>已添加：{n}</source>
         <translation>Added: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="297"/>
-        <location filename="../../desktop/gui/stations/roster.py" line="309"/>
-        <location filename="../../desktop/gui/stations/roster.py" line="321"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="299"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="311"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="323"/>
         <source>请先在表中选择一个人。</source>
         <translation>Select a person in the table first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="304"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="306"/>
         <source>已保存：{n}</source>
         <translation>Saved: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="316"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="318"/>
         <source>已记录 {n} 的核酸。</source>
         <translation>Test recorded for {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="325"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="327"/>
         <source>已将 {n} 移出名册（记录保留）。</source>
         <translation>{n} taken off the roster (records kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="329"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="331"/>
         <source>导入员工名册</source>
         <translation>Import staff roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="330"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="332"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="336"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="338"/>
         <source>已导入：新增 {a} 人，更新 {u} 人。</source>
         <translation>Imported: {a} added, {u} updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="339"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="341"/>
         <source>未读取的列：</source>
         <translation>Columns not read:</translation>
     </message>

@@ -184,7 +184,9 @@ class RosterPanel(QWidget):
         self.heading.setStyleSheet("font-size: 14pt;")
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setObjectName("roster_table")
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([  # each tr() spelled out, so lupdate collects it
+            self.tr("姓名"), self.tr("岗位"), self.tr("电话"), self.tr("账号"), self.tr("最近核酸"),
+            self.tr("核酸状态"), self.tr("培训"), self.tr("防护用品")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
