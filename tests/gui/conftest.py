@@ -7,6 +7,20 @@ import pytest
 from desktop.gui.application import make_app
 
 
+@pytest.fixture(autouse=True)
+def _no_dialog_outlives_its_test(qapp):
+    """A dialog a test left open (a sign-in that cannot be cancelled, a message box) would be the
+    active modal widget of every later test: take each one down after the test."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.blockSignals(True)
+            widget.close()
+            widget.deleteLater()
+
+
 @pytest.fixture
 def ctx(qapp, db, clock):
     from desktop.app import build_context

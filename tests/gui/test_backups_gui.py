@@ -82,11 +82,18 @@ def test_the_admin_list_restores_the_chosen_backup_after_saying_what_is_lost(ctx
     assert Path(dialog.restored.kept_aside).is_file() and dialog.restored.verdict.ok
     assert any(json.loads(p.read_text())["why"] == "before_restore" for p in _folder(db_path).glob("*.json"))
     qtbot.waitUntil(lambda: dialog.reopened is not None, timeout=10_000)
-    dialog.reopened.auto_backup.stop()
-    dialog.reopened.idle_lock.set_interval(0)
-    dialog.reopened.close()
-    dialog.reopened.ctx.ops.wait_idle()
-    dialog.reopened.ctx.db.dispose()
+    again = dialog.reopened
+    lock = again.lock_dialog  # the new window is signed out, and says why
+    assert lock is not None and lock.isVisible() and lock.windowTitle() == "已恢复备份：请登录"
+    lock.blockSignals(True)  # it cannot be cancelled by a person; the test takes it down
+    lock.close()
+    lock.deleteLater()
+    again.auto_backup.stop()
+    again.idle_lock.set_interval(0)
+    again.close()
+    again.ctx.ops.wait_idle()
+    again.ctx.db.dispose()
+    again.deleteLater()
 
 
 def test_a_damaged_file_at_start_is_offered_the_newest_verified_backup(db, db_path, clock, qapp, monkeypatch):

@@ -270,7 +270,7 @@ def test_wrong_pin_for_the_level_changes_nothing(window, qtbot, approved, db):
 
     def again() -> None:  # the same dialog comes back: account and reason kept, the PIN to type again
         dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible() or not dialog.error.text() or kept:
+        if dialog is None or not dialog.isVisible() or not hasattr(dialog, "error") or not dialog.error.text() or kept:
             return
         kept.append((dialog.username.text(), dialog.reason.text(), dialog.pin.text(), dialog.focusWidget() is dialog.pin,
                      dialog.error.text()))
@@ -279,9 +279,12 @@ def test_wrong_pin_for_the_level_changes_nothing(window, qtbot, approved, db):
     QTimer.singleShot(50, answer)
     poll = QTimer(page, interval=50, timeout=again)
     poll.start()
-    qtbot.mouseClick(page.level_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "密码不正确" in page.verdict.text())
-    qtbot.waitUntil(lambda: bool(kept))
+    try:
+        qtbot.mouseClick(page.level_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "密码不正确" in page.verdict.text())
+        qtbot.waitUntil(lambda: bool(kept))
+    finally:
+        poll.stop()  # never left polling into the next test's dialogs
     [(account, reason, pin, focused, error)] = kept
     assert (account, reason, pin, focused) == ("zhou.min", "x", "", True) and "密码不正确" in error
     assert "防范" in page.level_label.text()
