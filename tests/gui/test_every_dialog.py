@@ -289,7 +289,6 @@ BASES = {
 KNOWN: dict[tuple[str, str], str] = {
     ("SlipPreviewDialog", "en"): "opens with the focus on the preview's scroll area, not on an input",
     ("SlipPreviewDialog", "zh"): "opens with the focus on the preview's scroll area, not on an input",
-    ("ColumnMappingDialog", "en"): "the missing fields are joined with a Chinese 、 in English",
 }
 
 
