@@ -287,8 +287,6 @@ BASES = {
 
 # Not yet right, each with why: remove a line when its dialog is fixed (the test then must pass).
 KNOWN: dict[tuple[str, str], str] = {
-    ("SlipPreviewDialog", "en"): "opens with the focus on the preview's scroll area, not on an input",
-    ("SlipPreviewDialog", "zh"): "opens with the focus on the preview's scroll area, not on an input",
 }
 
 
