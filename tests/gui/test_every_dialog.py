@@ -26,6 +26,7 @@ from sqlmodel import select
 
 import desktop.gui
 from desktop.gui.dialog_focus import INPUTS, _tabbable
+from desktop.i18n import t
 from desktop.services import demo, setup
 from desktop.services.context import Actor
 from desktop.store import models as m
@@ -37,7 +38,8 @@ from tests.team import TEAM
 
 DEMO_DAY = date(2026, 11, 29)
 # What the dialogs below are given that a person typed or a sheet brought (data in every language).
-GIVEN = ["名单.xlsx", "车牌", "供货单位", "驾驶员", "备用", "城南蔬菜", "幸福小区 3栋 502", "朱永刚", "身份证号码校验位不对"]
+# (headers unlike any label of ours, so that stripping them hides nothing untranslated)
+GIVEN = ["名单.xlsx", "车辆号牌", "司机证件号", "发货单位名称", "司机姓名", "备用列", "城南蔬菜", "幸福小区 3栋 502", "朱永刚"]
 
 
 @pytest.fixture
@@ -190,7 +192,8 @@ def _import_report(env: Env) -> QDialog:
     from desktop.services.approvals import ImportReport, RowProblem
 
     report = ImportReport(file="名单.xlsx", imported=3, unchanged=1, blank_rows=1,
-                          rejected=[RowProblem(row=4, reason="身份证号码校验位不对", plate="苏N12345", column="身份证")])
+                          rejected=[RowProblem(row=4, reason=t("身份证号码校验位不对", "The ID number's check digit is wrong"),
+                                                    plate="苏N12345", column="司机证件号")])
     return ImportReportDialog(report)
 
 
@@ -210,7 +213,7 @@ def _mapping(env: Env) -> QDialog:
     from desktop.gui.stations.review.mapping import ColumnMappingDialog
     from desktop.services.approval_columns import ColumnPreview
 
-    preview = ColumnPreview(file="名单.xlsx", key="k", headers=("车牌", "供货单位", "驾驶员", "备用"),
+    preview = ColumnPreview(file="名单.xlsx", key="k", headers=("车辆号牌", "发货单位名称", "司机姓名", "备用列"),
                             fields=("plate", "supplier", "driver", None),
                             rows=(("苏N12345", "城南蔬菜", "朱永刚", "x"),))
     return ColumnMappingDialog(preview, DEMO_DAY)
