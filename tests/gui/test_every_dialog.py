@@ -255,6 +255,26 @@ def _violation(env: Env) -> QDialog:
     return ViolationDialog("苏N·12345")
 
 
+def _approval_existing(env: Env) -> QDialog:
+    from desktop.gui.stations.review.dialogs import ApprovalDialog
+    from desktop.services import approvals, setup
+
+    with env.db.session(write=False) as s:
+        points = setup.list_unloading_points(s)
+        existing = approvals.list_for_date(s, DEMO_DAY)[0]
+    return ApprovalDialog(points, existing.arrival_date, existing)
+
+
+def _staff_existing(env: Env) -> QDialog:
+    from desktop.gui.stations.roster import StaffDialog
+    from desktop.services import roster
+
+    now = env.ctx.clock.now()
+    with env.db.session(write=False) as s:
+        person = roster.list_staff(s, now=now)[0]
+    return StaffDialog(now, person)
+
+
 DIALOGS: dict[str, Callable[[Env], QDialog]] = {
     "desktop.gui.signin.SignInDialog": _signin,
     "desktop.gui.restore_dialog.RestoreDialog": _restore,
@@ -282,6 +302,12 @@ DIALOGS: dict[str, Callable[[Env], QDialog]] = {
     "desktop.gui.stations.roster.RosterDialog": _roster,
     "desktop.gui.stations.supervision.audit_tab.RawEventDialog": _raw_event,
     "desktop.gui.stations.supervision.dialogs.ViolationDialog": _violation,
+}
+
+# Second states of a dialog that shows more when it edits what exists (ids: Class:state).
+STATES: dict[str, Callable[[Env], QDialog]] = {
+    "desktop.gui.stations.review.dialogs.ApprovalDialog:existing": _approval_existing,
+    "desktop.gui.stations.roster.StaffDialog:existing": _staff_existing,
 }
 
 # Dialog classes never shown themselves: what they build is checked through their subclasses.
@@ -313,7 +339,7 @@ def test_no_dialog_is_forgotten():
 def _params() -> list[Any]:
     out = []
     for language in ("en", "zh"):
-        for name in DIALOGS:
+        for name in [*DIALOGS, *STATES]:
             short = name.rsplit(".", 1)[1]
             marks = [pytest.mark.xfail(reason=KNOWN[(short, language)], strict=True)] if (short, language) in KNOWN else []
             out.append(pytest.param(name, language, id=f"{short}-{language}", marks=marks))
@@ -331,7 +357,7 @@ def test_every_dialog_reads_fits_and_goes_by_keyboard(name, language, ctx, db, q
 
     install_translator(qapp, language)
     try:
-        dialog = DIALOGS[name](Env(ctx, db, tmp_path))
+        dialog = {**DIALOGS, **STATES}[name](Env(ctx, db, tmp_path))
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
