@@ -389,3 +389,48 @@ def test_every_dialog_reads_fits_and_goes_by_keyboard(name, language, ctx, db, q
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)
     finally:
         install_translator(qapp, "zh")
+
+
+@pytest.mark.qt_log_ignore("Couldn't (load|resolve)", "PulseAudioService", "propagateSizeHints", "camera", "Camera")
+@pytest.mark.parametrize("name", [*DIALOGS, *STATES], ids=lambda n: n.rsplit(".", 1)[1])
+def test_enter_finishes_or_keeps_what_was_typed(name, ctx, db, qtbot, tmp_path):
+    """Typed into the first text box, Enter either finishes the dialog or leaves it open with the
+    text still there (an error says what is missing; nothing typed is thrown away)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    dialog = {**DIALOGS, **STATES}[name](Env(ctx, db, tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    ctx.ops.wait_idle()
+    qtbot.wait(50)
+    first = QApplication.focusWidget()
+    edit = first if isinstance(first, QLineEdit) else (
+        first.lineEdit() if isinstance(first, QComboBox) and first.isEditable() else None)
+    if edit is None or edit.isReadOnly():
+        pytest.skip("the first focus is not a text box")
+    boxes: list[str] = []
+
+    def close_boxes() -> None:  # a question or a message the Enter opened: answered No
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not dialog:
+            boxes.append(type(modal).__name__)
+            modal.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close_boxes)
+    timer.start(50)
+    try:
+        qtbot.keyClicks(first, "x7")
+        typed = edit.text()
+        qtbot.keyClick(first, Qt.Key.Key_Return)
+        qtbot.wait(100)
+        ctx.ops.wait_idle()
+        qtbot.wait(100)
+    finally:
+        timer.stop()
+    if dialog.isVisible():
+        assert edit.text() == typed, f"Enter threw away {typed!r}"
