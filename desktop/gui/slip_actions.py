@@ -62,7 +62,8 @@ class IssueSlipsDialog(QDialog):
 
     def _build(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        # spelled out in tr() so lupdate collects them (the same order as COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr("物资"), self.tr("数量"), self.tr("去向 / 收货方"), self.tr("交接单")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(48)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui import printing
 from desktop.gui.context import AppContext
+from desktop.gui.dialog_focus import reading_order
 from desktop.gui.ops import describe_error
 from desktop.gui.slip_print import PrintOutcome, print_slip
 from desktop.services import slips
@@ -80,7 +82,7 @@ class SlipPreviewDialog(QDialog):
         self.reason = QLineEdit(objectName="voidReason", placeholderText=self.tr("作废原因（必填）"))
         self.void_button = QPushButton(self.tr("作废"), objectName="void")
         self.void_button.clicked.connect(self._void)
-        close = QPushButton(self.tr("关闭"))
+        self.close_button = close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         self.message = QLabel(wordWrap=True, objectName="message")
         self.message.setMinimumHeight(80)
@@ -160,6 +162,16 @@ class SlipPreviewDialog(QDialog):
         self.print_button.setText(self.tr("补打") if loaded.slip.print_count else self.tr("打印"))
         self.loading = False
         self._enable(True)
+        if first:
+            self._focus_first()
+
+    def _focus_first(self) -> None:
+        """The controls were disabled while the slip loaded: chain them now and start on the printer
+        (Enter there prints), not on the picture."""
+        reading_order(self)
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus) or isinstance(focus, QScrollArea) or not focus.isEnabled():
+            (self.printer if self.printer.isEnabled() else self.close_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = False

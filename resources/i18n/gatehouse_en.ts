@@ -1939,37 +1939,57 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Issue handoff slips</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="72"/>
+        <location filename="../../desktop/gui/slip_actions.py" line="66"/>
+        <source>物资</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/slip_actions.py" line="66"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/slip_actions.py" line="66"/>
+        <source>去向 / 收货方</source>
+        <translation>Destination / recipient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/slip_actions.py" line="66"/>
+        <source>交接单</source>
+        <translation>Slip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/slip_actions.py" line="73"/>
         <source>开单</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="74"/>
+        <location filename="../../desktop/gui/slip_actions.py" line="75"/>
         <source>预览 / 打印 / 作废</source>
         <translation>Preview / print / void</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="76"/>
+        <location filename="../../desktop/gui/slip_actions.py" line="77"/>
         <source>开单后自动打印</source>
         <translation>Print when issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="78"/>
+        <location filename="../../desktop/gui/slip_actions.py" line="79"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="109"/>
+        <location filename="../../desktop/gui/slip_actions.py" line="110"/>
         <source>未开单</source>
         <translation>No slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="116"/>
+        <location filename="../../desktop/gui/slip_actions.py" line="117"/>
         <source>没有可开单的物资。</source>
         <translation>No goods need a slip.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_actions.py" line="158"/>
+        <location filename="../../desktop/gui/slip_actions.py" line="159"/>
         <source>已开单：</source>
         <translation>Issued: </translation>
     </message>
@@ -3057,92 +3077,92 @@ may enter</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="51"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="52"/>
         <source>备份与恢复</source>
         <translation>Backups and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="55"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="55"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="55"/>
         <source>审计记录</source>
         <translation>Audit records</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="54"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="55"/>
         <source>数据行</source>
         <translation>Data rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="56"/>
         <source>核验</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="55"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="56"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="62"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="65"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="64"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="67"/>
         <source>恢复所选备份…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="66"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="69"/>
         <source>清除过期个人信息…</source>
         <translation>Purge expired personal data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="74"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="77"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="95"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="98"/>
         <source>共享服务器数据库请在服务器上备份与恢复（pg_dump / pg_restore）。</source>
         <translation>Back up and restore a shared server database on the server (pg_dump / pg_restore).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="105"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="108"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="105"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="108"/>
         <source>未通过</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="118"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="121"/>
         <source>共 {n} 份备份。</source>
         <translation>{n} backups.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="146"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="149"/>
         <source>清除过期个人信息</source>
         <translation>Purge expired personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="147"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="150"/>
         <source>没有到期的个人信息（保留 {n} 天）。</source>
         <translation>No personal data is due (kept for {n} days).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="150"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="153"/>
         <source>将清除 {d} 之前（保留 {n} 天）的姓名、身份证号、电话和照片：
 {c}
 涉及日期：{days}
@@ -3153,52 +3173,52 @@ Days: {days}
 Counts and the audit chain stay; the database file and every backup are purged. This cannot be undone. Purge?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="156"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="159"/>
         <source>确认清除</source>
         <translation>Confirm purge</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="162"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="165"/>
         <source>正在清除…</source>
         <translation>Purging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="179"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="182"/>
         <source>清除失败</source>
         <translation>Purge failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="186"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="189"/>
         <source>不能恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="186"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="189"/>
         <source>这份备份未通过核验，不能用于恢复。</source>
         <translation>This backup failed verification and cannot be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="190"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="193"/>
         <source>当前数据库无法读取，无法统计会丢失的记录。</source>
         <translation>The current database cannot be read, so the records that would be lost cannot be counted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="192"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="195"/>
         <source>将丢失备份之后的 {n} 条审计记录（最后一条在 {at}）。</source>
         <translation>{n} audit records written after the backup will be lost (the last at {at}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="195"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="198"/>
         <source>不会丢失任何审计记录。</source>
         <translation>No audit record will be lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="197"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="200"/>
         <source>确认恢复</source>
         <translation>Confirm restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="198"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="201"/>
         <source>用 {when} 的备份替换当前数据库？
 {loses}
 当前文件会先备份并改名保留，不会删除。恢复后窗口将在恢复的数据库上重新打开，需重新登录。</source>
@@ -3207,13 +3227,13 @@ Counts and the audit chain stay; the database file and every backup are purged. 
 The current file is backed up and kept under a new name, not deleted. After the restore the window reopens on the restored database and everyone signs in again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="227"/>
-        <location filename="../../desktop/gui/restore_dialog.py" line="234"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="230"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="237"/>
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="227"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="230"/>
         <source>已恢复。原文件保留为：
 {a}
 程序将关闭，请重新启动。</source>
@@ -3222,7 +3242,7 @@ The current file is backed up and kept under a new name, not deleted. After the 
 Gatehouse will close; start it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="235"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="238"/>
         <source>已恢复 {when} 的备份。原文件保留为：
 {a}
 窗口将在恢复的数据库上重新打开，请重新登录。</source>
@@ -3231,12 +3251,12 @@ Gatehouse will close; start it again.</translation>
 The window reopens on the restored database; please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="238"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="241"/>
         <source>已恢复 {when} 的备份；原文件保留为 {a}</source>
         <translation>Backup of {when} restored; the old file is kept as {a}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/restore_dialog.py" line="245"/>
+        <location filename="../../desktop/gui/restore_dialog.py" line="248"/>
         <source>恢复失败</source>
         <translation>Restore failed</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -25,8 +26,9 @@ class GoodsDialog(QDialog):
     def __init__(self, plate: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记物资") + f" — {plate}")
-        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
+        # at least as wide as the quick picks' names (English ones are longer), and 640 anyway
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         intro = QLabel(self.tr("该车没有审批的物资清单：按实际清点登记，开单后同样消杀、静置、交接。"), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -55,6 +57,7 @@ class GoodsDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
 
     def add_line(self, category: str, unit: str, quantity: float = 0) -> int:
         row = self.table.rowCount()

@@ -27,8 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import t
 from desktop.services.approval_columns import ColumnPreview, field_choices
 from desktop.services.columns import IGNORE, label
+
+
+def _join(items: list[str] | tuple[str, ...]) -> str:
+    """A list in the reader's language: 甲、乙 in Chinese, "a, b" in English."""
+    return t("、", ", ").join(items)
 
 
 class ColumnMappingDialog(QDialog):
@@ -124,21 +130,21 @@ class ColumnMappingDialog(QDialog):
         problems = []
         unplaced = [h or "—" for h, f in zip(self.preview.headers, fields, strict=True) if f is None]
         if unplaced:
-            problems.append(self.tr("请为这些列选择：") + "、".join(unplaced))
+            problems.append(self.tr("请为这些列选择：") + _join(unplaced))
         for name, headers in self.preview.questions.items():
             if any(f is None for h, f in zip(self.preview.headers, fields, strict=True) if h in headers):
                 problems.append(self.tr("{h} 都可能是“{f}”：请选定一列，其余选“忽略”或别的内容")
-                                .replace("{h}", "、".join(headers)).replace("{f}", label(name)))
+                                .replace("{h}", _join(headers)).replace("{f}", label(name)))
         taken: dict[str, list[str]] = {}
         for h, f in zip(self.preview.headers, fields, strict=True):
             if f and f != IGNORE:
                 taken.setdefault(f, []).append(h)
-        twice = [f"{label(f)}（{'、'.join(hs)}）" for f, hs in taken.items() if len(hs) > 1]
+        twice = [label(f) + t("（{h}）", " ({h})", h=_join(hs)) for f, hs in taken.items() if len(hs) > 1]
         if twice:
-            problems.append(self.tr("一项内容只能对应一列：") + "；".join(twice))
+            problems.append(self.tr("一项内容只能对应一列：") + t("；", "; ").join(twice))
         missing = [f for f in self.preview.missing(fields)
                    if not (f == "supplier" and self.constants) and not (f == "arrival_date" and self.default_day)]
         if missing:
-            problems.append(self.tr("缺少：") + "、".join(label(f) for f in missing))
+            problems.append(self.tr("缺少：") + _join([label(f) for f in missing]))
         self.problems.setText("\n".join(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
