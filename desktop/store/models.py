@@ -390,7 +390,7 @@ class Slip(SQLModel, table=True):
     issued_by: str = ""
     station: str = ""
     print_count: int = 0
-    voided_at: datetime | None = _utc(default=None)
+    voided_at: datetime | None = _utc(default=None, index=True)  # the daily report asks by day
     voided_by: str | None = None
     void_reason: str = ""
 
