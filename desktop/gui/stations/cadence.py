@@ -13,14 +13,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,6 +35,7 @@ from desktop.domain.permissions import Permission
 from desktop.gui import permits
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
+from desktop.gui.tables import read_only_table
 from desktop.services import cadence, register
 
 GREEN, AMBER, RED = "#c8e6c9", "#fff3c4", "#ffcdd2"
@@ -103,17 +102,7 @@ class CadenceTab(QWidget):
         self._build()
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setDefaultSectionSize(34)
-        return table
+        return read_only_table(self, name, headers)
 
     def _build(self) -> None:
         self.round_label = QLabel(self)

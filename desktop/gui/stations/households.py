@@ -15,13 +15,11 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -43,6 +41,7 @@ from desktop.gui import permits, printing
 from desktop.gui.ops import describe_error
 from desktop.gui.stations.base import StationPage
 from desktop.gui.stations.cadence import CadenceTab
+from desktop.gui.tables import read_only_table
 from desktop.paths import data_dir
 from desktop.services import handoff, households, slips
 
@@ -86,17 +85,7 @@ class HouseholdsPage(StationPage):
         return button
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setDefaultSectionSize(34)
-        return table
+        return read_only_table(self, name, headers)
 
     def _build(self) -> None:
         self.import_button = self._button("import_button", self.tr("导入订单表…"), self._choose_file)
