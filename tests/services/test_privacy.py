@@ -33,7 +33,10 @@ DAY = date(2026, 11, 30)
 PHONE = "13812345678"
 ADMIN = Actor("admin", "admin")
 # any resident ID number, known to the test or not: area, birth date, sequence, check character
-FULL_NUMBER = re.compile(rb"[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]")
+# An 18-digit ID number standing alone: not a run of digits inside a hex digest (the audit chain's and
+# the keyed hashes' hex, which change with each site's random key, hold such runs now and then).
+FULL_NUMBER = re.compile(rb"(?<![0-9A-Fa-f])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+                         rb"[0-9]{3}[0-9Xx](?![0-9A-Fa-f])")
 
 
 def _arrive(db, actor):
