@@ -28,7 +28,7 @@ from typing import Any
 
 from desktop.bench import median_ms
 from desktop.bench.machine import load
-from desktop.bench.scan import ISSUER, START, fill, pct, ready_slips, time_service
+from desktop.bench.scan import ISSUER, START, fill, new_site, pct, ready_slips, time_service
 
 SCANS = 200
 ARRIVAL_GOODS = 10
@@ -93,8 +93,6 @@ def _start_ms(path: Path, repeat: int = 3) -> tuple[float, float]:
 
 def run(slips_n: int, scans: int = SCANS, repeat: int = 3) -> dict[str, Any]:
     from desktop.domain.clock import ManualClock
-    from desktop.services import setup
-    from desktop.services.context import Actor
     from desktop.store.migrate import open_database
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,10 +100,7 @@ def run(slips_n: int, scans: int = SCANS, repeat: int = 3) -> dict[str, Any]:
         clock = ManualClock(start=START)
         db = open_database(str(path))
         try:
-            with db.session() as s:
-                setup.ensure_initial(s, now=clock.now())
-                setup.add_operator(s, actor=Actor("admin", "admin"), now=clock.now(), username="bench",
-                                   display_name="bench", role="supervisor", pin="0000")
+            new_site(db, clock)
             numbers = ready_slips(db, clock, max(2, scans))
             arrival_id = _arrival(db, numbers[:ARRIVAL_GOODS], clock.now())
             db.dispose()

@@ -212,6 +212,14 @@ def time_screen(path: Path, clock: ManualClock, numbers: list[str]) -> dict[str,
 # --- the bench --------------------------------------------------------------------------------------
 
 
+def new_site(db: Any, clock: Any) -> None:
+    """A new site with the bench's own supervisor, `bench` (PIN 0000), who may work every station."""
+    with db.session() as s:
+        setup.ensure_initial(s, now=clock.now())
+        setup.add_operator(s, actor=Actor("admin", "admin"), now=clock.now(), username="bench",
+                           display_name="bench", role="supervisor", pin="0000")
+
+
 def run() -> list[dict[str, Any]]:
     filler = _env_int("GATEHOUSE_BENCH_SLIPS", 1_000_000)
     scans = _env_int("GATEHOUSE_BENCH_SCANS", 1_000)
@@ -221,10 +229,7 @@ def run() -> list[dict[str, Any]]:
         clock = ManualClock(start=START)
         db = open_database(str(path))
         try:
-            with db.session() as s:
-                setup.ensure_initial(s, now=clock.now())
-                setup.add_operator(s, actor=Actor("admin", "admin"), now=clock.now(), username="bench",
-                                   display_name="bench", role="supervisor", pin="0000")  # may work every station
+            new_site(db, clock)
             numbers = ready_slips(db, clock, scans)
             screen_numbers = ready_slips(db, clock, screen_scans)
             t0 = time.perf_counter()

@@ -49,6 +49,19 @@ def _aware(value: QDateTime) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=site_tz()).astimezone(UTC)
 
 
+
+def _test_fields(dialog: QDialog, now: datetime, negative: str, positive: str) -> tuple[QDateTimeEdit, QComboBox]:
+    """The sampling time and result boxes of a test, as the add/edit and the record-test dialogs ask
+    (the results' words come translated from the dialog, where lupdate collects them)."""
+    tested_at = QDateTimeEdit(_qdatetime(now), dialog)
+    tested_at.setObjectName("tested_at")
+    tested_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+    result = QComboBox(dialog)
+    result.setObjectName("result")
+    result.addItem(negative, "negative")
+    result.addItem(positive, "positive")
+    return tested_at, result
+
 class TestDialog(QDialog):
     """A new test: when the sample was taken, and the result."""
 
@@ -56,13 +69,7 @@ class TestDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("staff_test_dialog")
         self.setWindowTitle(self.tr("记录核酸：{n}").replace("{n}", name))
-        self.tested_at = QDateTimeEdit(_qdatetime(now), self)
-        self.tested_at.setObjectName("tested_at")
-        self.tested_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.result = QComboBox(self)
-        self.result.setObjectName("result")
-        self.result.addItem(self.tr("阴性"), "negative")
-        self.result.addItem(self.tr("阳性"), "positive")
+        self.tested_at, self.result = _test_fields(self, now, self.tr("阴性"), self.tr("阳性"))
         form = QFormLayout(self)
         form.addRow(self.tr("采样时间"), self.tested_at)
         form.addRow(self.tr("结果"), self.result)
@@ -95,13 +102,7 @@ class StaffDialog(QDialog):
         self.account.setPlaceholderText(self.tr("登录账号（可不填），如 chen.jing"))
         self.has_test = QCheckBox(self.tr("有核酸记录"), self)
         self.has_test.setObjectName("has_test")
-        self.tested_at = QDateTimeEdit(_qdatetime(now), self)
-        self.tested_at.setObjectName("tested_at")
-        self.tested_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.result = QComboBox(self)
-        self.result.setObjectName("result")
-        self.result.addItem(self.tr("阴性"), "negative")
-        self.result.addItem(self.tr("阳性"), "positive")
+        self.tested_at, self.result = _test_fields(self, now, self.tr("阴性"), self.tr("阳性"))
         self.trained = QCheckBox(self.tr("已完成培训"), self)
         self.trained.setObjectName("trained")
         today = local(now).date()
