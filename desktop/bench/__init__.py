@@ -38,6 +38,14 @@ def figure(name: str, value: float, unit: str, reference_name: str, reference_va
             "target": target, "ok": ok, "verdict": verdict, **extra}
 
 
+def quick() -> bool:
+    """`gatehouse bench --quick` (GATEHOUSE_BENCH_QUICK=1): every bench at a smaller size and fewer
+    repeats, so the whole run ends within 2 minutes; the figures say which size they were taken at."""
+    import os
+
+    return os.environ.get("GATEHOUSE_BENCH_QUICK", "") not in ("", "0")
+
+
 def _slug(name: str) -> str:
     return ".".join(w for w in "".join(c if c.isalnum() else " " for c in name.lower()).split()[:6])
 
