@@ -17,6 +17,7 @@ os.environ.setdefault("GATEHOUSE_LANG", "zh")
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from team import DUTY_PIN, TEAM, add_team  # noqa: F401  (re-exported for tests)
@@ -81,23 +82,25 @@ class Templates:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.built: dict[tuple[str, datetime], Path] = {}
+        self.built: dict[tuple[str, datetime], tuple[Path, Any]] = {}
 
-    def open(self, kind: str, now: datetime, db_path: Path, build: Callable[[Database], None]) -> Database:
+    def open(self, kind: str, now: datetime, db_path: Path, build: Callable[[Database], Any]) -> tuple[Database, Any]:
+        """A copy at `db_path` of the database `build` made at `now`, and what `build` returned."""
         key = (kind, now)
         if key not in self.built:
             path = self.folder / f"{kind}-{len(self.built)}.sqlite3"
             database = open_database(str(path))
             try:
-                build(database)
+                made = build(database)
             finally:
                 database.dispose()
             left = sorted(p.name for p in self.folder.glob(path.name + "-*"))
             assert not left, f"the template was not closed cleanly: {left}"
-            self.built[key] = path
+            self.built[key] = (path, made)
             localtime.configure(None)
-        shutil.copyfile(self.built[key], db_path)
-        return open_database(str(db_path))
+        path, made = self.built[key]
+        shutil.copyfile(path, db_path)
+        return open_database(str(db_path)), made
 
 
 @pytest.fixture(scope="session")
@@ -117,7 +120,7 @@ def db(db_path: Path, clock: ManualClock, templates: Templates) -> Iterator[Data
     `duty` is a supervisor, who may do the work of every station (the default `actor`).
     Built once per run for each "now" and copied (`Templates`)."""
     now = clock.now()
-    database = templates.open("site-and-team", now, db_path, lambda d: _site_and_team(d, now))
+    database, _ = templates.open("site-and-team", now, db_path, lambda d: _site_and_team(d, now))
     yield database
     database.dispose()
 

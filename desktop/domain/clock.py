@@ -134,6 +134,11 @@ class ManualClock:
         r = self._reading
         self._reading = replace(r, wall=r.wall + timedelta(seconds=seconds), mono=r.mono + seconds)
 
+    def stand_at(self, reading: ClockReading) -> None:
+        """Take another manual clock's place: its wall, monotonic time and boot (tests that copy a
+        database another clock built stand where that clock stood after building it)."""
+        self._reading = reading
+
     def set_wall(self, wall: datetime) -> None:
         """Someone changes the system clock: only the wall clock jumps."""
         self._reading = replace(self._reading, wall=wall)

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlmodel import select
 
 import desktop.gui
+from desktop.domain.clock import ManualClock
 from desktop.gui.dialog_focus import INPUTS, _tabbable
 from desktop.i18n import t
 from desktop.services import demo, setup
 from desktop.services.context import Actor
 from desktop.store import models as m
-from desktop.store.migrate import open_database
 from tests.gui.render_check import Checker
 from tests.gui.test_english_render import OWN_NAMES, _data
 from tests.gui.test_tab_walk import _names, _walk
@@ -43,13 +43,20 @@ GIVEN = ["名单.xlsx", "车辆号牌", "司机证件号", "发货单位名称",
 
 
 @pytest.fixture
-def db(db_path: Path, clock) -> Iterator[Any]:  # type: ignore[no-untyped-def]
-    """A demo day (slips, arrivals with failures, approvals) and the `TEAM` (`duty` signs in)."""
-    database = open_database(str(db_path))
-    demo.build(database, day=DEMO_DAY, clock=clock)
-    with database.session() as session:  # the demo has the rest of the TEAM
-        setup.add_operator(session, actor=Actor("admin", "admin"), now=clock.now(), **dict(zip(
-            ("username", "display_name", "role", "pin"), TEAM[0], strict=True)))
+def db(db_path: Path, clock, templates) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """A demo day (slips, arrivals with failures, approvals) and the `TEAM` (`duty` signs in),
+    built once per run and copied; the test's clock stands where the builder's clock ended."""
+
+    def build(database: Any) -> Any:
+        builder = ManualClock(start=clock.now())
+        demo.build(database, day=DEMO_DAY, clock=builder)
+        with database.session() as session:  # the demo has the rest of the TEAM
+            setup.add_operator(session, actor=Actor("admin", "admin"), now=builder.now(), **dict(zip(
+                ("username", "display_name", "role", "pin"), TEAM[0], strict=True)))
+        return builder.read()
+
+    database, reading = templates.open("every-dialog-demo", clock.now(), db_path, build)
+    clock.stand_at(reading)
     yield database
     database.dispose()
 
