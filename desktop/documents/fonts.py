@@ -62,7 +62,7 @@ class SubsetCachingTTFont(TTFont):
     compressed again: making the font program of a subset and compressing it cost more than the
     rest of a slip. Slips of one site repeat the same characters (labels, the site's name, digits),
     so the next slip's subset is most often one already made. The PDF is byte for byte the one
-    reportlab writes (tests/documents check)."""
+    reportlab writes (tests/e2e/test_font_subsets.py)."""
 
     CACHED = 32  # subsets kept (a few tens of kB each)
 
