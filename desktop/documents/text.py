@@ -12,19 +12,8 @@ ELLIPSIS = "…"
 _TOKEN = re.compile(r"[A-Za-z0-9.,:;/%()+\-_']+[、，。）》」』】！？：；]*|\s+|.[、，。）》」』】！？：；,.)!?:;]*", re.S)
 
 
-_WIDTHS: dict[tuple[str, str], float] = {}
-
-
 def width(text: str, font: str, size: float) -> float:
-    """The text's width in points; measured once per font (at size 1) and remembered, as slips and
-    reports measure the same labels, words and names over and over."""
-    key = (text, font)
-    unit = _WIDTHS.get(key)
-    if unit is None:
-        if len(_WIDTHS) > 50_000:
-            _WIDTHS.clear()
-        unit = _WIDTHS[key] = stringWidth(text, font, 1000) / 1000
-    return unit * size
+    return stringWidth(text, font, size)
 
 
 def shorten(text: str, font: str, size: float, max_width: float) -> str:
