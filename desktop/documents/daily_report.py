@@ -19,11 +19,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.documents import fonts
+from desktop.documents.grid import Grid, GridStyle
 from desktop.domain.localtime import site_tz_name
 from desktop.i18n import t
 
@@ -123,49 +123,11 @@ def _p(text: object, style: ParagraphStyle, colour: str | None = None) -> Paragr
     return Paragraph(f'<font color="{colour}">{body}</font>' if colour else body, style)
 
 
-PAD = 2.5  # cell padding above and below
-HPAD = 4.0  # and either side
-ROWS_PER_TABLE = 40  # a long list is several tables: splitting one huge table re-measures it again and again
-
-
-def _cell(text: object, style: ParagraphStyle, width: float, colour: str | None) -> object:
-    """Plain text when it fits on one line (cheap to lay out; its colour comes from the table's
-    style), a wrapping Paragraph when not."""
-    body = str(text)
-    if "\n" not in body and stringWidth(body, style.fontName, style.fontSize) <= width - 2 * HPAD:
-        return body
-    return _p(body, style, colour)
-
-
 def _table(header: list[str], rows: list[list[object]], widths: list[float], st: dict[str, ParagraphStyle],
-           colours: list[str | None] | None = None) -> list[Table]:
-    head = [_p(h, st["head"]) for h in header]
-    tints = colours or [None] * len(rows)
-    cells = [[_cell(c, st["cell"], w, tint) for c, w in zip(row, widths, strict=True)]
-             for row, tint in zip(rows, tints, strict=True)]
-    tables = []
-    for start in range(0, max(len(cells), 1), ROWS_PER_TABLE):
-        chunk, chunk_tints = cells[start:start + ROWS_PER_TABLE], tints[start:start + ROWS_PER_TABLE]
-        extra = [("TEXTCOLOR", (0, r + 1), (-1, r + 1), colors.HexColor(c)) for r, c in enumerate(chunk_tints) if c]
-        tables.append(_styled(Table([head, *chunk], colWidths=widths, repeatRows=1), st, extra))
-    return tables
-
-
-def _styled(table: Table, st: dict[str, ParagraphStyle], extra: list[tuple[object, ...]]) -> Table:
-    table.setStyle(TableStyle([*extra,
-        ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
-        ("FONTSIZE", (0, 1), (-1, -1), st["cell"].fontSize),
-        ("LEADING", (0, 1), (-1, -1), st["cell"].leading),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2f4f6f")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f4f7")]),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
-        ("LEFTPADDING", (0, 0), (-1, -1), HPAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), HPAD),
-    ]))
-    return table
+           colours: list[str | None] | None = None) -> list[Grid]:
+    """A list as plain-text cells, wrapped once; split page by page with the header repeated."""
+    cell = st["cell"]
+    return [Grid(header, rows, widths, GridStyle(cell.fontName, cell.fontSize, cell.leading), colours)]
 
 
 def _hm(at: datetime | None, zone: ZoneInfo) -> str:

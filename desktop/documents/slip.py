@@ -15,9 +15,11 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.documents import barcodes, fonts
@@ -286,10 +288,44 @@ def _roll_height(bands: Sequence[Band], spec: Spec) -> float:
     return math.ceil(sum(b.height for b in bands) + 2 * spec.margin + 4 * mm)  # a little paper to tear along
 
 
+# The characters a slip's font subset starts with, in this order: the slip's own words, then
+# those its fields most often hold (plates, places, company words, goods, units, surnames). The
+# first subset of every slip is then the same 256 glyphs, embedded once and kept by the font
+# (fonts.SubsetCachingTTFont); a slip's other characters make a small second subset.
+_STATIC = ("交接单外发物资袋标签车牌供应商数量收货方去向电话消杀最早放行作废原因补打开印扫码·…（）、，；：")
+_COMMON = ("宿迁苏鲁皖沪京浙豫冀赣鄂湘粤川渝陕晋辽吉黑津闽桂琼贵云藏甘青宁新蒙港澳台"
+           "省市县区镇乡村街道路号楼栋室有限责任公司超配送中心批零售农贸食品商行店学院校园东西南北门堂卸点"
+           "大米面粉挂油花生籽蔬菜青白萝卜土豆红柿黄瓜茄子猪牛羊鸡鸭鱼肉蛋奶瓶装水矿泉便火腿肠口罩手套毒液"
+           "箱袋桶斤千克件盒包份张王李赵刘陈杨周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋"
+           "余于杜叶程魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵"
+           "万钱严武戴孔汤师傅先女士经理主一二三四五六七八九十百第日月年")
+
+
+@lru_cache(maxsize=1)
+def _seed() -> str:
+    """As many of _STATIC + _COMMON as fill the first subset exactly (reportlab puts ASCII there
+    too), so that a slip's own characters all go into the second."""
+
+    class Probe:  # a stand-in document: subsets are kept per document
+        pass
+
+    font, probe, taken = pdfmetrics.getFont(fonts.register()), Probe(), []
+    try:
+        for ch in dict.fromkeys(_STATIC + _COMMON):
+            font.splitString(ch, probe)
+            if len(font.state[probe].subsets) > 1:
+                break
+            taken.append(ch)
+    finally:
+        font.state.pop(probe, None)
+    return "".join(taken)
+
+
 def _canvas(buf: io.BytesIO, size: tuple[float, float], title: str) -> Canvas:
     c = Canvas(buf, pagesize=size, pageCompression=1, invariant=1, initialFontName=fonts.FONT)
     c.setTitle(title)
     c.setAuthor("Gatehouse")
+    pdfmetrics.getFont(fonts.FONT).splitString(_seed(), c._doc)  # the first subset: always the same
     return c
 
 

@@ -34,3 +34,26 @@ def test_every_vehicle_of_a_long_day_is_in_the_pdf_and_long_goods_wrap(tmp_path)
     assert "瓶装水80箱" in compact  # the last words of the long line: wrapped, not cut off
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:"))) >= 5
+
+
+def test_a_grid_splits_at_known_row_heights_with_its_header_on_every_part():
+    from desktop.documents import fonts
+    from desktop.documents.grid import Grid, GridStyle
+
+    rows = [[f"苏N{i}", LONG if i % 7 == 0 else "蔬菜"] for i in range(100)]
+    grid = Grid(["车牌", "物资"], rows, [60, 120], GridStyle(fonts.register()))
+    _, total = grid.wrap(180, 10_000)
+    parts, rest = [], grid
+    while True:
+        _, height = rest.wrap(180, 300)
+        if height <= 300:
+            parts.append(rest)
+            break
+        first, rest = rest.split(180, 300)
+        assert first.wrap(180, 300)[1] <= 300  # each part fits the page it was cut for
+        parts.append(first)
+    assert sum(len(p.cells) for p in parts) == 100 and len(parts) >= 3
+    assert [p.first for p in parts][1] == len(parts[0].cells)  # the stripes carry on across pages
+    assert all(p.head == grid.head for p in parts)  # the header on every part
+    assert len(grid.cells[0][1]) > 1 and grid.cells[0][1] is parts[0].cells[0][1]  # wrapped once, not again
+    assert total == pytest.approx(sum(p.wrap(180, 300)[1] for p in parts) - (len(parts) - 1) * grid.head_height)
