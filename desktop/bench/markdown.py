@@ -80,6 +80,8 @@ def render(payload: dict[str, Any]) -> str:
     out: list[str] = []
     if payload.get("machine"):
         out += [machine_line(payload["machine"]), ""]
+    if payload.get("quick"):
+        out += ["A quick run (`--quick`): smaller databases and fewer repeats than the targets are set for.", ""]
     if payload.get("figures"):
         out += [*figures_table(payload["figures"]), "", misses_line(payload["figures"]), ""]
     if payload.get("growth"):

@@ -8,7 +8,7 @@ that backup over the live file: the backup's pre-check (its bytes against the SH
 it passed its full check), the copy, and the current file kept aside. The reference is a bare file
 copy of the same file.
 
-GATEHOUSE_BENCH_SLIPS sets the size (default 1,000,000). Only `gatehouse bench --only restore`
+GATEHOUSE_BENCH_SLIPS sets the size (default 1,000,000; 20,000 with --quick). Only `gatehouse bench --only restore`
 runs it at full size; the test runs it small.
 """
 
@@ -22,7 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.bench import figure
+from desktop.bench import figure, quick
 from desktop.bench.scan import START, _env_int, fill
 from desktop.services import backups, setup
 from desktop.services.audit_adopt import hold_existing_rows
@@ -49,7 +49,7 @@ def build(path: Path, slips_n: int) -> None:
 
 
 def run(slips: int | None = None) -> list[dict[str, Any]]:
-    filler = slips or _env_int("GATEHOUSE_BENCH_SLIPS", 1_000_000)
+    filler = slips or _env_int("GATEHOUSE_BENCH_SLIPS", 20_000 if quick() else 1_000_000)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite3"
         t0 = time.perf_counter()

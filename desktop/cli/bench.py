@@ -1,4 +1,4 @@
-"""`gatehouse bench [--json] [--only NAME ...] [--out FILE.json] [--slips N] [--growth N ...]`:
+"""`gatehouse bench [--json] [--quick] [--only NAME ...] [--out FILE.json] [--slips N] [--growth N ...]`:
 performance figures beside same-run references; `--markdown FILE.json` prints a saved run as the
 README's tables."""
 
@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="also write the run (figures, machine, load before and after) to this JSON file")
     p.add_argument("--slips", type=int, default=None, metavar="N",
                    help="slips in the large database of the scan and restore figures (default 1,000,000)")
+    p.add_argument("--quick", action="store_true",
+                   help="every figure at a smaller size and with fewer repeats: the whole run within ~2 minutes")
     p.add_argument("--growth", nargs="+", type=int, default=None, metavar="N",
                    help="instead of the figures: scan, start, report and timeline at each database size, "
                         "e.g. --growth 10000 100000 1000000 (10000000 works too; allow an hour and ~5 GB)")
@@ -37,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     from desktop.cli._common import output_file, write_output
 
     out = output_file(args, args.out, "json") if args.out else None
+    if args.quick:
+        os.environ["GATEHOUSE_BENCH_QUICK"] = "1"
     if args.slips:
         os.environ["GATEHOUSE_BENCH_SLIPS"] = str(max(1, args.slips))
     machine = describe()
@@ -61,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
                     figures += run_all([short])
         payload["figures"] = figures
         lines = [_line(f) for f in figures]
-    payload = {"machine": finish(machine), **payload}
+    payload = {"machine": finish(machine), "quick": bool(args.quick), **payload}
     if out is not None:
         import json
 

@@ -71,3 +71,10 @@ def test_a_missing_file_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["bench", "--markdown", str(tmp_path / "none.json")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "none.json" in err[0]
+
+
+def test_a_quick_run_says_so():
+    from desktop.bench.markdown import render
+
+    assert "quick run" in render({"quick": True, "figures": []})
+    assert "quick run" not in render({"quick": False, "figures": []})
