@@ -2,48 +2,57 @@
 this station's clock is off the database server's (such a station cannot release goods).
 
 Signals: language_requested(str) when the person picks another language (the app rebuilds the
-window in it).
+window in it); painted() after the window's first paint (what start-up waits for: a signal, not an
+event filter, because QEvent's set-up alone costs a tenth of a bare window's start).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
 
 from desktop import __version__
-from desktop.domain.enums import display
-from desktop.domain.localtime import local, stamp
 from desktop.gui import crash, prefs, stations
-from desktop.gui.context import AppContext
-from desktop.gui.icons import tinted_icon
-from desktop.gui.stations.base import StationPage
 from desktop.i18n import language
 from desktop.paths import data_dir, resource
-from desktop.services import backup, dwell
+
+# The services (and with them the data stack) load after the shell has painted: a window that
+# does not wait for them paints at the speed of a bare one (desktop.gui.startup).
+# The dialogs' and menus' Qt classes are imported where they are used: each costs its enums'
+# set-up on first import, which the first paint need not wait for.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.gui.context import AppContext
+    from desktop.gui.stations.base import StationPage
+    from desktop.services import dwell
 
 CLOCK_CHECK_MS = 30_000  # how often the station notes its clock and compares it with the server's
 
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    painted = Signal()
 
-    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None, *,
+                 shell: bool = False) -> None:
+        """The whole window; with shell=True (and no ctx) only what its first paint shows — the
+        navigation's titles, the 正在打开数据库… placeholder and the status bar — and
+        `finish_shell` adds the icons and menus after that paint."""
         super().__init__(parent)
+        self._finished = self._painted = False
         self.ctx: AppContext | None = None
         self.setWindowTitle(self.tr("Gatehouse 卡口物资交接"))
         self.resize(1366, 768)
@@ -52,18 +61,14 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(40, 40))
         self.nav.setFixedWidth(232)  # wide enough for the English titles
-        for number, (key, title) in enumerate(zip(stations.keys(), stations.titles(), strict=True), start=1):
+        for number, title in enumerate(stations.titles(), start=1):
             item = QListWidgetItem(title)
-            icon = resource("icons", f"{key}.svg")
-            if icon.exists():
-                item.setIcon(tinted_icon(icon))
             item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
         self.nav.setEnabled(False)
         self.stack = QStackedWidget(self)
         self.loading = QLabel(self.tr("正在打开数据库…"), self)
-        self.loading.setObjectName("placeholder")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setObjectName("placeholder")  # centred by the stylesheet: no Qt namespace before the paint
         self.stack.addWidget(self.loading)
         self.pages: list[StationPage] = []
         central = QWidget(self)
@@ -73,15 +78,41 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
-        self._build_menus()
+        self._needs_data: list[QAction] = []
+        if ctx is not None or not shell:
+            self.finish_shell()
         if ctx is not None:
             self.attach(ctx)
+
+    def finish_shell(self) -> None:
+        """The navigation's tinted icons and the menus (once; attach calls it too)."""
+        if self._finished:
+            return
+        self._finished = True
+        from desktop.gui.icons import tinted_icon
+
+        for number, key in enumerate(stations.keys()):
+            icon = resource("icons", f"{key}.svg")
+            if icon.exists():
+                self.nav.item(number).setIcon(tinted_icon(icon))
+        self._build_menus()
+        for action in self._needs_data:
+            action.setEnabled(self.ctx is not None)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     def set_loading_text(self, text: str) -> None:
         self.loading.setText(text)
 
     def attach(self, ctx: AppContext) -> None:
         """The database is open and someone has signed in: build the station pages."""
+        self.finish_shell()
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         self.ctx = ctx
         self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", ctx.site.name))
         for number, cls in enumerate(stations.page_classes(), start=1):
@@ -171,6 +202,8 @@ class MainWindow(QMainWindow):
         if self.pages[handoff].key != "handoff":
             return
         if not self.may_open(handoff):  # said plainly, not released (or refused) on a page nobody sees
+            from PySide6.QtWidgets import QMessageBox
+
             self.scan_refusal = QMessageBox(QMessageBox.Icon.Warning, self.tr("未处理的扫码"), self.tr(
                 "{code} 是交接单或团购标签，应在接驳岗扫码放行；当前操作员无权放行。").replace("{code}", code.strip()),
                 QMessageBox.StandardButton.Ok, self)
@@ -204,6 +237,8 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self.ctx is None:
             return
+        from desktop.domain.enums import display
+
         self.site_label.setText(self.tr("站点：{0}（{1}）").replace("{0}", self.ctx.site.name)
                                 .replace("{1}", self.ctx.site.code))
         self.station_label.setText(self.tr("岗位：{0}").replace("{0}", display(self.ctx.actor.station, language())))
@@ -226,6 +261,8 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         if self.ctx is None:
             return
+        from desktop.domain.localtime import stamp
+
         self.clock_label.setText(stamp(self.ctx.clock.now()))
 
     def _check_clock(self) -> None:
@@ -233,6 +270,8 @@ class MainWindow(QMainWindow):
         with the database server's; a failure only leaves the last warning standing."""
         if self.ctx is None:
             return
+        from desktop.services import dwell
+
         actor, clock = self.ctx.actor, self.ctx.clock
         self.ctx.ops.run(lambda s: dwell.clock_check(s, actor=actor, clock=clock),
                          on_done=self.show_clock_check, on_error=lambda _exc: None)
@@ -245,6 +284,8 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         switch = QAction(self.tr("换班 / 切换操作员…"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.switch_operator)
         backup_action = QAction(self.tr("备份数据库…"), self, shortcut=QKeySequence("Ctrl+B"), triggered=self.backup)
@@ -272,6 +313,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(QAction(self.tr("查看错误记录"), self, triggered=self.show_crash_logs))
 
     def switch_operator(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from desktop.gui.signin import SignInDialog
 
         dialog = SignInDialog(self.ctx.ops, last={"operator": self.ctx.actor.operator, "station": self.ctx.actor.station},
@@ -283,6 +326,10 @@ class MainWindow(QMainWindow):
             self.auto_backup.backup_now("shift_end")  # a shift's end: a backup, and the chain's anchor with it
 
     def backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+        from desktop.domain.localtime import local
+
         source = self.ctx.db.path
         if source is None:
             QMessageBox.information(self, self.tr("备份"), self.tr("共享服务器数据库请由服务器管理员备份。"))
@@ -306,6 +353,8 @@ class MainWindow(QMainWindow):
 
             QMessageBox.critical(self, self.tr("备份失败"), describe_error(exc))
 
+        from desktop.services import backup
+
         self.ctx.ops.submit(lambda: backup.backup_sqlite(source, Path(target)), on_done=done, on_error=failed)
 
     def handover_sheet(self) -> None:
@@ -316,6 +365,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         if self.ctx is None:
             return
+        from PySide6.QtWidgets import QDialog
+
         from desktop.gui.forms.ui_about import Ui_AboutDialog
 
         dialog = QDialog(self)
@@ -327,6 +378,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def show_crash_logs(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         logs = sorted(crash.crash_dir().glob("crash-*.log"))[-5:]
         text = "\n\n".join(p.read_text(encoding="utf-8", errors="replace")[-3000:] for p in logs)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("错误记录"),
@@ -336,6 +389,8 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("未保存"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
