@@ -8,8 +8,9 @@ event filter, because QEvent's set-up alone costs a tenth of a bare window's sta
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +43,40 @@ if TYPE_CHECKING:
 CLOCK_CHECK_MS = 30_000  # how often the station notes its clock and compares it with the server's
 
 
+class Pages(Sequence["StationPage"]):
+    """The station pages in navigation order. A page not built yet is built the first time it is
+    asked for (shown, given a scan); `built()` lists only those already built."""
+
+    def __init__(self, count: int, build: Callable[[int], StationPage]) -> None:
+        self._pages: list[StationPage | None] = [None] * count
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    @overload
+    def __getitem__(self, index: int) -> StationPage: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[StationPage]: ...
+
+    def __getitem__(self, index: int | slice) -> StationPage | list[StationPage]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        page = self._pages[index]
+        if page is None:
+            page = self._pages[index] = self._build(index)
+        return page
+
+    def is_built(self, index: int) -> bool:
+        return self._pages[index] is not None
+
+    def built(self) -> list[StationPage]:
+        return [p for p in self._pages if p is not None]
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     painted = Signal()
@@ -70,7 +105,7 @@ class MainWindow(QMainWindow):
         self.loading = QLabel(self.tr("正在打开数据库…"), self)
         self.loading.setObjectName("placeholder")  # centred by the stylesheet: no Qt namespace before the paint
         self.stack.addWidget(self.loading)
-        self.pages: list[StationPage] = []
+        self.pages: Sequence[StationPage] = []  # a Pages once attached
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -108,19 +143,24 @@ class MainWindow(QMainWindow):
     def set_loading_text(self, text: str) -> None:
         self.loading.setText(text)
 
-    def attach(self, ctx: AppContext) -> None:
-        """The database is open and someone has signed in: build the station pages."""
+    def attach(self, ctx: AppContext, *, rest_later: bool = False) -> None:
+        """The database is open and someone has signed in: build the station pages. With
+        rest_later=True only the page that shows is built now (the first usable page comes sooner:
+        the other pages' modules pull in much of the program); the others follow one per turn of
+        the event loop, or at once when one is asked for first."""
         self.finish_shell()
         from PySide6.QtGui import QKeySequence, QShortcut
 
         self.ctx = ctx
         self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", ctx.site.name))
-        for number, cls in enumerate(stations.page_classes(), start=1):
-            page = cls(ctx, self.stack)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            self.nav.item(number - 1).setText(page.title())
+        count = len(stations.keys())
+        for number in range(1, count + 1):
+            self.stack.addWidget(QWidget(self.stack))  # where the page goes once built
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number - 1: self.show_page(n))
+        self.pages = Pages(count, self._build_page)
+        if not rest_later:
+            for index in range(count):
+                self.pages[index]
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
         self.nav.setEnabled(True)
@@ -154,11 +194,36 @@ class MainWindow(QMainWindow):
 
         self.auto_backup = AutoBackup(ctx, self)  # at start, every N minutes, at shift change and close
         self.auto_backup.start()
+        if rest_later:
+            QTimer.singleShot(0, self._build_rest)
+
+    def _build_page(self, index: int) -> StationPage:
+        assert self.ctx is not None
+        page = stations.page_class(index)(self.ctx, self.stack)
+        spot = self.stack.widget(index)
+        showing = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(spot)
+        spot.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(index)
+        self.nav.item(index).setText(page.title())
+        return page
+
+    def _build_rest(self) -> None:
+        """Build the next page not built yet, then come back (the window answers in between)."""
+        pages = self.pages
+        if not isinstance(pages, Pages):
+            return
+        todo = next((i for i in range(len(pages)) if not pages.is_built(i)), None)
+        if todo is not None:
+            pages[todo]
+            QTimer.singleShot(0, self._build_rest)
 
     # --- pages -----------------------------------------------------------------------------
 
     def page_index(self, key: str) -> int:
-        keys = [p.key for p in self.pages]
+        keys = stations.keys()  # each page's key, without building the page
         aliases = {"supervisor": "supervision", "transit": "gate"}
         key = aliases.get(key, key)
         return keys.index(key) if key in keys else 0
@@ -174,7 +239,7 @@ class MainWindow(QMainWindow):
 
         if self.ctx is None or not 0 <= index < len(self.pages):
             return False
-        return may_open(self.ctx.user.role, self.pages[index].key)
+        return may_open(self.ctx.user.role, stations.keys()[index])
 
     def _apply_role(self) -> None:
         """Hide what the signed-in operator may not use. Only a help: the services are the guard."""
@@ -191,8 +256,9 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
+        page = self.pages[row]  # built now if it was not yet
         self.stack.setCurrentIndex(row)
-        self.pages[row].activated()
+        page.activated()
 
     def deliver_scan(self, code: str) -> None:
         """A scan caught anywhere in the window: the current page first, else the handoff page."""
@@ -249,8 +315,8 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self, what: str) -> None:
         """The settings screen saved: show the site as it is now named; pages re-read their own."""
-        for page in self.pages:
-            page.settings_changed(what)
+        for page in self.pages.built() if isinstance(self.pages, Pages) else self.pages:
+            page.settings_changed(what)  # a page built later reads the settings as they are then
         if "site" in what.split(",") and self.ctx is not None:
             self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", self.ctx.site.name))
             self._update_status()

@@ -111,7 +111,7 @@ class Startup(QObject):
                 return
             ctx.user.sign_in(dialog.result_actor, dialog.result_name, dialog.result_role)
             prefs.save(operator=dialog.result_actor.operator, station=dialog.result_actor.station)
-        self.window.attach(ctx)
+        self.window.attach(ctx, rest_later=True)  # the first usable page first, the others after it
         self.window.activateWindow()  # after the sign-in dialog, keys go to the window, not nowhere
         self.window.language_requested.connect(self._switch_language)
         from desktop.gui.scan_input import ScanInput
