@@ -43,9 +43,14 @@ PAINT_TARGET, READY_TARGET, CLI_TARGET = 1.3, 2.0, 12.0
 
 def _env(data_dir: str | None = None) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    if data_dir is not None:
-        env["GATEHOUSE_DATA_DIR"] = data_dir  # no preferences or crash logs of the person running it
     env.pop("GATEHOUSE_DB", None)  # the figures are about the file named on the command line
+    env.pop("GATEHOUSE_DATA_DIR", None)
+    if data_dir is not None:
+        # No preferences or crash logs of the person running it, found the way a person's start
+        # finds them (platformdirs, ~14 ms before the paint), not through GATEHOUSE_DATA_DIR.
+        for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+            env[var] = os.path.join(data_dir, var.lower())
+        env["APPDATA"] = env["LOCALAPPDATA"] = data_dir  # Windows, where platformdirs may read these
     return env
 
 

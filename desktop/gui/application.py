@@ -30,6 +30,7 @@ QListWidget#nav::item { padding: 14px 10px; }
 QListWidget#nav::item:selected { background: #f0a000; color: #10263b; }
 QStatusBar { background: #17324d; color: white; font-size: 12pt; }
 QStatusBar QLabel { color: white; padding: 0 10px; }
+QStatusBar QLabel#clock_warning { color: #ffffff; background: #c62828; font-weight: bold; padding: 0 6px; }
 QHeaderView::section { background: #dfe6ed; padding: 6px; font-weight: bold; }
 QTableView, QTreeView, QListView { background: white; alternate-background-color: #eef2f6; }
 QLabel#placeholder { color: #5a6b7c; font-size: 20pt; qproperty-alignment: AlignCenter; }

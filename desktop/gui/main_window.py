@@ -291,7 +291,6 @@ class MainWindow(QMainWindow):
         self.clock_label.setObjectName("clock")
         self.clock_warning = QLabel(self)
         self.clock_warning.setObjectName("clock_warning")
-        self.clock_warning.setStyleSheet("color: #ffffff; background: #c62828; font-weight: bold; padding: 0 6px;")
         self.clock_warning.setWordWrap(False)
         self.clock_warning.hide()
         for label in (self.site_label, self.station_label, self.operator_label, self.db_label):
