@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from desktop.domain.clock import Clock, SystemClock
 from desktop.i18n import set_language
 from desktop.paths import resolve_db
-from desktop.services.context import Actor
 
 # The data stack (SQLAlchemy, sqlmodel, Alembic) takes most of a second to import; it is loaded
-# after the window has painted, on a worker thread (desktop.gui.startup).
+# after the window has painted, on a worker thread (desktop.gui.startup). Until that paint this
+# module imports nothing it does not need for it.
 if TYPE_CHECKING:
+    from desktop.domain.clock import Clock
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.startup import Startup
     from desktop.store.engine import Database
 
 
@@ -24,6 +26,7 @@ def build_context(db: Database, clock: Clock, *, operator: str | None = None, st
     from desktop.gui.context import AppContext, Session
     from desktop.gui.ops import Ops
     from desktop.services import setup
+    from desktop.services.context import Actor
 
     with db.session(write=False) as session:
         site = setup.require_site(session)
@@ -38,6 +41,7 @@ def build_context(db: Database, clock: Clock, *, operator: str | None = None, st
 def prepare_database(target: str) -> Database:
     """Open (check, copy aside, upgrade) the database and make sure a site exists. Slow on a big
     or old file: run off the UI thread."""
+    from desktop.domain.clock import SystemClock
     from desktop.services import setup
     from desktop.services.audit_adopt import after_upgrade
     from desktop.store.migrate import open_database
@@ -73,8 +77,14 @@ def display_problem(environ: Mapping[str, str] = os.environ, platform: str = sys
              "commands (gatehouse --help).")
 
 
+# Called with (window, startup) before the window shows: how the startup bench watches the real
+# start (desktop.bench.startup). None in normal use.
+START_WATCHER: Callable[[MainWindow, Startup], None] | None = None
+
+
 def run_gui(*, db_target: str | None, lang: str | None, station: str | None = None) -> int:
-    """Paint the window first, then open the database in the background, then sign in.
+    """Paint the window's shell first; then, on a worker thread, open the database while the
+    shell gets its font, icons and menus; then sign in and build the pages.
     Without a display: one line saying so, exit 2, and no crash recorded."""
     if lang:
         set_language(lang)
@@ -85,20 +95,21 @@ def run_gui(*, db_target: str | None, lang: str | None, station: str | None = No
     from desktop.gui import crash, prefs
     from desktop.gui.application import make_app
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.startup import Startup
 
     local = prefs.load()
     language = lang or local.get("language", "zh")
     set_language(language)
     crash.install()
-    app = make_app(language)
-    window = MainWindow()
-    window.show()
+    app = make_app(language, defer=True)
+    window = MainWindow(shell=True)
     state: dict[str, object] = {"code": 0}
-    from desktop.gui.startup import Startup
-
     startup = Startup(window, resolve_db(db_target), station=station or local.get("station"),
                       operator=local.get("operator"), language=language)
     startup.finished.connect(lambda code: state.update(code=code))
+    if START_WATCHER is not None:
+        START_WATCHER(window, startup)
+    window.show()
     startup.start()
     code = app.exec()
     startup.shutdown()

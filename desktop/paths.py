@@ -12,15 +12,36 @@ APP_DIR_NAME = "Gatehouse"
 DB_ENV = "GATEHOUSE_DB"
 
 
+def _xdg_home(var: str, default: str) -> Path | None:
+    """On Linux, the folder platformdirs (>= 4.0) names for an XDG base directory, in the cases
+    where every such version names the same one — the variable set to an absolute path, or unset
+    with an absolute $HOME — found without importing platformdirs (~14 ms before the window's first
+    paint); None for anything else, which platformdirs then answers."""
+    if not sys.platform.startswith("linux") or (
+            os.environ.get("ANDROID_DATA") == "/data" and os.environ.get("ANDROID_ROOT") == "/system"):
+        return None
+    value = os.environ.get(var, "")
+    if value and os.path.isabs(value):
+        return Path(value) / APP_DIR_NAME
+    home = os.environ.get("HOME", "")
+    if value.strip() or not os.path.isabs(home):
+        return None
+    return Path(home) / default / APP_DIR_NAME
+
+
 def data_dir() -> Path:
     """The per-user data folder (created on demand)."""
     override = os.environ.get("GATEHOUSE_DATA_DIR")
     if override:
         path = Path(override)
     else:
-        from platformdirs import user_data_path  # ~20 ms to import: only when needed
+        quick = _xdg_home("XDG_DATA_HOME", ".local/share")
+        if quick is not None:
+            path = quick
+        else:
+            from platformdirs import user_data_path  # ~14 ms to import: only when needed
 
-        path = user_data_path(APP_DIR_NAME, appauthor=False)
+            path = user_data_path(APP_DIR_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -30,9 +51,13 @@ def log_dir() -> Path:
     if override:
         path = Path(override) / "logs"
     else:
-        from platformdirs import user_log_path
+        quick = _xdg_home("XDG_STATE_HOME", ".local/state")
+        if quick is not None:
+            path = quick / "log"
+        else:
+            from platformdirs import user_log_path
 
-        path = user_log_path(APP_DIR_NAME, appauthor=False)
+            path = user_log_path(APP_DIR_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -14,25 +14,25 @@ A closed pipe (`gatehouse … | head -1`) ends the command quietly.
 Every command takes --db and --json. Commands live one per module in this package and are listed
 in COMMANDS; each has `register(subparsers, common)` which returns its parser with `func` set.
 Registering must stay light (argparse only): `--help` and `--version` load no database stack,
-and no headless command loads Qt.
+and no headless command loads Qt. Starting the window (no sub-command) imports none of the command
+modules, nor argparse for the usual options: the window's first paint waits for all it imports.
 """
 
 from __future__ import annotations
 
-import argparse
 import errno
-import importlib
 import os
-import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.i18n import language, set_language, t
-from desktop.outfiles import OutputRefused
 from desktop.paths import BlankDatabaseSetting, resolve_db
-from desktop.store.errors import TRANSIENT, StoreError, describe  # light: no SQLAlchemy
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -67,6 +67,8 @@ class UsageError(Exception):
 
 
 def common_options(*, suppress: bool) -> argparse.ArgumentParser:
+    import argparse
+
     default = argparse.SUPPRESS if suppress else None
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--db", default=default, metavar="PATH|URL",
@@ -78,6 +80,9 @@ def common_options(*, suppress: bool) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(prog="gatehouse", parents=[common_options(suppress=False)],
                                      description="Gatehouse — 卡口物资交接 / checkpoint and handoff station")
     parser.add_argument("--version", action="version", version=f"Gatehouse {__version__}")
@@ -104,9 +109,40 @@ def fail(message: str) -> None:
     print(f"gatehouse: {message}", file=sys.stderr)
 
 
-def _window_requested(argv: list[str]) -> argparse.Namespace | None:
+_WINDOW_OPTIONS = {"--db": "db", "--lang": "lang", "--station": "station"}
+
+
+def _window_options(argv: list[str]) -> SimpleNamespace | None:
+    """The window's usual command lines (--db X, --db=X, --lang zh|en, --station X, --json) read
+    without argparse; None for anything else, which argparse then reads (or refuses) as before."""
+    found: dict[str, Any] = {"db": None, "lang": None, "station": None, "json": False}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--json":
+            found["json"] = True
+            continue
+        name, eq, value = arg.partition("=")
+        if name not in _WINDOW_OPTIONS:
+            return None
+        if not eq:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        if name == "--lang" and value not in ("zh", "en"):
+            return None
+        found[_WINDOW_OPTIONS[name]] = value
+    return SimpleNamespace(**found)
+
+
+def _window_requested(argv: list[str]) -> argparse.Namespace | SimpleNamespace | None:
     """Without a sub-command the window starts; decide that before importing the command modules
     (they load the data stack, which the window loads only after it has painted)."""
+    usual = _window_options(argv)
+    if usual is not None:
+        return usual
+    import argparse
+
     quick = argparse.ArgumentParser(add_help=False, parents=[common_options(suppress=False)])
     quick.add_argument("--station", default=None)
     try:
@@ -154,7 +190,9 @@ def _main(arguments: list[str]) -> int:
         set_language(args.lang)
     if args.command is None:
         parser.error("a command is needed")
+    from desktop.outfiles import OutputRefused
     from desktop.services.context import ServiceError  # not before: --help stays light
+    from desktop.store.errors import TRANSIENT, StoreError  # light: no SQLAlchemy
 
     try:
         return int(args.func(args))
@@ -184,6 +222,8 @@ def _main(arguments: list[str]) -> int:
 def _in_words(exc: BaseException, where: str) -> tuple[int, str] | None:
     """(exit code, one line) for an error of the disk, the file system or the database server,
     looking through the chain of causes; None for anything else."""
+    from desktop.store.errors import TRANSIENT, describe
+
     seen: BaseException | None = exc
     for _ in range(6):
         if seen is None:
@@ -221,6 +261,8 @@ def _os_error(exc: OSError, where: str) -> tuple[int, str]:
 
 def _where(args: argparse.Namespace) -> str:
     """The database, for messages: a path, or a URL without its password."""
+    import re
+
     try:
         target = resolve_db(getattr(args, "db", None))
     except (BlankDatabaseSetting, OSError):

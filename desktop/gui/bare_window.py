@@ -11,8 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 
-def bare_window_probe(t0: float) -> float:
-    """Seconds from `t0` to the first paint of a bare QMainWindow."""
+def bare_window_probe(t0: float, marks: dict[str, float] | None = None) -> float:
+    """Seconds from `t0` to the first paint of a bare QMainWindow (and in `marks["cpu"]` the
+    process's CPU seconds at that paint)."""
     app = QApplication.instance() or QApplication([sys.argv[0]])
     painted: list[float] = []
 
@@ -21,6 +22,8 @@ def bare_window_probe(t0: float) -> float:
             super().paintEvent(event)
             if not painted:
                 painted.append(time.perf_counter() - t0)
+                if marks is not None:
+                    marks["cpu"] = time.process_time()
                 QTimer.singleShot(0, app.quit)
 
     window = Window()

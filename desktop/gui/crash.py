@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import __version__
 from desktop.paths import log_dir
@@ -41,6 +41,8 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     app = QApplication.instance()
     if app is None:
         return
+    from PySide6.QtWidgets import QMessageBox  # not at import: its set-up would delay the first paint
+
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("crash", "程序出错"),
                       QApplication.translate("crash", "发生了意外错误。刚才的操作没有保存任何半截记录，"
                                              "已确认的记录都还在。\n错误已记录到：\n{path}").replace("{path}", str(path)))
@@ -77,6 +79,8 @@ def offer_previous_crash(parent: QWidget | None) -> None:
     logs = unseen_crash_logs()
     if not logs:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("crash", "上次运行出错"),
                       QApplication.translate("crash", "上次运行时程序出错并已记录。已确认的记录都还在。"
                                              "是否查看错误记录？"), parent=parent)

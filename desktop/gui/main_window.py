@@ -2,48 +2,92 @@
 this station's clock is off the database server's (such a station cannot release goods).
 
 Signals: language_requested(str) when the person picks another language (the app rebuilds the
-window in it).
+window in it); painted() after the window's first paint (what start-up waits for: a signal, not an
+event filter, because QEvent's set-up alone costs a tenth of a bare window's start).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, overload
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
 
 from desktop import __version__
-from desktop.domain.enums import display
-from desktop.domain.localtime import local, stamp
 from desktop.gui import crash, prefs, stations
-from desktop.gui.context import AppContext
-from desktop.gui.icons import tinted_icon
-from desktop.gui.stations.base import StationPage
 from desktop.i18n import language
 from desktop.paths import data_dir, resource
-from desktop.services import backup, dwell
+
+# The services (and with them the data stack) load after the shell has painted: a window that
+# does not wait for them paints at the speed of a bare one (desktop.gui.startup).
+# The dialogs' and menus' Qt classes are imported where they are used: each costs its enums'
+# set-up on first import, which the first paint need not wait for.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.gui.context import AppContext
+    from desktop.gui.stations.base import StationPage
+    from desktop.services import dwell
 
 CLOCK_CHECK_MS = 30_000  # how often the station notes its clock and compares it with the server's
 
 
+class Pages(Sequence["StationPage"]):
+    """The station pages in navigation order. A page not built yet is built the first time it is
+    asked for (shown, given a scan); `built()` lists only those already built."""
+
+    def __init__(self, count: int, build: Callable[[int], StationPage]) -> None:
+        self._pages: list[StationPage | None] = [None] * count
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    @overload
+    def __getitem__(self, index: int) -> StationPage: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[StationPage]: ...
+
+    def __getitem__(self, index: int | slice) -> StationPage | list[StationPage]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        page = self._pages[index]
+        if page is None:
+            page = self._pages[index] = self._build(index)
+        return page
+
+    def is_built(self, index: int) -> bool:
+        return self._pages[index] is not None
+
+    def built(self) -> list[StationPage]:
+        return [p for p in self._pages if p is not None]
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    painted = Signal()
 
-    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None, *,
+                 shell: bool = False) -> None:
+        """The whole window; with shell=True (and no ctx) only what its first paint shows — the
+        navigation's titles, the 正在打开数据库… placeholder and the status bar — and
+        `finish_shell` adds the icons and menus after that paint."""
         super().__init__(parent)
+        self._finished = self._painted = False
         self.ctx: AppContext | None = None
         self.setWindowTitle(self.tr("Gatehouse 卡口物资交接"))
         self.resize(1366, 768)
@@ -52,20 +96,16 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(40, 40))
         self.nav.setFixedWidth(232)  # wide enough for the English titles
-        for number, (key, title) in enumerate(zip(stations.keys(), stations.titles(), strict=True), start=1):
+        for number, title in enumerate(stations.titles(), start=1):
             item = QListWidgetItem(title)
-            icon = resource("icons", f"{key}.svg")
-            if icon.exists():
-                item.setIcon(tinted_icon(icon))
             item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
         self.nav.setEnabled(False)
         self.stack = QStackedWidget(self)
         self.loading = QLabel(self.tr("正在打开数据库…"), self)
-        self.loading.setObjectName("placeholder")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setObjectName("placeholder")  # centred by the stylesheet: no Qt namespace before the paint
         self.stack.addWidget(self.loading)
-        self.pages: list[StationPage] = []
+        self.pages: Sequence[StationPage] = []  # a Pages once attached
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -73,23 +113,54 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
-        self._build_menus()
+        self._needs_data: list[QAction] = []
+        if ctx is not None or not shell:
+            self.finish_shell()
         if ctx is not None:
             self.attach(ctx)
+
+    def finish_shell(self) -> None:
+        """The navigation's tinted icons and the menus (once; attach calls it too)."""
+        if self._finished:
+            return
+        self._finished = True
+        from desktop.gui.icons import tinted_icon
+
+        for number, key in enumerate(stations.keys()):
+            icon = resource("icons", f"{key}.svg")
+            if icon.exists():
+                self.nav.item(number).setIcon(tinted_icon(icon))
+        self._build_menus()
+        for action in self._needs_data:
+            action.setEnabled(self.ctx is not None)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     def set_loading_text(self, text: str) -> None:
         self.loading.setText(text)
 
-    def attach(self, ctx: AppContext) -> None:
-        """The database is open and someone has signed in: build the station pages."""
+    def attach(self, ctx: AppContext, *, rest_later: bool = False) -> None:
+        """The database is open and someone has signed in: build the station pages. With
+        rest_later=True only the page that shows is built now (the first usable page comes sooner:
+        the other pages' modules pull in much of the program); the others follow one per turn of
+        the event loop, or at once when one is asked for first."""
+        self.finish_shell()
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         self.ctx = ctx
         self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", ctx.site.name))
-        for number, cls in enumerate(stations.page_classes(), start=1):
-            page = cls(ctx, self.stack)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            self.nav.item(number - 1).setText(page.title())
+        count = len(stations.keys())
+        for number in range(1, count + 1):
+            self.stack.addWidget(QWidget(self.stack))  # where the page goes once built
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number - 1: self.show_page(n))
+        self.pages = Pages(count, self._build_page)
+        if not rest_later:
+            for index in range(count):
+                self.pages[index]
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
         self.nav.setEnabled(True)
@@ -123,11 +194,36 @@ class MainWindow(QMainWindow):
 
         self.auto_backup = AutoBackup(ctx, self)  # at start, every N minutes, at shift change and close
         self.auto_backup.start()
+        if rest_later:
+            QTimer.singleShot(0, self._build_rest)
+
+    def _build_page(self, index: int) -> StationPage:
+        assert self.ctx is not None
+        page = stations.page_class(index)(self.ctx, self.stack)
+        spot = self.stack.widget(index)
+        showing = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(spot)
+        spot.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(index)
+        self.nav.item(index).setText(page.title())
+        return page
+
+    def _build_rest(self) -> None:
+        """Build the next page not built yet, then come back (the window answers in between)."""
+        pages = self.pages
+        if not isinstance(pages, Pages):
+            return
+        todo = next((i for i in range(len(pages)) if not pages.is_built(i)), None)
+        if todo is not None:
+            pages[todo]
+            QTimer.singleShot(0, self._build_rest)
 
     # --- pages -----------------------------------------------------------------------------
 
     def page_index(self, key: str) -> int:
-        keys = [p.key for p in self.pages]
+        keys = stations.keys()  # each page's key, without building the page
         aliases = {"supervisor": "supervision", "transit": "gate"}
         key = aliases.get(key, key)
         return keys.index(key) if key in keys else 0
@@ -143,7 +239,7 @@ class MainWindow(QMainWindow):
 
         if self.ctx is None or not 0 <= index < len(self.pages):
             return False
-        return may_open(self.ctx.user.role, self.pages[index].key)
+        return may_open(self.ctx.user.role, stations.keys()[index])
 
     def _apply_role(self) -> None:
         """Hide what the signed-in operator may not use. Only a help: the services are the guard."""
@@ -160,8 +256,9 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
+        page = self.pages[row]  # built now if it was not yet
         self.stack.setCurrentIndex(row)
-        self.pages[row].activated()
+        page.activated()
 
     def deliver_scan(self, code: str) -> None:
         """A scan caught anywhere in the window: the current page first, else the handoff page."""
@@ -171,6 +268,8 @@ class MainWindow(QMainWindow):
         if self.pages[handoff].key != "handoff":
             return
         if not self.may_open(handoff):  # said plainly, not released (or refused) on a page nobody sees
+            from PySide6.QtWidgets import QMessageBox
+
             self.scan_refusal = QMessageBox(QMessageBox.Icon.Warning, self.tr("未处理的扫码"), self.tr(
                 "{code} 是交接单或团购标签，应在接驳岗扫码放行；当前操作员无权放行。").replace("{code}", code.strip()),
                 QMessageBox.StandardButton.Ok, self)
@@ -192,7 +291,6 @@ class MainWindow(QMainWindow):
         self.clock_label.setObjectName("clock")
         self.clock_warning = QLabel(self)
         self.clock_warning.setObjectName("clock_warning")
-        self.clock_warning.setStyleSheet("color: #ffffff; background: #c62828; font-weight: bold; padding: 0 6px;")
         self.clock_warning.setWordWrap(False)
         self.clock_warning.hide()
         for label in (self.site_label, self.station_label, self.operator_label, self.db_label):
@@ -204,6 +302,8 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self.ctx is None:
             return
+        from desktop.domain.enums import display
+
         self.site_label.setText(self.tr("站点：{0}（{1}）").replace("{0}", self.ctx.site.name)
                                 .replace("{1}", self.ctx.site.code))
         self.station_label.setText(self.tr("岗位：{0}").replace("{0}", display(self.ctx.actor.station, language())))
@@ -214,8 +314,8 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self, what: str) -> None:
         """The settings screen saved: show the site as it is now named; pages re-read their own."""
-        for page in self.pages:
-            page.settings_changed(what)
+        for page in self.pages.built() if isinstance(self.pages, Pages) else self.pages:
+            page.settings_changed(what)  # a page built later reads the settings as they are then
         if "site" in what.split(",") and self.ctx is not None:
             self.setWindowTitle(self.tr("Gatehouse 卡口物资交接 — {site}").replace("{site}", self.ctx.site.name))
             self._update_status()
@@ -226,6 +326,8 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         if self.ctx is None:
             return
+        from desktop.domain.localtime import stamp
+
         self.clock_label.setText(stamp(self.ctx.clock.now()))
 
     def _check_clock(self) -> None:
@@ -233,6 +335,8 @@ class MainWindow(QMainWindow):
         with the database server's; a failure only leaves the last warning standing."""
         if self.ctx is None:
             return
+        from desktop.services import dwell
+
         actor, clock = self.ctx.actor, self.ctx.clock
         self.ctx.ops.run(lambda s: dwell.clock_check(s, actor=actor, clock=clock),
                          on_done=self.show_clock_check, on_error=lambda _exc: None)
@@ -245,6 +349,8 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         switch = QAction(self.tr("换班 / 切换操作员…"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.switch_operator)
         backup_action = QAction(self.tr("备份数据库…"), self, shortcut=QKeySequence("Ctrl+B"), triggered=self.backup)
@@ -272,6 +378,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(QAction(self.tr("查看错误记录"), self, triggered=self.show_crash_logs))
 
     def switch_operator(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from desktop.gui.signin import SignInDialog
 
         dialog = SignInDialog(self.ctx.ops, last={"operator": self.ctx.actor.operator, "station": self.ctx.actor.station},
@@ -283,6 +391,10 @@ class MainWindow(QMainWindow):
             self.auto_backup.backup_now("shift_end")  # a shift's end: a backup, and the chain's anchor with it
 
     def backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+        from desktop.domain.localtime import local
+
         source = self.ctx.db.path
         if source is None:
             QMessageBox.information(self, self.tr("备份"), self.tr("共享服务器数据库请由服务器管理员备份。"))
@@ -306,6 +418,8 @@ class MainWindow(QMainWindow):
 
             QMessageBox.critical(self, self.tr("备份失败"), describe_error(exc))
 
+        from desktop.services import backup
+
         self.ctx.ops.submit(lambda: backup.backup_sqlite(source, Path(target)), on_done=done, on_error=failed)
 
     def handover_sheet(self) -> None:
@@ -316,6 +430,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         if self.ctx is None:
             return
+        from PySide6.QtWidgets import QDialog
+
         from desktop.gui.forms.ui_about import Ui_AboutDialog
 
         dialog = QDialog(self)
@@ -327,6 +443,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def show_crash_logs(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         logs = sorted(crash.crash_dir().glob("crash-*.log"))[-5:]
         text = "\n\n".join(p.read_text(encoding="utf-8", errors="replace")[-3000:] for p in logs)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("错误记录"),
@@ -336,6 +454,8 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("未保存"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -6,49 +6,15 @@ here, so nothing outside desktop/gui imports PySide6.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from desktop.bench import median_ms
-
-
-def first_paint_probe(db_target: str, t0: float) -> tuple[float, float]:
-    """For the startup bench: seconds from `t0` until the main window first painted, and until
-    its station pages were ready (database open, admin signed in)."""
-    from desktop.gui.application import make_app
-    from desktop.gui.main_window import MainWindow
-    from desktop.gui.startup import Startup
-
-    app = make_app("zh", [sys.argv[0]])
-    window = MainWindow()
-    marks: dict[str, float] = {}
-
-    class Probe(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and "paint" not in marks:
-                marks["paint"] = time.perf_counter() - t0
-            return False
-
-    probe = Probe()
-    window.installEventFilter(probe)
-    window.show()
-    startup = Startup(window, db_target, station="gate", operator="admin", language="zh", sign_in=False)
-
-    def ready(_code: int) -> None:
-        marks["ready"] = time.perf_counter() - t0
-        QTimer.singleShot(0, app.quit)
-
-    startup.finished.connect(ready)
-    startup.start()
-    app.exec()
-    startup.shutdown()
-    return marks["paint"], marks["ready"]
 
 
 def board_update_ms(make_board: Callable[[], Any], clock: Any, rows: int) -> float:

@@ -1,5 +1,6 @@
-"""Start-up after the window has painted: open the database off the UI thread, offer the last
-crash log, sign in, then build the station pages.
+"""Start-up after the window's shell has painted: open the database off the UI thread while the
+shell gets what its first paint did without (the CJK font, icons, menus: `finish_shell`), offer the
+last crash log, sign in, then build the station pages.
 
 Signals: finished(int) with the exit code once the pages are up (0) or start-up gave up
 (2: the database cannot be used; 0: sign-in cancelled, the app quits).
@@ -10,8 +11,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import t
 
@@ -36,20 +37,31 @@ class Startup(QObject):
     def start(self) -> None:
         """Begin once the window has painted: the loader's imports would otherwise hold the
         interpreter while the first paint waits (a hidden window starts after a short wait)."""
-        self.window.installEventFilter(self)
+        self.window.painted.connect(self._painted)
         QTimer.singleShot(500, self._begin)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.window and event.type() == QEvent.Type.Paint:
-            self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self._begin)
-        return False
+    def _painted(self) -> None:
+        self.window.painted.disconnect(self._painted)
+        QTimer.singleShot(0, self._begin)
 
     def _begin(self) -> None:
         if self._thread is not None:
             return
         self._thread = threading.Thread(target=self._load, name="open-database", daemon=True)
         self._thread.start()
+        self.finish_shell()
+
+    def finish_shell(self) -> None:
+        """The font, window icon, Qt's own words and dialog focus for the app, the icons and menus
+        for the window: what a shell painted first left out (a no-op for a finished window)."""
+        from desktop.gui.application import finish_app
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            finish_app(app)
+        finish = getattr(self.window, "finish_shell", None)
+        if finish is not None:
+            finish()
 
     def _load(self) -> None:
         try:
@@ -64,6 +76,8 @@ class Startup(QObject):
             self._thread = None  # restored: open it again
             self._begin()
             return
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self.window, t("无法打开数据库", "Cannot open the database"), str(exc))
         self.finished.emit(2)
         QApplication.exit(2)
@@ -84,6 +98,8 @@ class Startup(QObject):
         ctx = build_context(db, SystemClock(), operator=self.operator, station=self.station)
         self.ctx = ctx
         if self.sign_in:
+            from PySide6.QtWidgets import QDialog
+
             from desktop.gui.signin import SignInDialog
 
             crash.offer_previous_crash(self.window)
@@ -95,7 +111,7 @@ class Startup(QObject):
                 return
             ctx.user.sign_in(dialog.result_actor, dialog.result_name, dialog.result_role)
             prefs.save(operator=dialog.result_actor.operator, station=dialog.result_actor.station)
-        self.window.attach(ctx)
+        self.window.attach(ctx, rest_later=True)  # the first usable page first, the others after it
         self.window.activateWindow()  # after the sign-in dialog, keys go to the window, not nowhere
         self.window.language_requested.connect(self._switch_language)
         from desktop.gui.scan_input import ScanInput

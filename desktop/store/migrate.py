@@ -7,16 +7,14 @@ file is recognised through a read-only connection, before our pragmas (WAL) coul
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -24,24 +22,37 @@ from desktop import outfiles
 from desktop.store import errors, integrity, site_zone
 from desktop.store.engine import BUSY_TIMEOUT_MS, Database, make_engine, sqlite_path, to_url
 
+# Alembic takes a tenth of a second to import; a database already at this version's head (every
+# start but the first after an update) is opened without it (see _head_from_files).
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = frozenset({"alembic_version", "audit_event"})
+_REVISION = re.compile(r"^revision(?:\s*:[^=\n]*)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN_REVISION = re.compile(r"^down_revision(?:\s*:[^=\n]*)?\s*=\s*(.+)$", re.M)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
@@ -118,8 +129,44 @@ def _check_server_schema(db: Database, *, create: bool) -> None:
 
 
 def _current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _head_from_files() -> str | None:
+    """This version's head revision as the migration files name it, read without Alembic; None
+    when unsure (a file whose revision lines this cannot read, a branch, no files): then Alembic
+    decides, as it always does for a database that is not at the head."""
+    files = [p for p in (MIGRATIONS / "versions").glob("*.py") if p.name != "__init__.py"]
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(text), _DOWN_REVISION.findall(text)
+        if len(revision) != 1 or len(down) != 1:
+            return None
+        revisions.add(revision[0])
+        downs.update(re.findall(r"['\"]([^'\"]+)['\"]", down[0]))
+    heads = revisions - downs
+    if not files or len(revisions) != len(files) or not downs <= revisions or len(heads) != 1:
+        return None
+    return heads.pop()
+
+
+def _at_head(db: Database) -> bool:
+    """Whether the database's one recorded revision is this version's head (read without Alembic)."""
+    head = _head_from_files()
+    if head is None:
+        return False
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+            conn.rollback()
+    except DatabaseError:  # no such table: a new database, which Alembic sets up
+        return False
+    return [str(r[0]) for r in rows] == [head]
 
 
 def quick_check(db: Database) -> str:
@@ -206,6 +253,10 @@ def _prepare(db: Database, where: str, *, upgrade: bool,
             if result != "ok":
                 raise errors.corrupt(where, result)
             checked = True
+        if _at_head(db):
+            if checked:
+                integrity.stamp(db)
+            return
         current = _current_revision(db)
     except DatabaseError as exc:
         raise (errors.describe(exc, where) or exc) from exc
@@ -220,6 +271,8 @@ def _prepare(db: Database, where: str, *, upgrade: bool,
 
 
 def _upgrade(db: Database, where: str, *, then: Callable[[Connection], None] | None = None) -> None:
+    from alembic import command
+
     cfg = alembic_config()
     try:
         with db.engine.begin() as conn:

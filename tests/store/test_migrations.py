@@ -154,6 +154,7 @@ def test_an_older_schema_is_copied_aside_before_upgrading(tmp_path: Path, monkey
     current = migrate.head_revision()
     # Pretend head moved on: the file is now one revision behind.
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002_pretend")
+    monkeypatch.setattr(migrate, "_head_from_files", lambda: "0002_pretend")  # the quick look at the head too
     monkeypatch.setattr(migrate, "_upgrade", lambda db, where, **_: None)
     migrate.open_database(str(path)).dispose()
     assert list(tmp_path.glob(f"old.before-{current}-*.sqlite3"))

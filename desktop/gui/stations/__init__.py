@@ -36,9 +36,11 @@ def titles() -> list[str]:
     return [QCoreApplication.translate("Stations", title) for _key, title, _spec in PAGES]
 
 
+def page_class(index: int) -> type[StationPage]:
+    """The class of the page at `index`, importing its module (and what that module needs)."""
+    module, name = PAGES[index][2].split(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
 def page_classes() -> list[type[StationPage]]:
-    out = []
-    for _key, _title, spec in PAGES:
-        module, name = spec.split(":")
-        out.append(getattr(importlib.import_module(module), name))
-    return out
+    return [page_class(i) for i in range(len(PAGES))]
