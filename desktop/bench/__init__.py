@@ -24,6 +24,7 @@ BENCHES = [
     "desktop.bench.report",
     "desktop.bench.imports",
     "desktop.bench.restore",
+    "desktop.bench.verify",
 ]
 
 
