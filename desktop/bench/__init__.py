@@ -18,6 +18,7 @@ from typing import Any
 BENCHES = [
     "desktop.bench.startup",
     "desktop.bench.dwell_board",
+    "desktop.bench.board_refresh",
     "desktop.bench.scan",
     "desktop.bench.slip_render",
     "desktop.bench.gate",
