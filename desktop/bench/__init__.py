@@ -26,6 +26,7 @@ BENCHES = [
     "desktop.bench.imports",
     "desktop.bench.restore",
     "desktop.bench.verify",
+    "desktop.bench.memory",
 ]
 
 
