@@ -18,12 +18,15 @@ from typing import Any
 BENCHES = [
     "desktop.bench.startup",
     "desktop.bench.dwell_board",
+    "desktop.bench.board_refresh",
     "desktop.bench.scan",
     "desktop.bench.slip_render",
     "desktop.bench.gate",
     "desktop.bench.report",
     "desktop.bench.imports",
     "desktop.bench.restore",
+    "desktop.bench.verify",
+    "desktop.bench.memory",
 ]
 
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 GENESIS = "0" * 64
@@ -18,7 +19,7 @@ GENESIS = "0" * 64
 
 def canonical(fields: Mapping[str, Any]) -> bytes:
     """A stable byte encoding: sorted keys, no spaces, UTF-8, datetimes as ISO text."""
-    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default).encode()
+    return _CANONICAL.encode(fields).encode()
 
 
 def _default(value: object) -> str:
@@ -27,8 +28,32 @@ def _default(value: object) -> str:
     raise TypeError(f"not JSON-encodable in an audit event: {type(value).__name__}")
 
 
+# Made once (json.dumps with these options builds a new encoder every call; verify hashes millions).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default)
+
+
 def event_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
     return hashlib.sha256(prev_hash.encode() + b"\n" + canonical(fields)).hexdigest()
+
+
+def event_hash_of(prev_hash: str, fields: Mapping[str, Any]) -> str:
+    """`event_hash` for an event's own fields as read back (id an int, the others text), with the
+    canonical bytes put together directly: the same bytes, a third of the time (verify hashes
+    millions). Any other shape goes the general way."""
+    if fields.keys() != _EVENT_KEYS or type(fields["id"]) is not int:
+        return event_hash(prev_hash, fields)
+    try:
+        s = _quoted
+        body = (f'{{"action":{s(fields["action"])},"at":{s(fields["at"])},"data":{s(fields["data"])},'
+                f'"entity":{s(fields["entity"])},"entity_id":{s(fields["entity_id"])},"id":{int.__repr__(fields["id"])},'
+                f'"operator":{s(fields["operator"])},"station":{s(fields["station"])}}}')
+    except TypeError:  # a value that is not text
+        return event_hash(prev_hash, fields)
+    return hashlib.sha256(prev_hash.encode() + b"\n" + body.encode()).hexdigest()
+
+
+_EVENT_KEYS = frozenset({"id", "at", "operator", "station", "action", "entity", "entity_id", "data"})
+_quoted = encode_basestring  # what json quotes a str with when ensure_ascii=False
 
 
 @dataclass(frozen=True)

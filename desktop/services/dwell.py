@@ -517,12 +517,44 @@ def board(session: Session, *, actor: Actor, clock: Clock) -> Board:
     the clock reading (auditing any jump) and records completions that have come due.
 
     What the board shows is read first, before the clock mark takes the write lock, so a refresh
-    holds other stations' writes up for two small writes, not for the whole read."""
+    holds other stations' writes up for two small writes, not for the whole read. Most refreshes
+    need no write at all: `peek` first, in a read-only transaction."""
     on_board = _on_board(session)
     reading = clock.read()
     jump = observe(session, actor=actor, reading=reading, clock=clock)
     sweep(session, actor=actor, reading=reading)
     witnesses = _witnesses(session, reading)
+    return Board(reading.boot_id, _rows(on_board, reading, witnesses), overdue_minutes(session) * 60.0, jump)
+
+
+MARK_EVERY_S = 60.0  # a board refresh notes its clock at least this often (the window's clock check: 30 s)
+
+
+@requires(ANY_OPERATOR)
+def peek(session: Session, *, actor: Actor, clock: Clock) -> Board | None:
+    """The board as `board` shows it, read without writing (safe in a read-only transaction), or
+    None when this refresh has something to write — a timer whose dwell is over (its completion is
+    recorded), a wall-clock jump (audited), or this station's clock mark missing or older than
+    MARK_EVERY_S — and `board` must run in a write transaction instead. A fixed number of queries,
+    however many timers are on the board."""
+    on_board = _on_board(session)
+    reading, witnesses = _read(session, clock)
+    own = max((m for m in _marks(session) if (m.machine_id, m.boot_id) == (reading.machine_id, reading.boot_id)),
+              key=lambda m: (m.last_seq, m.id or 0), default=None)
+    if own is None or not 0 <= reading.mono - own.last_mono < MARK_EVERY_S:
+        return None
+    before = dwell.BootSpan(own.boot_id, utc(own.first_wall), own.first_mono, utc(own.last_wall), own.last_mono)
+    if dwell.is_jump(dwell.wall_jump(before, reading)):
+        return None
+    rows = _rows(on_board, reading, witnesses)
+    running = {timer.id for timer, *_ in on_board if timer.state == "running"}
+    if any(r.timer_id in running and r.deadline_mono <= reading.mono for r in rows):
+        return None  # sweep would record its completion
+    return Board(reading.boot_id, rows, overdue_minutes(session) * 60.0, 0.0)
+
+
+def _rows(on_board: list[tuple[DwellTimer, Disinfection, str | None, list[Consignment]]], reading: ClockReading,
+          witnesses: _Witnesses) -> list[BoardRow]:
     rows = []
     for timer, d, plate, items in on_board:
         label, detail = _describe(d, plate, items)
@@ -530,4 +562,4 @@ def board(session: Session, *, actor: Actor, clock: Clock) -> Board:
                              utc(timer.started_wall), _deadline(timer, reading, witnesses),
                              timer.acknowledged_at is not None, bool(timer.early_by)))
     rows.sort(key=lambda r: (r.deadline_mono, r.timer_id))
-    return Board(reading.boot_id, rows, overdue_minutes(session) * 60.0, jump)
+    return rows

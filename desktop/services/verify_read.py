@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, text
 
@@ -42,9 +42,9 @@ class Finding:
         return f"[{self.kind}] {where}: {self.detail}" if where else f"[{self.kind}] {self.detail}"
 
 
-@dataclass(frozen=True)
-class Event:
-    """One event as stored, decoded strictly; `fields` is None when it could not be read."""
+class Event(NamedTuple):
+    """One event as stored, decoded strictly; `fields` is None when it could not be read.
+    (A tuple, not a dataclass: verify makes millions of them.)"""
 
     id: int
     prev_hash: str | None
@@ -68,7 +68,7 @@ def raw_text(conn: Connection) -> Iterator[None]:
         driver.text_factory = before
 
 
-def _event_sql(dialect: str) -> str:
+def _event_sql(dialect: str, where: str = "id > :last ORDER BY id LIMIT :n") -> str:
     if dialect == "sqlite":
         cells = ", ".join(f'typeof("{c}"), CAST("{c}" AS BLOB)' for c in ("at", *_TEXT))
         head = 'SELECT typeof(id), id, '
@@ -76,15 +76,35 @@ def _event_sql(dialect: str) -> str:
         at = "'text', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
         cells = ", ".join([at, *(f"'text', \"{c}\"" for c in _TEXT)])
         head = "SELECT 'integer', id, "
-    return head + cells + " FROM audit_event WHERE id > :last ORDER BY id LIMIT :n"
+    return head + cells + " FROM audit_event WHERE " + where
 
 
-def events(conn: Connection, dialect: str, findings: list[Finding], batch: int = 2000) -> Iterator[Event]:
-    """Every event in id order, as far as the file can be read; problems go to `findings`."""
-    sql, last = text(_event_sql(dialect)), -(2**63)
+# SQLite, the common case: one flag says every cell has its type, then the cells' bytes (half the
+# columns of the careful query); a row whose flag is not 1 is read again the careful way.
+_PLAIN_SQL = ("SELECT id, typeof(id) = 'integer' AND " + " AND ".join(f"typeof(\"{c}\") = 'text'" for c in ("at", *_TEXT))
+              + ", " + ", ".join(f'CAST("{c}" AS BLOB)' for c in ("at", *_TEXT))
+              + " FROM audit_event WHERE id > ? ORDER BY id LIMIT ?")
+_ONE_SQL = _event_sql("sqlite", "id = ?")
+
+
+def events(conn: Connection, dialect: str, findings: list[Finding], batch: int = 20_000) -> Iterator[Event]:
+    """Every event in id order, as far as the file can be read; problems go to `findings`.
+
+    Read in large batches of plain driver rows (no ORM object, no SQLAlchemy Row per event): on a
+    site's log of millions of events the walk is bound by hashing, not by reading."""
+    last = -(2**63)
+    sqlite = dialect == "sqlite" and conn.dialect.name == "sqlite"
+    sql = text(_event_sql(dialect))
     while True:
         try:
-            rows = conn.execute(sql, {"last": last, "n": batch}).fetchall()
+            if sqlite:
+                cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                try:  # the driver's own cursor: tuples, in the transaction verify holds
+                    rows = cursor.execute(_PLAIN_SQL, (last, batch)).fetchall()
+                finally:
+                    cursor.close()
+            else:
+                rows = conn.execute(sql, {"last": last, "n": batch}).fetchall()
         except Exception as exc:  # a damaged page is a finding
             findings.append(Finding("unreadable", "audit_event", t("{i} 之后", "after {i}", i=max(last, 0)),
                                     describe(exc)))
@@ -92,12 +112,103 @@ def events(conn: Connection, dialect: str, findings: list[Finding], batch: int =
         if not rows:
             return
         for row in rows:
-            event = _decode(row, findings)
+            event = decode_plain(conn, row, findings) if sqlite else _decode_careful(row, findings)
             last = event.id
             yield event
 
 
-def _decode(row: Any, findings: list[Finding]) -> Event:
+def plain_batches(conn: Connection, findings: list[Finding], batch: int = 10_000) -> Iterator[list[Any]]:
+    """SQLite: every event as a `_PLAIN_SQL` row (id, all-cells-typed flag, the cells' bytes), in
+    batches in id order, as far as the file can be read; for `decode_plain` or a loop doing its work."""
+    last = -(2**63)
+    while True:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            rows = cursor.execute(_PLAIN_SQL, (last, batch)).fetchall()
+        except Exception as exc:  # a damaged page is a finding
+            findings.append(Finding("unreadable", "audit_event", t("{i} 之后", "after {i}", i=max(last, 0)),
+                                    describe(exc)))
+            return
+        finally:
+            cursor.close()
+        if not rows:
+            return
+        yield rows
+        if type(rows[-1][0]) is not int:  # not a rowid table: cannot page on; read the careful way
+            return
+        last = rows[-1][0]
+
+
+def plain_time(value: str) -> str | None:
+    """What `_decode_careful` makes of a stored time, or None for anything it would name."""
+    return _iso_utc(value)
+
+
+def plain_json(data: str) -> dict[str, dict[str, str | None]] | None:
+    """The row digests of data as `audit.record` writes it (a JSON object, no padding), or None for
+    anything else (`_digests` then says what is wrong, if anything)."""
+    try:
+        parsed, end = _scan(data, 0)
+    except StopIteration:
+        return None
+    if end != len(data) or type(parsed) is not dict:
+        return None
+    found = parsed.get(audit_rows.DATA_KEY)
+    if found is None:
+        return {}
+    if type(found) is not dict or not all(type(v) is dict for v in found.values()):
+        return None
+    return found
+
+
+def count_hint(conn: Connection) -> int:
+    """About how many events there are (the last id: no scan of the table), for a progress bar."""
+    try:
+        top = conn.execute(text("SELECT MAX(id) FROM audit_event")).scalar()
+    except Exception:  # verify names an unreadable log itself; a progress bar just goes without a total
+        return 0
+    return int(top) if isinstance(top, int) else 0
+
+
+def decode_plain(conn: Connection, row: Any, findings: list[Finding]) -> Event:
+    """An event from a `_PLAIN_SQL` row: the common case (every cell of its type, valid UTF-8, a
+    stored time) at once; anything else read again and decoded the careful way, which names it."""
+    if row[1] == 1 and type(row[0]) is int:
+        try:
+            at, operator, station, action, entity, entity_id, data, prev_hash, hash_ = map(bytes.decode, row[2:])
+        except UnicodeDecodeError:
+            pass
+        else:
+            when = _iso_utc(at)
+            if when is not None:
+                fields = {"id": row[0], "at": when, "operator": operator, "station": station, "action": action,
+                          "entity": entity, "entity_id": entity_id, "data": data}
+                return Event(row[0], prev_hash, hash_, fields, _digests(data, row[0], findings))
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        careful = cursor.execute(_ONE_SQL, (row[0],)).fetchone()
+    finally:
+        cursor.close()
+    if careful is None:  # cannot happen within one transaction; named rather than assumed
+        findings.append(Finding("unreadable", "audit_event", str(row[0]), t("无法读取", "unreadable")))
+        return Event(row[0] if type(row[0]) is int else -1, None, None, None, {})
+    return _decode_careful(careful, findings)
+
+
+def _iso_utc(value: str) -> str | None:
+    """The stored time as `datetime.isoformat()` of it in UTC gives it, or None when it is not one."""
+    if not _STORED_AT.fullmatch(value):
+        return None
+    try:
+        datetime.fromisoformat(value)  # a real time (no month 13, no 25 o'clock)
+    except ValueError:
+        return None
+    if value.endswith(".000000"):  # isoformat leaves out a zero fraction
+        return f"{value[:10]}T{value[11:19]}+00:00"
+    return f"{value[:10]}T{value[11:]}+00:00"
+
+
+def _decode_careful(row: Any, findings: list[Finding]) -> Event:
     event_id = int(row[1]) if isinstance(row[1], int) else -1
     where = str(event_id)
     values: dict[str, str] = {}
@@ -137,17 +248,28 @@ def _time(value: str | None, where: str, problems: list[Finding]) -> str | None:
     return None
 
 
-def _digests(data: str, where: str, findings: list[Finding]) -> dict[str, dict[str, str | None]]:
+def _digests(data: str, where: object, findings: list[Finding]) -> dict[str, dict[str, str | None]]:
     try:
-        parsed = json.loads(data)
+        try:
+            parsed, end = _scan(data, 0)  # json.loads without its wrappers: data as written has no padding
+        except StopIteration:
+            end = -1
+        if end != len(data):
+            parsed = json.loads(data)  # whitespace around it is still JSON; anything else raises
     except ValueError:
-        findings.append(Finding("unreadable", "audit_event", where, t("data 不是 JSON", "data is not JSON")))
+        findings.append(Finding("unreadable", "audit_event", str(where), t("data 不是 JSON", "data is not JSON")))
+        return {}
+    if type(parsed) is dict and audit_rows.DATA_KEY not in parsed:
         return {}
     found = parsed.get(audit_rows.DATA_KEY, {}) if isinstance(parsed, dict) else {}
     if not isinstance(found, dict) or not all(isinstance(v, dict) for v in found.values()):
-        findings.append(Finding("wrong_type", "audit_event", where, t("row_digests 格式不对", "row_digests is malformed")))
+        findings.append(Finding("wrong_type", "audit_event", str(where),
+                                t("row_digests 格式不对", "row_digests is malformed")))
         return {}
     return found
+
+
+_scan = json.JSONDecoder().scan_once
 
 
 def chain_findings(event: Event, expected_prev: str | None) -> Finding | None:
@@ -157,7 +279,7 @@ def chain_findings(event: Event, expected_prev: str | None) -> Finding | None:
     if expected_prev is not None and event.prev_hash != expected_prev:
         return Finding("chain", "audit_event", str(event.id),
                        "prev_hash does not match the event before it (deleted or inserted)")
-    if audit_chain.event_hash(event.prev_hash, event.fields) != event.hash:
+    if audit_chain.event_hash_of(event.prev_hash, event.fields) != event.hash:
         return Finding("chain", "audit_event", str(event.id), "hash does not match the stored fields (changed)")
     return None
 

@@ -67,3 +67,47 @@ def test_the_board_names_each_vehicle_and_counts_its_goods(db, clock):
     b, _ = _refresh(db, clock)
     assert all(r.label.startswith("苏N") for r in b.rows)
     assert all("2批物资" in r.detail or "2 consignments" in r.detail for r in b.rows)
+
+
+def _peek(db, clock) -> tuple[dwell.Board | None, list[str]]:
+    with statements(db) as seen, db.session(write=False) as s:  # a plain BEGIN: no write lock taken
+        b = dwell.peek(s, actor=ACTOR, clock=clock)
+    return b, seen
+
+
+def test_a_refresh_with_nothing_to_write_only_reads_in_a_fixed_number_of_queries(db, clock):
+    _fill(db, clock, 3)
+    _refresh(db, clock)  # the clock mark of this boot
+    few, few_sql = _peek(db, clock)
+    _fill(db, clock, 27)
+    _refresh(db, clock)
+    many, many_sql = _peek(db, clock)
+    assert few is not None and many is not None
+    assert len(few.rows) == 3 and len(many.rows) == 30
+    assert len(many_sql) == len(few_sql) <= 10, (few_sql, many_sql)
+    assert set(many_sql) <= {"BEGIN", "SELECT", "COMMIT", "ROLLBACK"}, many_sql
+    full, _ = _refresh(db, clock)  # the board a write refresh shows is the same
+    assert [(r.timer_id, r.label, r.detail, round(r.deadline_mono, 6)) for r in many.rows] == \
+        [(r.timer_id, r.label, r.detail, round(r.deadline_mono, 6)) for r in full.rows]
+
+
+def test_a_refresh_with_something_to_write_says_so(db, clock):
+    _fill(db, clock, 2)  # recording a disinfection notes the clock: the mark is fresh
+    assert _peek(db, clock)[0] is not None
+    clock.advance(timedelta(seconds=dwell.MARK_EVERY_S + 1))
+    assert _peek(db, clock)[0] is None  # the mark is due
+    _refresh(db, clock)
+    assert _peek(db, clock)[0] is not None
+    with db.session(write=False) as s:
+        minutes = dwell.dwell_minutes(s)
+    clock.advance(timedelta(minutes=minutes))
+    _refresh_mark_only(db, clock)
+    assert _peek(db, clock)[0] is None  # dwells are over: their completion is to be recorded
+    done, _ = _refresh(db, clock)
+    assert done.rows and all(r.deadline_mono <= clock.read().mono for r in done.rows)
+    assert _peek(db, clock)[0] is not None  # recorded: nothing more to write
+
+
+def _refresh_mark_only(db, clock) -> None:
+    with db.session() as s:
+        dwell.observe(s, actor=ACTOR, reading=clock.read(), clock=clock)

@@ -95,6 +95,16 @@ class DisinfectionPage(StationPage):
             return
         self._refreshing = True
         actor, clock = self.ctx.actor, self.ctx.clock
+        # most refreshes only read, and need no write lock; one with something to write
+        # (a dwell come due, the clock mark) runs the board in a write transaction
+        self.ctx.ops.read(lambda s: dwell.peek(s, actor=actor, clock=clock), on_done=self._board_peeked,
+                          on_error=self._board_failed)
+
+    def _board_peeked(self, board: dwell.Board | None) -> None:
+        if board is not None:
+            self._board_loaded(board)
+            return
+        actor, clock = self.ctx.actor, self.ctx.clock
         self.ctx.ops.run(lambda s: dwell.board(s, actor=actor, clock=clock), on_done=self._board_loaded,
                          on_error=self._board_failed)
 

@@ -6,10 +6,11 @@ or a double click on a row opens the raw event as recorded."""
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -86,6 +88,12 @@ class RawEventDialog(QDialog):
         layout.addWidget(close)
 
 
+class _Progress(QObject):
+    """Carries verify's progress from the worker thread to the window (a queued signal)."""
+
+    moved = Signal(int, int)
+
+
 class AuditTab(QWidget):
     """The table of the latest 500 events, a refresh button and the chain check."""
 
@@ -111,6 +119,18 @@ class AuditTab(QWidget):
         self.result = QLabel("", self)
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
+        # the chain check of a long log takes a while: how far it is, and a way to stop it
+        self.verify_progress = QProgressBar(self)
+        self.verify_progress.setObjectName("verify_progress")
+        self.verify_progress.setFormat(self.tr("已核对 %v / %m 条审计记录"))
+        self.verify_progress.hide()
+        self.cancel_verify_button = QPushButton(self.tr("取消校验"), self)
+        self.cancel_verify_button.setObjectName("cancel_verify_button")
+        self.cancel_verify_button.clicked.connect(self.cancel_verify)
+        self.cancel_verify_button.hide()
+        self._stop_verify: threading.Event | None = None
+        self._verify_relay = _Progress(self)
+        self._verify_relay.moved.connect(self._verify_moved)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
@@ -131,6 +151,10 @@ class AuditTab(QWidget):
         top.addWidget(self.verify_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        checking = QHBoxLayout()
+        checking.addWidget(self.verify_progress, 1)
+        checking.addWidget(self.cancel_verify_button)
+        layout.addLayout(checking)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
 
@@ -175,12 +199,32 @@ class AuditTab(QWidget):
         self.result.setText(self.tr("找到 {n} 条与此人有关的记录").replace("{n}", str(len(rows))))
 
     def run_verify(self) -> None:
+        """Check the whole chain off the UI thread, with a progress bar of the events checked so far
+        and a button that stops it."""
         self.verify_button.setEnabled(False)
+        self.result.setStyleSheet("")
         self.result.setText(self.tr("正在校验…"))
+        self.verify_progress.setRange(0, 0)  # busy until the first count arrives
+        self.verify_progress.setValue(0)
+        self.verify_progress.show()
+        self.cancel_verify_button.setEnabled(True)
+        self.cancel_verify_button.show()
         dialect = self.ctx.db.dialect
+        stop = self._stop_verify = threading.Event()
+        relay = self._verify_relay
+
+        def progress(checked: int, total: int) -> bool:  # on the worker thread
+            relay.moved.emit(checked, total)
+            return not stop.is_set()
+
+        def finish() -> None:
+            self._stop_verify = None
+            self.verify_button.setEnabled(True)
+            self.verify_progress.hide()
+            self.cancel_verify_button.hide()
 
         def done(report: verify.VerifyReport) -> None:
-            self.verify_button.setEnabled(True)
+            finish()
             colour = "#1b7f3b" if report.ok else "#b00020"
             self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
             self.result.setText("\n".join(report.lines()))
@@ -188,8 +232,28 @@ class AuditTab(QWidget):
         def failed(exc: BaseException) -> None:
             from desktop.gui.ops import describe_error
 
-            self.verify_button.setEnabled(True)
+            finish()
             self.result.setStyleSheet("color: #b00020; font-weight: bold;")
-            self.result.setText(describe_error(exc))
+            if isinstance(exc, verify.Cancelled):
+                self.result.setText(self.tr("校验已取消：已核对 {n} 条审计记录，未得出结论。")
+                                    .replace("{n}", str(exc.checked)))
+            else:
+                self.result.setText(describe_error(exc))
 
-        self.ctx.ops.read(lambda s: verify.verify(s, dialect=dialect), on_done=done, on_error=failed)
+        self.ctx.ops.read(lambda s: verify.verify(s, dialect=dialect, progress=progress), on_done=done,
+                          on_error=failed)
+
+    def _verify_moved(self, checked: int, total: int) -> None:
+        if self._stop_verify is None:
+            return  # a late count from a check already over
+        top = max(total, checked, 1)
+        if self.verify_progress.maximum() != top:
+            self.verify_progress.setRange(0, top)
+        self.verify_progress.setValue(checked)
+
+    def cancel_verify(self) -> None:
+        """Stop the check at its next batch (the result then says it was stopped, not that all is well)."""
+        if self._stop_verify is not None:
+            self._stop_verify.set()
+            self.cancel_verify_button.setEnabled(False)
+            self.result.setText(self.tr("正在停止校验…"))

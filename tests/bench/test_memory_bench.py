@@ -1,0 +1,13 @@
+"""The memory figure (`memory.rss.1m`) is registered and measured the way `gatehouse bench` measures
+it, in child processes; here on a small database (the million-slip run is `gatehouse bench --only memory`)."""
+
+from desktop.bench import BENCHES, memory
+
+
+def test_the_memory_bench_measures_the_window_with_every_page_visited_beside_a_bare_window():
+    assert "desktop.bench.memory" in BENCHES
+    [fig] = memory.run(slips=2_000, rounds=1)
+    assert fig["key"] == "memory.rss.1m" and fig["unit"] == "MB" and fig["slips"] == 2_000
+    assert fig["pages_visited"] >= 5  # the bench supervisor may open every station
+    assert fig["value"] > fig["reference_value"] > 0 and fig["peak_mb"] >= fig["value"] * 0.9
+    assert "250 MB" in fig["target"]
