@@ -278,62 +278,82 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="96"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="104"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="96"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="104"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="96"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="104"/>
         <source>岗位</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="96"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="104"/>
         <source>动作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="97"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="105"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="97"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="105"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="98"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="106"/>
         <source>审计日志（防篡改）</source>
         <translation>Audit log (tamper-evident)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="100"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="108"/>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="103"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="111"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="179"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="125"/>
+        <source>已核对 %v / %m 条审计记录</source>
+        <translation>Checked %v / %m audit events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="127"/>
+        <source>取消校验</source>
+        <translation>Cancel check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="206"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="108"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="238"/>
+        <source>校验已取消：已核对 {n} 条审计记录，未得出结论。</source>
+        <translation>Check cancelled after {n} audit events: no conclusion.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="259"/>
+        <source>正在停止校验…</source>
+        <translation>Stopping the check…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="116"/>
         <source>按身份证号或手机号查找</source>
         <translation>Find by ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="175"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="199"/>
         <source>找到 {n} 条与此人有关的记录</source>
         <translation>{n} records about this person</translation>
     </message>
@@ -341,173 +361,173 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>CadenceTab</name>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="122"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="111"/>
         <source>记录电话问询…</source>
         <translation>Record a phone check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="126"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="115"/>
         <source>导入住户名册…</source>
         <translation>Import the household register…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="137"/>
-        <location filename="../../desktop/gui/stations/cadence.py" line="140"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="126"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="129"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="137"/>
-        <location filename="../../desktop/gui/stations/cadence.py" line="140"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="126"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="129"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="137"/>
-        <location filename="../../desktop/gui/stations/cadence.py" line="140"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="126"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="129"/>
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="137"/>
-        <location filename="../../desktop/gui/stations/cadence.py" line="140"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="126"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="129"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="138"/>
-        <location filename="../../desktop/gui/stations/cadence.py" line="141"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="127"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="130"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="138"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="127"/>
         <source>情况</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="138"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="127"/>
         <source>本轮问询</source>
         <translation>This round&apos;s call</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="138"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="127"/>
         <source>上次</source>
         <translation>Last call</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="141"/>
-        <location filename="../../desktop/gui/stations/cadence.py" line="217"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="130"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="206"/>
         <source>特殊人群</source>
         <translation>Special needs</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="141"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="130"/>
         <source>前一轮</source>
         <translation>Round before</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="188"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="177"/>
         <source>逾期未问询</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="190"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="179"/>
         <source>待问询</source>
         <translation>Call due</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="190"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="179"/>
         <source>未接通 {n} 次，待再打</source>
         <translation>Not reached ({n}×), call again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="194"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="183"/>
         <source>已问询：需要帮助</source>
         <translation>Called: needs help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="195"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="184"/>
         <source>已问询：正常</source>
         <translation>Called: all well</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="200"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="189"/>
         <source>正常</source>
         <translation>all well</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="200"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="189"/>
         <source>需要帮助</source>
         <translation>needs help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="201"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="190"/>
         <source>未接通</source>
         <translation>not reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="207"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="196"/>
         <source>本轮：第{n}轮 {a}–{b}（每{d}天一轮）</source>
         <translation>This round: round {n}, {a} to {b} (every {d} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="212"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="201"/>
         <source>特殊人群电话问询：待问询 {n} 户，共 {t} 户</source>
         <translation>Special-needs phone checks: {n} due of {t} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="225"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="214"/>
         <source>本轮未下单：{n} 户</source>
         <translation>No order this round: {n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="233"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="222"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="145"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="134"/>
         <source>本轮</source>
         <translation>This round</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="146"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="135"/>
         <source>上一轮</source>
         <translation>Last round</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="227"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="216"/>
         <source>上一轮（{a}–{b}）未下单：{n} 户</source>
         <translation>No order in the last round ({a} to {b}): {n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="234"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="223"/>
         <source>前一轮也未下单</source>
         <translation>Missed the round before too</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="254"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="243"/>
         <source>请先在问询表中选中一户</source>
         <translation>Select a household in the phone-check table first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="267"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="256"/>
         <source>已记录 {h} 的电话问询</source>
         <translation>Phone check for {h} recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="274"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="263"/>
         <source>选择住户名册</source>
         <translation>Choose the household register</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="275"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="264"/>
         <source>住户名册 (*.xlsx *.csv)</source>
         <translation>Household register (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="281"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="270"/>
         <source>正在导入 {f}…</source>
         <translation>Importing {f}…</translation>
     </message>
@@ -555,67 +575,67 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="40"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="46"/>
         <source>导入 {f}：核对各列</source>
         <translation>Import {f}: check the columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="42"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="48"/>
         <source>请为每一列选择对应的内容（不需要的列选“忽略”）。下方是表中前几行。</source>
         <translation>Choose what each column holds (choose “ignore” for columns not needed). The first rows of the sheet are below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="45"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="51"/>
         <source> 已套用上次对同样表头的选择。</source>
         <translation> The choices made last time for the same headers are applied.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="48"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="54"/>
         <source>读作</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="53"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="59"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="71"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="77"/>
         <source>表中没有供货单位列时，所有行都用这里填写的单位</source>
         <translation>When the sheet has no supplier column, every row takes the supplier given here</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="73"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="79"/>
         <source>没有到达日期的行按此日期</source>
         <translation>Rows without an arrival date take this date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="79"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="85"/>
         <source>供货单位（统一）</source>
         <translation>Supplier (for every row)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="89"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="95"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="127"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="133"/>
         <source>请为这些列选择：</source>
         <translation>Choose for these columns: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="130"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="136"/>
         <source>{h} 都可能是“{f}”：请选定一列，其余选“忽略”或别的内容</source>
         <translation>{h} could each be “{f}”: choose one, and “ignore” or another field for the others</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="138"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="144"/>
         <source>一项内容只能对应一列：</source>
         <translation>A field can be read from one column only: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/review/mapping.py" line="142"/>
+        <location filename="../../desktop/gui/stations/review/mapping.py" line="148"/>
         <source>缺少：</source>
         <translation>Missing: </translation>
     </message>
@@ -910,17 +930,17 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Disinfection</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="113"/>
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="123"/>
         <source>系统时间被调整了 {s} 秒，已记录；静置计时不受影响。</source>
         <translation>The system clock was changed by {s} s; this was logged. Dwell timers are not affected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="152"/>
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="162"/>
         <source>{x} 已由督查员提前结束静置。</source>
         <translation>{x}: dwell ended early by a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/page.py" line="170"/>
+        <location filename="../../desktop/gui/stations/disinfection/page.py" line="180"/>
         <source>已召回 {x} 的消杀，{n} 批物资须重新消杀。</source>
         <translation>Disinfection of {x} recalled; {n} consignment(s) must be disinfected again.</translation>
     </message>
@@ -1318,52 +1338,52 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>GoodsDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="27"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="28"/>
         <source>登记物资</source>
         <translation>Record goods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="30"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="32"/>
         <source>该车没有审批的物资清单：按实际清点登记，开单后同样消杀、静置、交接。</source>
         <translation>This vehicle has no approved goods list: record what was counted; after the slips are issued the goods are disinfected, dwell and are handed off as usual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="42"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="44"/>
         <source>其他物资…</source>
         <translation>Other goods…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="47"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="49"/>
         <source>物资类别</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="47"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="49"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="47"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="49"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="87"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="90"/>
         <source>请至少登记一项物资。</source>
         <translation>Record at least one kind of goods.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="89"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="92"/>
         <source>请填写每一项的物资类别。</source>
         <translation>Fill in the goods of every line.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="91"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="94"/>
         <source>请填写每一项的数量。</source>
         <translation>Fill in the quantity of every line.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/goods.py" line="93"/>
+        <location filename="../../desktop/gui/stations/gate/goods.py" line="96"/>
         <source>请填写每一项的单位。</source>
         <translation>Fill in the unit of every line.</translation>
     </message>
@@ -1555,324 +1575,324 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="77"/>
+        <location filename="../../desktop/gui/stations/households.py" line="76"/>
         <source>团购</source>
         <translation>Group buy</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="102"/>
+        <location filename="../../desktop/gui/stations/households.py" line="91"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="105"/>
+        <location filename="../../desktop/gui/stations/households.py" line="94"/>
         <source>批次名称（留空按文件名）</source>
         <translation>Batch name (empty: use the file name)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="120"/>
+        <location filename="../../desktop/gui/stations/households.py" line="109"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="126"/>
+        <location filename="../../desktop/gui/stations/households.py" line="115"/>
         <source>取货日</source>
         <translation>Pickup day</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="128"/>
+        <location filename="../../desktop/gui/stations/households.py" line="117"/>
         <source>首个时段</source>
         <translation>First slot</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="130"/>
+        <location filename="../../desktop/gui/stations/households.py" line="119"/>
         <source>每段</source>
         <translation>Each slot</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="139"/>
+        <location filename="../../desktop/gui/stations/households.py" line="128"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="143"/>
+        <location filename="../../desktop/gui/stations/households.py" line="132"/>
         <source>60×40 标签</source>
         <translation>60×40 label</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="143"/>
+        <location filename="../../desktop/gui/stations/households.py" line="132"/>
         <source>58mm 小票</source>
         <translation>58mm receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="143"/>
+        <location filename="../../desktop/gui/stations/households.py" line="132"/>
         <source>80mm 小票</source>
         <translation>80mm receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="144"/>
+        <location filename="../../desktop/gui/stations/households.py" line="133"/>
         <source>A4 整页（21枚）</source>
         <translation>A4 sheet (21 labels)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="146"/>
+        <location filename="../../desktop/gui/stations/households.py" line="135"/>
         <source>导出标签 PDF</source>
         <translation>Export labels PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="147"/>
+        <location filename="../../desktop/gui/stations/households.py" line="136"/>
         <source>打印标签</source>
         <translation>Print labels</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="148"/>
+        <location filename="../../desktop/gui/stations/households.py" line="137"/>
         <source>重排时段</source>
         <translation>Reschedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="149"/>
+        <location filename="../../desktop/gui/stations/households.py" line="138"/>
         <source>确认送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="154"/>
+        <location filename="../../desktop/gui/stations/households.py" line="143"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="170"/>
-        <location filename="../../desktop/gui/stations/households.py" line="176"/>
-        <location filename="../../desktop/gui/stations/households.py" line="178"/>
+        <location filename="../../desktop/gui/stations/households.py" line="159"/>
+        <location filename="../../desktop/gui/stations/households.py" line="165"/>
+        <location filename="../../desktop/gui/stations/households.py" line="167"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="170"/>
-        <location filename="../../desktop/gui/stations/households.py" line="176"/>
+        <location filename="../../desktop/gui/stations/households.py" line="159"/>
+        <location filename="../../desktop/gui/stations/households.py" line="165"/>
         <source>时段</source>
         <translation>Time slot</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="170"/>
-        <location filename="../../desktop/gui/stations/households.py" line="261"/>
+        <location filename="../../desktop/gui/stations/households.py" line="159"/>
+        <location filename="../../desktop/gui/stations/households.py" line="250"/>
         <source>待取</source>
         <translation>To collect</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="170"/>
-        <location filename="../../desktop/gui/stations/households.py" line="261"/>
-        <location filename="../../desktop/gui/stations/households.py" line="262"/>
+        <location filename="../../desktop/gui/stations/households.py" line="159"/>
+        <location filename="../../desktop/gui/stations/households.py" line="250"/>
+        <location filename="../../desktop/gui/stations/households.py" line="251"/>
         <source>已取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="171"/>
+        <location filename="../../desktop/gui/stations/households.py" line="160"/>
         <source>上门</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="171"/>
+        <location filename="../../desktop/gui/stations/households.py" line="160"/>
         <source>共</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="174"/>
-        <location filename="../../desktop/gui/stations/households.py" line="178"/>
+        <location filename="../../desktop/gui/stations/households.py" line="163"/>
+        <location filename="../../desktop/gui/stations/households.py" line="167"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="174"/>
-        <location filename="../../desktop/gui/stations/households.py" line="178"/>
+        <location filename="../../desktop/gui/stations/households.py" line="163"/>
+        <location filename="../../desktop/gui/stations/households.py" line="167"/>
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="174"/>
-        <location filename="../../desktop/gui/stations/households.py" line="179"/>
+        <location filename="../../desktop/gui/stations/households.py" line="163"/>
+        <location filename="../../desktop/gui/stations/households.py" line="168"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="174"/>
+        <location filename="../../desktop/gui/stations/households.py" line="163"/>
         <source>取货 / 送货</source>
         <translation>Pickup / delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="175"/>
-        <location filename="../../desktop/gui/stations/households.py" line="179"/>
+        <location filename="../../desktop/gui/stations/households.py" line="164"/>
+        <location filename="../../desktop/gui/stations/households.py" line="168"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="175"/>
-        <location filename="../../desktop/gui/stations/households.py" line="179"/>
+        <location filename="../../desktop/gui/stations/households.py" line="164"/>
+        <location filename="../../desktop/gui/stations/households.py" line="168"/>
         <source>标签号</source>
         <translation>Label no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="176"/>
+        <location filename="../../desktop/gui/stations/households.py" line="165"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="176"/>
+        <location filename="../../desktop/gui/stations/households.py" line="165"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="177"/>
+        <location filename="../../desktop/gui/stations/households.py" line="166"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="178"/>
+        <location filename="../../desktop/gui/stations/households.py" line="167"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="179"/>
+        <location filename="../../desktop/gui/stations/households.py" line="168"/>
         <source>特殊需要</source>
         <translation>Special needs</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="185"/>
+        <location filename="../../desktop/gui/stations/households.py" line="174"/>
         <source>袋子</source>
         <translation>Bags</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="186"/>
+        <location filename="../../desktop/gui/stations/households.py" line="175"/>
         <source>取货时段</source>
         <translation>Pickup slots</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="191"/>
+        <location filename="../../desktop/gui/stations/households.py" line="180"/>
         <source>送货员出发前在本页或接驳岗扫描袋标签；送到后选中该户，点“确认送达”。</source>
         <translation>Before setting out, the courier scans the bag labels on this page or at the handoff station; after delivery, select the household and click “Delivered”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="198"/>
-        <location filename="../../desktop/gui/stations/households.py" line="319"/>
+        <location filename="../../desktop/gui/stations/households.py" line="187"/>
+        <location filename="../../desktop/gui/stations/households.py" line="308"/>
         <source>送货上门</source>
         <translation>Door delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="199"/>
+        <location filename="../../desktop/gui/stations/households.py" line="188"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="201"/>
+        <location filename="../../desktop/gui/stations/households.py" line="190"/>
         <source>本轮</source>
         <translation>This round</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="226"/>
+        <location filename="../../desktop/gui/stations/households.py" line="215"/>
         <source>{name}（{n} 户）</source>
         <translation>{name} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="236"/>
+        <location filename="../../desktop/gui/stations/households.py" line="225"/>
         <source>还没有团购批次：请导入订单表</source>
         <translation>No group-buy batch yet: import an order sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="253"/>
+        <location filename="../../desktop/gui/stations/households.py" line="242"/>
         <source>待消杀</source>
         <translation>Awaiting disinfection</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="253"/>
+        <location filename="../../desktop/gui/stations/households.py" line="242"/>
         <source>静置中</source>
         <translation>In dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="253"/>
+        <location filename="../../desktop/gui/stations/households.py" line="242"/>
         <source>可取货</source>
         <translation>Ready for pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="254"/>
+        <location filename="../../desktop/gui/stations/households.py" line="243"/>
         <source>已全部取走</source>
         <translation>All collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="255"/>
+        <location filename="../../desktop/gui/stations/households.py" line="244"/>
         <source>消杀已召回</source>
         <translation>Disinfection recalled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="259"/>
+        <location filename="../../desktop/gui/stations/households.py" line="248"/>
         <source>待送</source>
         <translation>To deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="259"/>
+        <location filename="../../desktop/gui/stations/households.py" line="248"/>
         <source>配送中</source>
         <translation>Out for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="260"/>
+        <location filename="../../desktop/gui/stations/households.py" line="249"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="271"/>
+        <location filename="../../desktop/gui/stations/households.py" line="260"/>
         <source>共 {n} 户 · 待取 {w} · 已取 {p} · 送货上门 {d}（已送 {dd}） · 物资：{g}</source>
         <translation>{n} households · to collect {w} · collected {p} · door delivery {d} ({dd} delivered) · goods: {g}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="292"/>
+        <location filename="../../desktop/gui/stations/households.py" line="281"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="337"/>
+        <location filename="../../desktop/gui/stations/households.py" line="326"/>
         <source>团购取货</source>
         <translation>Group-buy pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="351"/>
+        <location filename="../../desktop/gui/stations/households.py" line="340"/>
         <source>请先在“送货上门”表中选中一户</source>
         <translation>First select a household in the “Door delivery” table</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="371"/>
+        <location filename="../../desktop/gui/stations/households.py" line="360"/>
         <source>已重排取货时段</source>
         <translation>Pickup slots rescheduled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="377"/>
+        <location filename="../../desktop/gui/stations/households.py" line="366"/>
         <source>选择团购订单表</source>
         <translation>Choose the group-buy order sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="378"/>
+        <location filename="../../desktop/gui/stations/households.py" line="367"/>
         <source>订单表 (*.xlsx *.csv)</source>
         <translation>Order sheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="389"/>
+        <location filename="../../desktop/gui/stations/households.py" line="378"/>
         <source>正在导入 {f}…</source>
         <translation>Importing {f}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="425"/>
+        <location filename="../../desktop/gui/stations/households.py" line="414"/>
         <source>请先选择批次</source>
         <translation>Choose a batch first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="427"/>
+        <location filename="../../desktop/gui/stations/households.py" line="416"/>
         <source>正在生成标签…</source>
         <translation>Making labels…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="444"/>
+        <location filename="../../desktop/gui/stations/households.py" line="433"/>
         <source>已导出标签：{p}</source>
         <translation>Labels exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="472"/>
+        <location filename="../../desktop/gui/stations/households.py" line="461"/>
         <source>已发送到打印机 {p}：{n} 页</source>
         <translation>Sent to printer {p}: {n} page(s)</translation>
     </message>
@@ -2038,135 +2058,135 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="48"/>
+        <location filename="../../desktop/gui/main_window.py" line="92"/>
         <source>Gatehouse 卡口物资交接</source>
         <translation>Gatehouse checkpoint and handoff</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="64"/>
+        <location filename="../../desktop/gui/main_window.py" line="105"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="86"/>
-        <location filename="../../desktop/gui/main_window.py" line="220"/>
+        <location filename="../../desktop/gui/main_window.py" line="155"/>
+        <location filename="../../desktop/gui/main_window.py" line="320"/>
         <source>Gatehouse 卡口物资交接 — {site}</source>
         <translation>Gatehouse — {site}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="224"/>
+        <location filename="../../desktop/gui/main_window.py" line="324"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="207"/>
+        <location filename="../../desktop/gui/main_window.py" line="307"/>
         <source>站点：{0}（{1}）</source>
         <translation>Site: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="209"/>
+        <location filename="../../desktop/gui/main_window.py" line="309"/>
         <source>岗位：{0}</source>
         <translation>Station: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="210"/>
+        <location filename="../../desktop/gui/main_window.py" line="310"/>
         <source>操作员：{0}</source>
         <translation>Operator: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="212"/>
+        <location filename="../../desktop/gui/main_window.py" line="312"/>
         <source>数据：{0}</source>
         <translation>Data: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="248"/>
+        <location filename="../../desktop/gui/main_window.py" line="354"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="249"/>
+        <location filename="../../desktop/gui/main_window.py" line="355"/>
         <source>换班 / 切换操作员…</source>
         <translation>Change shift / operator…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="250"/>
+        <location filename="../../desktop/gui/main_window.py" line="356"/>
         <source>备份数据库…</source>
         <translation>Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <location filename="../../desktop/gui/main_window.py" line="357"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="259"/>
+        <location filename="../../desktop/gui/main_window.py" line="365"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="260"/>
+        <location filename="../../desktop/gui/main_window.py" line="366"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="263"/>
+        <location filename="../../desktop/gui/main_window.py" line="369"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="270"/>
+        <location filename="../../desktop/gui/main_window.py" line="376"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="271"/>
+        <location filename="../../desktop/gui/main_window.py" line="377"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="272"/>
+        <location filename="../../desktop/gui/main_window.py" line="378"/>
         <source>查看错误记录</source>
         <translation>Show error log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="288"/>
+        <location filename="../../desktop/gui/main_window.py" line="400"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="288"/>
+        <location filename="../../desktop/gui/main_window.py" line="400"/>
         <source>共享服务器数据库请由服务器管理员备份。</source>
         <translation>A shared server database is backed up by the server&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="292"/>
+        <location filename="../../desktop/gui/main_window.py" line="404"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="295"/>
+        <location filename="../../desktop/gui/main_window.py" line="407"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="301"/>
+        <location filename="../../desktop/gui/main_window.py" line="413"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="301"/>
+        <location filename="../../desktop/gui/main_window.py" line="413"/>
         <source>已备份到：
 {0}</source>
         <translation>Backed up to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="307"/>
+        <location filename="../../desktop/gui/main_window.py" line="419"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="324"/>
+        <location filename="../../desktop/gui/main_window.py" line="440"/>
         <source>版本 {v}
 数据：{db}
 数据文件夹：{dir}
@@ -2179,32 +2199,32 @@ Data folder: {dir}
 An offline register for checkpoints, disinfection and handoff.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="332"/>
+        <location filename="../../desktop/gui/main_window.py" line="450"/>
         <source>错误记录</source>
         <translation>Error log</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="333"/>
+        <location filename="../../desktop/gui/main_window.py" line="451"/>
         <source>错误记录文件夹：{0}</source>
         <translation>Error log folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="339"/>
+        <location filename="../../desktop/gui/main_window.py" line="459"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="174"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>未处理的扫码</source>
         <translation>Scan not handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="175"/>
+        <location filename="../../desktop/gui/main_window.py" line="274"/>
         <source>{code} 是交接单或团购标签，应在接驳岗扫码放行；当前操作员无权放行。</source>
         <translation>{code} is a handoff slip or bag label, released by scanning at the handoff station; the current operator may not release it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="252"/>
+        <location filename="../../desktop/gui/main_window.py" line="358"/>
         <source>交接班单…</source>
         <translation>Shift handover sheet…</translation>
     </message>
@@ -2579,27 +2599,27 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>PhoneCheckDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="51"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="50"/>
         <source>记录电话问询</source>
         <translation>Record a phone check</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="58"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="57"/>
         <source>已接通，一切正常</source>
         <translation>Reached, all well</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="59"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="58"/>
         <source>已接通，需要帮助</source>
         <translation>Reached, needs help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="60"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="59"/>
         <source>未接通</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/cadence.py" line="72"/>
+        <location filename="../../desktop/gui/stations/cadence.py" line="71"/>
         <source>备注：需要什么（买药、送菜、就医……）</source>
         <translation>Note: what is needed (medicine, food, a doctor…)</translation>
     </message>
@@ -2786,7 +2806,7 @@ may enter</translation>
 <context>
     <name>RawEventDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="77"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="79"/>
         <source>原始审计记录</source>
         <translation>Audit event as recorded</translation>
     </message>
@@ -3528,7 +3548,7 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="355"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="356"/>
         <source>员工名册</source>
         <translation>Staff roster</translation>
     </message>
@@ -3536,155 +3556,155 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="188"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
         <source>最近核酸</source>
         <translation>Latest test</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="190"/>
         <source>核酸状态</source>
         <translation>Test status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="190"/>
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="189"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="190"/>
         <source>防护用品</source>
         <translation>Protective gear</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="196"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="197"/>
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="197"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="198"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="198"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="199"/>
         <source>记录核酸…</source>
         <translation>Record test…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="199"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="200"/>
         <source>移出名册</source>
         <translation>Take off roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="200"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="201"/>
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="246"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="247"/>
         <source>共 {n} 人；核酸有效期 {h} 小时（按当前防控策略），需更新 {s} 人</source>
         <translation>{n} people; a test is valid for {h} hours (current policy); {s} need updating</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="249"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="250"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="249"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="250"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="249"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="250"/>
         <source>无记录</source>
         <translation>None recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="250"/>
         <location filename="../../desktop/gui/stations/roster.py" line="251"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="252"/>
         <source>阳性</source>
         <translation>Positive</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="251"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="252"/>
         <source>阴性</source>
         <translation>Negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="256"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="257"/>
         <source>已培训</source>
         <translation>Trained</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="257"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="258"/>
         <source>未培训</source>
         <translation>Not trained</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="294"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="295"/>
         <source>已添加：{n}</source>
         <translation>Added: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="299"/>
-        <location filename="../../desktop/gui/stations/roster.py" line="311"/>
-        <location filename="../../desktop/gui/stations/roster.py" line="323"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="300"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="312"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="324"/>
         <source>请先在表中选择一个人。</source>
         <translation>Select a person in the table first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="306"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="307"/>
         <source>已保存：{n}</source>
         <translation>Saved: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="318"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="319"/>
         <source>已记录 {n} 的核酸。</source>
         <translation>Test recorded for {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="327"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="328"/>
         <source>已将 {n} 移出名册（记录保留）。</source>
         <translation>{n} taken off the roster (records kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="331"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="332"/>
         <source>导入员工名册</source>
         <translation>Import staff roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="332"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="333"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="338"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="339"/>
         <source>已导入：新增 {a} 人，更新 {u} 人。</source>
         <translation>Imported: {a} added, {u} updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="341"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="342"/>
         <source>未读取的列：</source>
         <translation>Columns not read:</translation>
     </message>
@@ -3840,88 +3860,88 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>SlipPreviewDialog</name>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="57"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="59"/>
         <source>交接单预览 {n}</source>
         <translation>Slip preview {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="78"/>
-        <location filename="../../desktop/gui/slip_preview.py" line="160"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="80"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="162"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="80"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="82"/>
         <source>作废原因（必填）</source>
         <translation>Reason for voiding (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="81"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="83"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="83"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="85"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="89"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="91"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="90"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="92"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="115"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="117"/>
         <source>（默认）</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="117"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="119"/>
         <source>（未找到）</source>
         <translation> (not found)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="118"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="120"/>
         <source>PDF 文件</source>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="152"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="154"/>
         <source>已作废：</source>
         <translation>Voided: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="155"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="157"/>
         <source>已打印 {n} 次，再次打印将标记为补打。</source>
         <translation>Printed {n} time(s); printing again marks it as a reprint.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="158"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="160"/>
         <source>尚未打印。</source>
         <translation>Not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="160"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="162"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="166"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="178"/>
         <source>找不到该交接单。</source>
         <translation>Slip not found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="183"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="195"/>
         <source>正在打印……</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/slip_preview.py" line="204"/>
+        <location filename="../../desktop/gui/slip_preview.py" line="216"/>
         <source>交接单已作废。</source>
         <translation>Slip voided.</translation>
     </message>
@@ -3942,87 +3962,87 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="85"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="92"/>
         <source>编辑人员</source>
         <translation>Edit person</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="85"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="92"/>
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="90"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="97"/>
         <source>如 消杀员、门岗志愿者</source>
         <translation>e.g. disinfector, gate volunteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="95"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="102"/>
         <source>登录账号（可不填），如 chen.jing</source>
         <translation>Sign-in account (optional), e.g. chen.jing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="96"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="103"/>
         <source>有核酸记录</source>
         <translation>Has a test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="103"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="105"/>
         <source>阴性</source>
         <translation>Negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="104"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="105"/>
         <source>阳性</source>
         <translation>Positive</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="105"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="106"/>
         <source>已完成培训</source>
         <translation>Training done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="112"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="113"/>
         <source>如 N95口罩、防护服、面屏</source>
         <translation>e.g. N95 mask, protective suit, face shield</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="127"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="128"/>
         <source>（不改请留空）</source>
         <translation>(leave empty to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="139"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="140"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="140"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="141"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="141"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="142"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="142"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="143"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="147"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="148"/>
         <source>最近核酸</source>
         <translation>Latest test</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="151"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="152"/>
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="152"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="153"/>
         <source>防护用品</source>
         <translation>Protective gear</translation>
     </message>
@@ -4225,27 +4245,27 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>TestDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="58"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="71"/>
         <source>记录核酸：{n}</source>
         <translation>Record test: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="64"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="72"/>
         <source>阴性</source>
         <translation>Negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="65"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="72"/>
         <source>阳性</source>
         <translation>Positive</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="67"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="74"/>
         <source>采样时间</source>
         <translation>Sampled at</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="68"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="75"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
@@ -4442,12 +4462,12 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="44"/>
+        <location filename="../../desktop/gui/crash.py" line="46"/>
         <source>程序出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="45"/>
+        <location filename="../../desktop/gui/crash.py" line="47"/>
         <source>发生了意外错误。刚才的操作没有保存任何半截记录，已确认的记录都还在。
 错误已记录到：
 {path}</source>
@@ -4456,12 +4476,12 @@ The error was logged to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="80"/>
+        <location filename="../../desktop/gui/crash.py" line="84"/>
         <source>上次运行出错</source>
         <translation>The last run failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="81"/>
+        <location filename="../../desktop/gui/crash.py" line="85"/>
         <source>上次运行时程序出错并已记录。已确认的记录都还在。是否查看错误记录？</source>
         <translation>Gatehouse stopped with an error last time; it was logged. Every confirmed record is still there. Show the error log?</translation>
     </message>
