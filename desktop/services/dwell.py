@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy import select as sa_select
@@ -53,11 +54,12 @@ RELEASE_STATES = ("needs_disinfection", "dwelling", "ready", "recalled", "releas
 _MARKS = "dwell_clock_marks"  # session.info cache: one load per transaction, dropped by observe
 
 
-def _marks(session: Session) -> list[ClockMark]:
+def _marks(session: Session) -> list[Any]:
+    """Every clock mark, as Core rows (attributes as on ClockMark): read once per transaction on the
+    scan path, where loading them as ORM objects cost more than the rest of the dwell check."""
     if _MARKS not in session.info:
-        # populate_existing: `observe` writes marks with Core statements, which loaded objects do not see
-        session.info[_MARKS] = list(session.exec(select(ClockMark).execution_options(populate_existing=True)).all())
-    rows: list[ClockMark] = session.info[_MARKS]
+        session.info[_MARKS] = list(session.connection().execute(_ALL_MARKS).all())
+    rows: list[Any] = session.info[_MARKS]
     return rows
 
 
@@ -166,6 +168,7 @@ _OWN_MARK = (sa_select(_CM.c.id, _CM.c.boot_id, _CM.c.first_wall, _CM.c.first_mo
              .where(_CM.c.machine_id == bindparam("machine_id"), _CM.c.boot_id == bindparam("boot_id"))
              .order_by(_CM.c.last_seq.desc(), _CM.c.id.desc()).limit(1))
 _TOP_SEQ = sa_select(func.max(_CM.c.last_seq))
+_ALL_MARKS = sa_select(*_CM.c).order_by(_CM.c.id)
 _NEW_MARK = insert(_CM)
 _MOVE_MARK = update(_CM).where(_CM.c.id == bindparam("mark_id"))
 

@@ -30,7 +30,7 @@ from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import language, t
-from desktop.services import audit, cancellation, dwell, privacy, release_path, settings
+from desktop.services import audit, authz, cancellation, dwell, privacy, release_path, settings
 from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
@@ -137,7 +137,7 @@ def _printable(raw: str) -> str:
 def _who(session: Session, username: str | None) -> str:
     if not username:
         return ""
-    names: dict[str, str] = session.info.setdefault("handoff_names", {})
+    names: dict[str, str] = session.info.setdefault(authz.NAMES, {})  # the actor's is noted by its role check
     if username not in names:
         shown = session.connection().execute(_DISPLAY_NAME, {"username": username}).scalar()
         names[username] = shown or username
