@@ -137,7 +137,7 @@ def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clo
     session.info.pop(_MARKS, None)
     conn = session.connection()  # Core statements built once: this runs in every scan
     own = conn.execute(_OWN_MARK, {"machine_id": reading.machine_id, "boot_id": reading.boot_id}).first()
-    top = conn.execute(_TOP_SEQ).scalar() or 0
+    top = (own.top if own is not None else conn.execute(_TOP_SEQ).scalar()) or 0  # one read on the usual path
     before = dwell.BootSpan(own.boot_id, utc(own.first_wall), own.first_mono, utc(own.last_wall),
                             own.last_mono) if own else None
     jump = dwell.wall_jump(before, reading)
@@ -163,11 +163,11 @@ def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clo
 
 
 _CM = ClockMark.__table__  # type: ignore[attr-defined]
+_TOP_SEQ = sa_select(func.max(_CM.c.last_seq))
 _OWN_MARK = (sa_select(_CM.c.id, _CM.c.boot_id, _CM.c.first_wall, _CM.c.first_mono, _CM.c.last_wall, _CM.c.last_mono,
-                    _CM.c.last_seq)
+                    _CM.c.last_seq, _TOP_SEQ.scalar_subquery().label("top"))
              .where(_CM.c.machine_id == bindparam("machine_id"), _CM.c.boot_id == bindparam("boot_id"))
              .order_by(_CM.c.last_seq.desc(), _CM.c.id.desc()).limit(1))
-_TOP_SEQ = sa_select(func.max(_CM.c.last_seq))
 _ALL_MARKS = sa_select(*_CM.c).order_by(_CM.c.id)
 _NEW_MARK = insert(_CM)
 _MOVE_MARK = update(_CM).where(_CM.c.id == bindparam("mark_id"))

@@ -215,8 +215,12 @@ def _status(session: Session, st: release_path.SlipState, clock: Clock) -> dwell
     return dwell.timed_status(session, timer, clock)
 
 
+_READ = "handoff.joined_read"  # session.info: (slip id, SlipState) that `scan` read for `_judge`, used once
+
+
 def _judge(session: Session, slip: Slip, clock: Clock) -> _Judgement:
-    st = release_path.state(session, slip.id or 0)
+    read = session.info.pop(_READ, None)
+    st = read[1] if read is not None and read[0] == slip.id else release_path.state(session, slip.id or 0)
     if (gone := _withdrawn(st)) is not None:
         return gone
     if slip.voided_at is not None:
@@ -403,8 +407,13 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
                   transfer_vehicle=(t("接驳车", "The transfer vehicle"), transfer_vehicle, limits.NAME_MAX))
     clocks = dwell.clock_check(session, actor=actor, clock=clock)  # a mark of this station's clock, and its skew
     slip, key, refusal = _lookup(session, code)
+    st = None  # the one joined read: the slip's state and its latest scan here within the repeat window
+    if slip is not None:
+        st = release_path.state(session, slip.id or 0, station=actor.station, since=now - REPEAT_WINDOW, now=now)
+        session.info[_READ] = (slip.id, st)
     judgement = refusal or _judge(session, slip, clock)  # type: ignore[arg-type]
-    previous = _recent_scan(session, slip=slip, code=key, actor=actor, now=now)
+    session.info.pop(_READ, None)
+    previous = st.recent if st is not None else _recent_scan(session, slip=None, code=key, actor=actor, now=now)
     if previous is not None:
         if previous.verdict == VerdictKind.OK and slip is not None:
             rel = session.exec(select(Release).where(Release.slip_id == slip.id)).first()
