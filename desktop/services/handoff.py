@@ -76,6 +76,7 @@ class Verdict:
     custody_kind: str = "scan"  # scan / release / transfer / receive / partial / damage
     repeat: bool = False  # the same scan again within REPEAT_WINDOW: nothing new recorded
     event_id: int | None = None
+    goods: str | None = None  # what the slip's goods are ("大米 · 东北米 60袋"), from the scan's read; None: not read
 
     @property
     def ok(self) -> bool:
@@ -101,6 +102,22 @@ class CustodyInfo:
     quantity: float | None
     reason: str
     code: str
+
+
+def goods_words(category: str, description: str, quantity: float | None, unit: str) -> str:
+    """'大米 · 东北米 60袋': the goods as a verdict names them ('' when nothing is known)."""
+    what = " · ".join(x for x in (category, description) if x)
+    if quantity:
+        what += f" {int(quantity) if float(quantity).is_integer() else f'{quantity:g}'}{unit}"
+    return what.strip()
+
+
+def _goods_of(slip: Slip | None, st: release_path.SlipState | None) -> str | None:
+    """The goods of the slip's own consignment, from the joined read (as its printed slip names them);
+    None where that read does not say (no slip, an onward dispatch's slip)."""
+    if slip is None or st is None or slip.kind == "dispatch":
+        return None
+    return goods_words(*st.goods) if slip.consignment_id is not None else ""
 
 
 def mmss(seconds: int) -> str:
@@ -411,12 +428,21 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
     if slip is not None:
         st = release_path.state(session, slip.id or 0, station=actor.station, since=now - REPEAT_WINDOW, now=now)
         session.info[_READ] = (slip.id, st)
+    verdict = _scan(session, slip, key, st, refusal, clocks, actor=actor, clock=clock, now=now, code=code,
+                    receiver=receiver, destination=destination, transfer_vehicle=transfer_vehicle)
+    goods = _goods_of(slip, st)
+    return verdict if goods is None else replace(verdict, goods=goods)
+
+
+def _scan(session: Session, slip: Slip | None, key: str, st: release_path.SlipState | None,
+          refusal: _Judgement | None, clocks: dwell.ClockCheck, *, actor: Actor, clock: Clock, now: datetime,
+          code: str, receiver: str, destination: str, transfer_vehicle: str) -> Verdict:
     judgement = refusal or _judge(session, slip, clock)  # type: ignore[arg-type]
     session.info.pop(_READ, None)
     previous = st.recent if st is not None else _recent_scan(session, slip=None, code=key, actor=actor, now=now)
     if previous is not None:
         if previous.verdict == VerdictKind.OK and slip is not None:
-            rel = session.exec(select(Release).where(Release.slip_id == slip.id)).first()
+            rel = st.release if st is not None else None  # read with the slip, in this transaction
             if rel is not None:
                 again = _Judgement(None, message=_released_message(rel), release=rel)
                 return replace(_verdict(session, again, code=key, now=now, slip=slip), repeat=True,

@@ -65,6 +65,7 @@ class SlipState:
     other_bags_waiting: bool = False  # another bag of these goods still waits (a bag delivery goes as a whole)
     others_pending: bool = False  # other goods of the same disinfection not gone yet (its timer stays)
     recent: Recent | None = None  # the latest scan or release of this slip at the station in the window
+    goods: tuple[str, str, float | None, str] = ("", "", None, "")  # category, description, quantity, unit
 
 
 class Recent(NamedTuple):
@@ -107,6 +108,8 @@ def _query(slip_id: Any) -> Any:
             + [cid.label("cid"), _C.c.id.label("c_id"), _C.c.state.label("c_state"), _A.c.status.label("a_status"),
                _A.c.plate.label("a_plate"), _A.c.cancel_reason.label("a_cancel"),
                _A.c.decision_reason.label("a_decision"), _D.c.id.label("d_id"), _D.c.recalled_at.label("d_recalled"),
+               _C.c.category.label("c_category"), _C.c.description.label("c_description"),
+               _C.c.quantity.label("c_quantity"), _C.c.unit.label("c_unit"),
                other_bags.label("other_bags"), others.label("others"), latest_scan.label("rs_id"),
                latest_verdict.label("rs_verdict")])
     return (select(*cols).select_from(_S)
@@ -170,7 +173,8 @@ def state(session: Session, slip_id: int, *, station: str = _NO_STATION, since: 
         plate=row["a_plate"] or "", cancel_reason=row["a_cancel"] or "", decision_reason=row["a_decision"] or "",
         disinfection_id=row["d_id"], recalled_at=row["d_recalled"], timer=_row_of(DwellTimer, _T, row, "t_"),
         other_bags_waiting=bool(row["other_bags"]), others_pending=bool(row["others"]),
-        recent=None if row["rs_id"] is None else Recent(row["rs_id"], row["rs_verdict"]))
+        recent=None if row["rs_id"] is None else Recent(row["rs_id"], row["rs_verdict"]),
+        goods=(row["c_category"] or "", row["c_description"] or "", row["c_quantity"], row["c_unit"] or ""))
 
 
 # --- writing ----------------------------------------------------------------------------------------
