@@ -23,7 +23,7 @@ from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
 
 from desktop.i18n import t
-from desktop.services import audit, audit_rows, privacy
+from desktop.services import audit, audit_rows, authz, privacy
 from desktop.services.authz import internal
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import (
@@ -34,6 +34,7 @@ from desktop.store.models import (
     Disinfection,
     DisinfectionItem,
     DwellTimer,
+    Operator,
     Release,
     Site,
     Slip,
@@ -42,7 +43,7 @@ from desktop.store.models import (
 _S, _R, _B, _C, _A = (Slip.__table__, Release.__table__, Bag.__table__,  # type: ignore[attr-defined]
                       Consignment.__table__, Arrival.__table__)  # type: ignore[attr-defined]
 _D, _DI, _T = Disinfection.__table__, DisinfectionItem.__table__, DwellTimer.__table__  # type: ignore[attr-defined]
-_E = CustodyEvent.__table__  # type: ignore[attr-defined]
+_E, _O = CustodyEvent.__table__, Operator.__table__  # type: ignore[attr-defined]
 _GONE = ("released", "delivered")
 
 
@@ -108,12 +109,13 @@ def _query(slip_id: Any) -> Any:
             + [cid.label("cid"), _C.c.id.label("c_id"), _C.c.state.label("c_state"), _A.c.status.label("a_status"),
                _A.c.plate.label("a_plate"), _A.c.cancel_reason.label("a_cancel"),
                _A.c.decision_reason.label("a_decision"), _D.c.id.label("d_id"), _D.c.recalled_at.label("d_recalled"),
-               _C.c.category.label("c_category"), _C.c.description.label("c_description"),
+               _O.c.display_name.label("r_who"), _C.c.category.label("c_category"), _C.c.description.label("c_description"),
                _C.c.quantity.label("c_quantity"), _C.c.unit.label("c_unit"),
                other_bags.label("other_bags"), others.label("others"), latest_scan.label("rs_id"),
                latest_verdict.label("rs_verdict")])
     return (select(*cols).select_from(_S)
             .outerjoin(_R, _R.c.slip_id == _S.c.id)
+            .outerjoin(_O, _O.c.username == _R.c.released_by)
             .outerjoin(_B, _B.c.id == _S.c.bag_id)
             .outerjoin(_C, _C.c.id == cid)
             .outerjoin(_A, _A.c.id == _C.c.arrival_id)
@@ -167,6 +169,8 @@ def state(session: Session, slip_id: int, *, station: str = _NO_STATION, since: 
     edge = now or datetime(1970, 1, 1, tzinfo=UTC)
     row = conn.execute(stmt, {**fixed, "slip_id": slip_id, "station": station, "since": since or edge,
                               "now": edge}).mappings().one()
+    if row["r_who"]:  # who released it, as a refusal names them (`handoff._who` looks here first)
+        session.info.setdefault(authz.NAMES, {})[row["r_released_by"]] = row["r_who"]
     return SlipState(
         release=_row_of(Release, _R, row, "r_"), bag=_row_of(Bag, _B, row, "b_"), consignment_id=row["cid"],
         goods_found=row["c_id"] is not None, goods_state=row["c_state"], arrival_status=row["a_status"],
