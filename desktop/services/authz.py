@@ -36,6 +36,7 @@ from desktop.i18n import language, t
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import Operator
+from desktop.store.prepared import Prepared
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -155,7 +156,7 @@ def role_of(session: Session, actor: Actor) -> str | None:
     cache = session.info.setdefault("authz.roles", {})
     if actor.operator not in cache:
         username = actor.operator.strip().lower()
-        row = session.connection().execute(_ROLE, {"username": username}).first()
+        row = _ROLE.first(session.connection(), {"username": username})
         cache[actor.operator] = row.role if row is not None and row.active else None
         if row is not None:
             session.info.setdefault(NAMES, {})[actor.operator] = row.display_name or actor.operator
@@ -163,7 +164,8 @@ def role_of(session: Session, actor: Actor) -> str | None:
 
 
 _OP = Operator.__table__  # type: ignore[attr-defined]
-_ROLE = sa_select(_OP.c.role, _OP.c.active, _OP.c.display_name).where(_OP.c.username == bindparam("username")).limit(1)
+_ROLE = Prepared(sa_select(_OP.c.role, _OP.c.active, _OP.c.display_name)
+                 .where(_OP.c.username == bindparam("username")).limit(1))
 
 
 def may(session: Session, actor: Actor, permission: Permission | str) -> bool:

@@ -36,6 +36,7 @@ from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.engine import Database
 from desktop.store.models import Bag, Consignment, CustodyEvent, HouseholdOrder, Operator, Release, Slip
+from desktop.store.prepared import Prepared
 
 REPEAT_WINDOW = timedelta(seconds=2)
 HANDOVER_KINDS = ("transfer", "receive", "partial", "damage")
@@ -156,13 +157,13 @@ def _who(session: Session, username: str | None) -> str:
         return ""
     names: dict[str, str] = session.info.setdefault(authz.NAMES, {})  # the actor's is noted by its role check
     if username not in names:
-        shown = session.connection().execute(_DISPLAY_NAME, {"username": username}).scalar()
+        shown = _DISPLAY_NAME.scalar(session.connection(), {"username": username})
         names[username] = shown or username
     return names[username]
 
 
-_DISPLAY_NAME = sa_select(Operator.__table__.c.display_name).where(  # type: ignore[attr-defined]
-    Operator.__table__.c.username == bindparam("username")).limit(1)  # type: ignore[attr-defined]
+_OPS = Operator.__table__  # type: ignore[attr-defined]
+_DISPLAY_NAME = Prepared(sa_select(_OPS.c.display_name).where(_OPS.c.username == bindparam("username")).limit(1))
 
 
 def _headlines() -> dict[VerdictKind, str]:

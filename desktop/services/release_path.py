@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, column, func, or_, select, text, update
+from sqlalchemy import Connection, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session
@@ -39,6 +39,7 @@ from desktop.store.models import (
     Site,
     Slip,
 )
+from desktop.store.prepared import Prepared
 
 _S, _R, _B, _C, _A = (Slip.__table__, Release.__table__, Bag.__table__,  # type: ignore[attr-defined]
                       Consignment.__table__, Arrival.__table__)  # type: ignore[attr-defined]
@@ -76,19 +77,19 @@ class Recent(NamedTuple):
     verdict: str
 
 
-_SITE_CODE = select(Site.__table__.c.code).order_by(Site.__table__.c.id).limit(1)  # type: ignore[attr-defined]
-_SLIP = select(*_S.c).where(_S.c.number == bindparam("number"))
+_SITE_CODE = Prepared(select(Site.__table__.c.code).order_by(Site.__table__.c.id).limit(1))  # type: ignore[attr-defined]
+_SLIP = Prepared(select(*_S.c).where(_S.c.number == bindparam("number")))
 
 
 def site_code(session: Session) -> str | None:
     """The site's code (None before set-up)."""
-    return session.connection().execute(_SITE_CODE).scalar()
+    return _SITE_CODE.scalar(session.connection())  # type: ignore[no-any-return]
 
 
 def slip(session: Session, number: str) -> Slip | None:
     """The slip of this number, as a transient row (never added to the session)."""
-    row = session.connection().execute(_SLIP, {"number": number}).first()
-    return None if row is None else _transient(Slip, dict(row._mapping))
+    row = _SLIP.first(session.connection(), {"number": number})
+    return None if row is None else _transient(Slip, row._asdict())
 
 
 def _query(slip_id: Any) -> Any:
@@ -143,20 +144,6 @@ def _row_of(model: type, table: Any, row: Any, prefix: str) -> Any:
 
 
 
-@functools.cache
-def _prepared(dialect_class: type) -> tuple[Any, dict[str, Any]]:
-    """The joined read, built once. On SQLite also compiled once, as text with typed columns:
-    keying a 40-column SELECT for the statement cache on every scan cost more than running it.
-    (PostgreSQL's compiler writes casts after its parameters, which text() cannot parse back.)"""
-    if dialect_class.name != "sqlite":
-        return _JOINED, {}
-    compiled = _JOINED.compile(dialect=dialect_class(paramstyle="named"))
-    typed = (text(compiled.string).bindparams(*(bindparam(k, type_=_E.c.at.type) for k in ("since", "now")))
-             .columns(*(column(c.name, c.type) for c in _JOINED.selected_columns)))
-    return typed, {k: v for k, v in compiled.params.items() if k not in _GIVEN}
-
-
-_GIVEN = ("slip_id", "station", "since", "now")
 _NO_STATION = "\x00"  # no station is named so: no scan is recent
 
 
@@ -165,10 +152,8 @@ def state(session: Session, slip_id: int, *, station: str = _NO_STATION, since: 
     """The one joined read of a scan (reads only); given the station and the window [since, now],
     also the latest scan or release of this slip there (`recent`, the repeat check)."""
     conn = session.connection()
-    stmt, fixed = _prepared(type(conn.dialect))
     edge = now or datetime(1970, 1, 1, tzinfo=UTC)
-    row = conn.execute(stmt, {**fixed, "slip_id": slip_id, "station": station, "since": since or edge,
-                              "now": edge}).mappings().one()
+    row = _JOINED.first(conn, {"slip_id": slip_id, "station": station, "since": since or edge, "now": edge})._asdict()
     if row["r_who"]:  # who released it, as a refusal names them (`handoff._who` looks here first)
         session.info.setdefault(authz.NAMES, {})[row["r_released_by"]] = row["r_who"]
     return SlipState(
@@ -190,19 +175,19 @@ def _writes(dialect: str) -> dict[str, Any]:
     row it wrote (`audit_rows.returning`), so the audit event that follows reads nothing back."""
     ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
     cells = functools.partial(audit_rows.returning, dialect=dialect)
-    return {
+    return {name: Prepared(stmt) for name, stmt in {
         "release": ins(_R).on_conflict_do_nothing(index_elements=["slip_id"]).returning(_R.c.id, *cells("release")),
         "bag": update(_B).where(_B.c.id == bindparam("key")).returning(*cells("bag")),
         "consignment": update(_C).where(_C.c.id == bindparam("key")).returning(*cells("consignment")),
         "dwell_timer": update(_T).where(_T.c.id == bindparam("key")).returning(*cells("dwell_timer")),
         "custody_event": _E.insert().returning(_E.c.id, *cells("custody_event")),
-    }
+    }.items()}
 
 
 def _write(session: Session, conn: Connection, table: str, values: dict[str, Any]) -> Any:
     """Run the scan's statement for `table`; note the row written with its digest. The row, or None
     (an INSERT that did nothing)."""
-    row = conn.execute(_writes(conn.dialect.name)[table], values).first()
+    row = _writes(conn.dialect.name)[table].first(conn, values)
     if row is not None:
         audit_rows.note_returned(session, table, row[1:] if table in ("release", "custody_event") else row)
     return row
@@ -232,8 +217,8 @@ def _recent(by_slip: bool) -> Any:
     return query.order_by(_E.c.id.desc()).limit(1)
 
 
-_RECENT_BY_SLIP, _RECENT_BY_CODE = _recent(True), _recent(False)
-_JOINED = _query(bindparam("slip_id"))
+_RECENT_BY_SLIP, _RECENT_BY_CODE = Prepared(_recent(True)), Prepared(_recent(False))
+_JOINED = Prepared(_query(bindparam("slip_id")))
 
 
 def recent_scan(session: Session, *, slip_id: int | None, code: str, station: str, since: datetime,
@@ -242,8 +227,8 @@ def recent_scan(session: Session, *, slip_id: int | None, code: str, station: st
     [since, now]: a row with .id and .verdict, or None."""
     params: dict[str, Any] = {"station": station, "since": since, "now": now}
     if slip_id is not None:
-        return session.connection().execute(_RECENT_BY_SLIP, {**params, "slip_id": slip_id}).first()
-    return session.connection().execute(_RECENT_BY_CODE, {**params, "code": privacy.scrub(code)}).first()
+        return _RECENT_BY_SLIP.first(session.connection(), {**params, "slip_id": slip_id})
+    return _RECENT_BY_CODE.first(session.connection(), {**params, "code": privacy.scrub(code)})
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from desktop.store.models import (
     Supplier,
     UnloadingPoint,
 )
+from desktop.store.prepared import Prepared
 
 KINDS = ("slip", "bag_label")
 DISPATCH = "dispatch"  # a transit station's onward dispatch (desktop.services.transit), not issued here
@@ -197,17 +198,17 @@ def kind_of(session: Session, number: str) -> str | None:
     the handoff screen, which asks before every scan whether a bag label was scanned."""
     conn = session.connection()
     text = number.strip().upper()
-    kind = conn.execute(_KIND, {"number": text}).scalar()
+    kind = _KIND.scalar(conn, {"number": text})
     if kind is None:
         try:
             text = codes.parse(number).text
         except codes.CodeError:
             return None
-        kind = conn.execute(_KIND, {"number": text}).scalar()
+        kind = _KIND.scalar(conn, {"number": text})
     return kind  # type: ignore[no-any-return]
 
 
-_KIND = sa_select(Slip.__table__.c.kind).where(Slip.__table__.c.number == bindparam("number"))  # type: ignore[attr-defined]
+_KIND = Prepared(sa_select(Slip.__table__.c.kind).where(Slip.__table__.c.number == bindparam("number")))  # type: ignore[attr-defined]
 
 
 def get_slip_by_id(session: Session, slip_id: int) -> SlipInfo | None:
