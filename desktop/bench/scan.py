@@ -1,19 +1,23 @@
-"""Scan to verdict with a million slips in the database.
+"""Scan to verdict with a million slips and three million audit events in the database.
 
 The database is a temporary file filled fast with INSERT ... SELECT (a million slips, each with a
-release and a custody event, as after a long emergency); a thousand more are made through the
-services with a finished dwell, so scanning them walks the full path: read the code, find the
-slip, check the repeat window, ask the dwell service, insert the release under a savepoint, mark
-the goods released, write the custody and audit events, commit (synchronous=FULL).
+release and a custody event, as after a long emergency) and `audit_fill.fill_audit` (three audit
+events a slip, a chain that verifies, continued from the site's head); a thousand more slips are
+made through the services with a finished dwell, so scanning them walks the full release path.
 
-Figures, each beside a reference measured in the same run:
-- service: `handoff.scan` in its own transaction, p50 and p99, against a bare indexed SELECT of
-  the slip by number on the same file (target p99 < 5 ms);
-- screen: from the scanner's Enter to the painted verdict on the handoff page (a child process,
-  offscreen), against repainting the panel with a verdict already in hand (target p99 < 50 ms).
+Figures, each beside its reference measured in the same run, INTERLEAVED (scan, reference, scan,
+reference, ...) so the load of a shared machine hits both alike:
+- `scan.release.p99` (and p50): `handoff.scan` in its own transaction (commit, synchronous=FULL),
+  wall ms, beside `scan.commit.p99`: a one-row INSERT + COMMIT in a session of the same engine.
+  Target: p99 <= max(5 ms, 1.5 x the commit's p99).
+- `scan.refusal.p99`: refused scans (the same slip again at another station, unknown codes,
+  voided slips), CPU ms of this thread around the whole service call, commit included, beside
+  the CPU of the one-row INSERT + COMMIT. Target: p99 <= 2 ms of CPU. Never pooled with releases.
+- `scan.paint.p99` (and p50): from the scanner's Enter to the painted verdict on the handoff page
+  (a child process, offscreen), beside repainting the panel with a verdict in hand. Target 30 ms.
 
-GATEHOUSE_BENCH_SLIPS sets the filler size (default 1,000,000), GATEHOUSE_BENCH_SCANS the number
-of timed scans (default 1,000) for quick runs.
+GATEHOUSE_BENCH_SLIPS sets the filler size (default 1,000,000; --quick 20,000) with three audit
+events per slip, GATEHOUSE_BENCH_SCANS the number of timed releases (default 1,000; --quick 200).
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.bench import figure
+from desktop.bench import figure, quick
+from desktop.bench.audit_fill import describe, fill_audit
+from desktop.domain import codes
 from desktop.domain.clock import ClockReading, ManualClock
 from desktop.services import consignments, dwell, handoff, setup, slips
 from desktop.services.context import Actor
@@ -118,63 +124,73 @@ def _disinfect(s: Any, site_id: int, reading: ClockReading, consignment_id: int)
 # --- timing -----------------------------------------------------------------------------------------
 
 
+def _scan(db: Database, clock: ManualClock, number: str, actor: Actor) -> tuple[float, float, str]:
+    """One scan through the service in its own transaction: wall ms, CPU ms of this thread, verdict."""
+    clock.advance(0.05)
+    w0, c0 = time.perf_counter(), time.thread_time()
+    with db.session() as s:
+        verdict = handoff.scan(s, code=number, actor=actor, clock=clock, **RELEASE_TO)
+    return (time.perf_counter() - w0) * 1000, (time.thread_time() - c0) * 1000, verdict.kind.value
+
+
+_FLOOR = "INSERT INTO bench_floor (code, at) VALUES (?, ?)"
+
+
+def _commit(db: Database, i: int) -> tuple[float, float]:
+    """One custody-event-sized row written and committed in a session of the app's own engine (WAL,
+    synchronous=FULL, BEGIN IMMEDIATE): what the disk alone costs a scan. Wall ms, CPU ms."""
+    w0, c0 = time.perf_counter(), time.thread_time()
+    with db.session() as s:
+        s.connection().exec_driver_sql(_FLOOR, (f"GH-{i:09d}", "2026-11-29 01:00:00.000000"))
+    return (time.perf_counter() - w0) * 1000, (time.thread_time() - c0) * 1000
+
+
+def _floor_table(db: Database) -> None:
+    with db.session() as s:
+        s.connection().exec_driver_sql("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, code TEXT,"
+                                       " at TEXT)")
+
+
+def time_interleaved(db: Database, clock: ManualClock, numbers: list[str], actor: Actor,
+                     ) -> tuple[list[tuple[float, float]], list[tuple[float, float]], dict[str, int]]:
+    """scan, commit, scan, commit, ...: the scans' and the commits' (wall ms, CPU ms), and the verdicts."""
+    _floor_table(db)
+    scans, commits, kinds = [], [], {}  # type: ignore[var-annotated]
+    for i, number in enumerate(numbers):
+        wall, cpu, kind = _scan(db, clock, number, actor)
+        scans.append((wall, cpu))
+        kinds[kind] = kinds.get(kind, 0) + 1
+        commits.append(_commit(db, i))
+    return scans, commits, kinds
+
+
 def time_service(db: Database, clock: ManualClock, numbers: list[str]) -> tuple[list[float], dict[str, int]]:
+    """Every number released at one station, then each scanned again at another (ALREADY): wall ms,
+    releases first (`desktop.bench.growth` splits them)."""
     samples, kinds = [], {}
-    for actor in (SCANNER, OTHER):  # first every release (OK), then each again elsewhere (ALREADY)
+    for actor in (SCANNER, OTHER):
         for number in numbers:
-            clock.advance(0.05)
-            t0 = time.perf_counter()
-            with db.session() as s:
-                verdict = handoff.scan(s, code=number, actor=actor, clock=clock, **RELEASE_TO)
-            samples.append((time.perf_counter() - t0) * 1000)
-            kinds[verdict.kind.value] = kinds.get(verdict.kind.value, 0) + 1
+            wall, _cpu, kind = _scan(db, clock, number, actor)
+            samples.append(wall)
+            kinds[kind] = kinds.get(kind, 0) + 1
     return samples, kinds
 
 
-def time_decision(db: Database, clock: ManualClock, numbers: list[str]) -> list[float]:
-    """The same scans with the transaction rolled back: the work before the disk's fsync."""
-    samples = []
-    for number in numbers:
-        clock.advance(0.05)
-        with db.engine.connect() as conn:
-            from sqlmodel import Session
-
-            with Session(bind=conn) as s:
-                conn.exec_driver_sql("SELECT 1")  # opens the IMMEDIATE transaction like a write session
-                t0 = time.perf_counter()
-                handoff.scan(s, code=number, actor=SCANNER, clock=clock, **RELEASE_TO)
-                s.flush()
-                samples.append((time.perf_counter() - t0) * 1000)
-                conn.rollback()
-    return samples
-
-
-def time_commit_floor(db: Database, count: int) -> list[float]:
-    """One custody-event-sized row written and committed through the app's own engine (WAL,
-    synchronous=FULL, BEGIN IMMEDIATE): what the disk alone costs each scan."""
-    samples = []
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, code TEXT, at TEXT)")
-        conn.commit()
-        for i in range(count):
-            t0 = time.perf_counter()
-            conn.exec_driver_sql("INSERT INTO bench_floor (code, at) VALUES (?, ?)", (f"GH-{i:09d}", "2026-11-29"))
-            conn.commit()
-            samples.append((time.perf_counter() - t0) * 1000)
-    return samples
-
-
-def time_reference(path: Path, numbers: list[str]) -> list[float]:
-    con = sqlite3.connect(path)
-    try:
-        samples = []
-        for number in numbers * 2:
-            t0 = time.perf_counter()
-            con.execute("SELECT id, consignment_id, voided_at FROM slip WHERE number = ?", (number,)).fetchone()
-            samples.append((time.perf_counter() - t0) * 1000)
-        return samples
-    finally:
-        con.close()
+def refusal_codes(db: Database, clock: ManualClock, released: list[str], count: int) -> list[str]:
+    """What refused scans look like: mostly a released slip again at another station, and among them
+    unknown codes (well formed, never issued here) and voided slips, one in ten each."""
+    with db.session() as s:
+        site = setup.require_site(s).code
+    voided = ready_slips(db, clock, max(1, count // 10))
+    with db.session() as s:
+        for number in voided:
+            slips.void_slip(s, actor=ISSUER, now=clock.now(), number=number, reason="bench")
+    unknown = [codes.new_code(site) for _ in range(max(1, count // 10))]
+    out = list(released)
+    for i, (v, u) in enumerate(zip(voided, unknown, strict=False)):
+        out.insert(min(len(out), 10 * i + 3), v)
+        out.insert(min(len(out), 10 * i + 7), u)
+    return out
 
 
 _SCREEN = "import sys; from desktop.bench.scan import screen_child; screen_child(sys.argv[1])"
@@ -221,8 +237,9 @@ def new_site(db: Any, clock: Any) -> None:
 
 
 def run() -> list[dict[str, Any]]:
-    filler = _env_int("GATEHOUSE_BENCH_SLIPS", 1_000_000)
-    scans = _env_int("GATEHOUSE_BENCH_SCANS", 1_000)
+    small = quick()
+    filler = _env_int("GATEHOUSE_BENCH_SLIPS", 20_000 if small else 1_000_000)
+    scans = _env_int("GATEHOUSE_BENCH_SCANS", 200 if small else 1_000)
     screen_scans = max(20, scans // 5)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite3"
@@ -232,32 +249,48 @@ def run() -> list[dict[str, Any]]:
             new_site(db, clock)
             numbers = ready_slips(db, clock, scans)
             screen_numbers = ready_slips(db, clock, screen_scans)
+            refused = refusal_codes(db, clock, numbers, scans)
             t0 = time.perf_counter()
             db.dispose()
             fill(path, filler)
+            fill_audit(path, 3 * filler)
             fill_s = time.perf_counter() - t0
-            decision = time_decision(db, clock, numbers)  # rolled back: the slips stay unreleased
-            service, kinds = time_service(db, clock, numbers)
-            reference = time_reference(path, numbers)
-            floor = time_commit_floor(db, max(50, len(numbers) // 2))
+            events = describe(path)["audit_events"]
+            releases, commits, kinds = time_interleaved(db, clock, numbers, SCANNER)
+            refusals, commits_cpu, refusal_kinds = time_interleaved(db, clock, refused, OTHER)
         finally:
             db.dispose()
         screen = time_screen(path, clock, screen_numbers)
-    size = f"{filler:,} slips"
-    extra = {"slips": filler, "fill_seconds": round(fill_s, 1), "verdicts": kinds,
+    size = f"{filler:,} slips, {events:,} audit events"
+    release_ms = [w for w, _ in releases]
+    commit_ms = [w for w, _ in commits]
+    refusal_cpu = [c for _, c in refusals]
+    commit_cpu = [c for _, c in commits_cpu]
+    bound = max(5.0, 1.5 * pct(commit_ms, 99))
+    extra = {"slips": filler, "audit_events": events, "fill_seconds": round(fill_s, 1),
              "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None}
     return [
-        figure(f"scan to verdict through the service, p50 ({size})", pct(service, 50), "ms",
-               "bare indexed SELECT of the slip, p50", pct(reference, 50), "p99 < 5 ms", None, key="scan.release.p50", **extra),
-        figure(f"scan to verdict through the service, p99 ({size})", pct(service, 99), "ms",
-               "bare indexed SELECT of the slip, p99", pct(reference, 99), "p99 < 5 ms", pct(service, 99) < 5.0,
-               key="scan.release.p99", **extra),
-        figure(f"the same scans rolled back (no commit), p99 ({size})", pct(decision, 99), "ms",
-               "one-row INSERT + COMMIT through the same engine, p99", pct(floor, 99), "(what the disk adds)", None, key="scan.commit.p99",
-               decision_p50=round(pct(decision, 50), 3), commit_p50=round(pct(floor, 50), 3)),
+        figure(f"release scan through the service, p50 ({size})", pct(release_ms, 50), "ms",
+               "one-row INSERT + COMMIT, same engine, interleaved, p50", pct(commit_ms, 50), "(reported)", None,
+               key="scan.release.p50", **extra),
+        figure(f"release scan through the service, p99 ({size})", pct(release_ms, 99), "ms",
+               "one-row INSERT + COMMIT, same engine, interleaved, p99", pct(commit_ms, 99),
+               "p99 <= max(5 ms, 1.5 x the one-row INSERT + COMMIT p99 of the same run)",
+               pct(release_ms, 99) <= bound, key="scan.release.p99", bound_ms=round(bound, 3), verdicts=kinds,
+               cpu_p50_ms=round(pct([c for _, c in releases], 50), 3),
+               cpu_p99_ms=round(pct([c for _, c in releases], 99), 3), **extra),
+        figure(f"one-row INSERT + COMMIT through the same engine, p99 ({size})", pct(commit_ms, 99), "ms",
+               "the same, p50", pct(commit_ms, 50), "(the reference of scan.release.p99)", None,
+               key="scan.commit.p99", samples=len(commit_ms), **extra),
+        figure(f"refused scan, CPU of the service call, p99 ({size})", pct(refusal_cpu, 99), "ms",
+               "CPU of a one-row INSERT + COMMIT, interleaved, p99", pct(commit_cpu, 99),
+               "p99 <= 2 ms of CPU", pct(refusal_cpu, 99) <= 2.0, key="scan.refusal.p99", verdicts=refusal_kinds,
+               cpu_p50_ms=round(pct(refusal_cpu, 50), 3), wall_p99_ms=round(pct([w for w, _ in refusals], 99), 3),
+               **extra),
         figure(f"scanner Enter to painted verdict, p50 ({size})", pct(screen["scan"], 50), "ms",
-               "repainting the verdict panel alone, p50", pct(screen["paint"], 50), "p99 < 50 ms", None, key="scan.paint.p50"),
+               "repainting the verdict panel alone, p50", pct(screen["paint"], 50), "(reported)", None,
+               key="scan.paint.p50"),
         figure(f"scanner Enter to painted verdict, p99 ({size})", pct(screen["scan"], 99), "ms",
-               "repainting the verdict panel alone, p99", pct(screen["paint"], 99), "p99 < 50 ms",
-               pct(screen["scan"], 99) < 50.0, key="scan.paint.p99"),
+               "repainting the verdict panel alone, p99", pct(screen["paint"], 99), "p99 <= 30 ms",
+               pct(screen["scan"], 99) <= 30.0, key="scan.paint.p99"),
     ]

@@ -17,6 +17,7 @@ from desktop.services import audit_rows
 from desktop.services.authz import internal
 from desktop.services.context import Actor
 from desktop.store.models import AuditEvent, AuditHead
+from desktop.store.prepared import Prepared, transient
 
 
 def _fields(event: AuditEvent) -> dict[str, Any]:
@@ -60,27 +61,28 @@ def record(
             given[table] = {**given.get(table, {}), **rows}
         data = {**(data or {}), audit_rows.DATA_KEY: given}
     conn = session.connection()
-    head = conn.execute(_HEAD).first()
+    head = _HEAD.first(conn)
     if head is None:
         last_id, prev_hash = 0, audit_chain.GENESIS
         conn.execute(insert(AuditHead).values(id=1, last_id=0, last_hash=prev_hash))
     else:
         last_id, prev_hash = head
-    event = AuditEvent(id=last_id + 1, at=at, operator=actor.operator, station=actor.station, action=action,
-                       entity=entity, entity_id=str(entity_id), data=audit_chain.canonical(dict(data or {})).decode(),
-                       prev_hash=prev_hash, hash="")
+    event = transient(AuditEvent, {  # as written below, not validated again: this runs in every write
+        "id": last_id + 1, "at": at, "operator": actor.operator, "station": actor.station, "action": action,
+        "entity": entity, "entity_id": str(entity_id), "data": audit_chain.canonical(dict(data or {})).decode(),
+        "prev_hash": prev_hash, "hash": ""})
     event.hash = audit_chain.event_hash(prev_hash, _fields(event))
-    conn.execute(_APPEND, {"id": event.id, "at": at, "operator": event.operator, "station": event.station,
+    _APPEND.run(conn, {"id": event.id, "at": at, "operator": event.operator, "station": event.station,
                            "action": action, "entity": entity, "entity_id": event.entity_id, "data": event.data,
                            "prev_hash": prev_hash, "hash": event.hash})
-    conn.execute(_MOVE_HEAD, {"last_id": event.id, "last_hash": event.hash})
+    _MOVE_HEAD.run(conn, {"last_id": event.id, "last_hash": event.hash})
     return event
 
 
 # Built once: this runs in every write, and building a statement costs more than running it here.
-_HEAD = select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()  # type: ignore[arg-type]
-_APPEND = insert(AuditEvent)
-_MOVE_HEAD = update(AuditHead).where(AuditHead.id == 1)  # type: ignore[arg-type]
+_HEAD = Prepared(select(AuditHead.last_id, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update())  # type: ignore[arg-type]
+_APPEND = Prepared(insert(AuditEvent))
+_MOVE_HEAD = Prepared(update(AuditHead).where(AuditHead.id == 1))  # type: ignore[arg-type]
 
 
 def _walk(session: Session, batch: int = 2000) -> Iterator[tuple[int, str, str, dict[str, Any]]]:

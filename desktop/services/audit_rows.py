@@ -22,7 +22,18 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, LargeBinary, Table, TextClause, bindparam, event, text
+from sqlalchemy import (
+    Connection,
+    Date,
+    DateTime,
+    LargeBinary,
+    Table,
+    TextClause,
+    bindparam,
+    event,
+    literal_column,
+    text,
+)
 from sqlmodel import Session, SQLModel
 
 import desktop.store.models  # noqa: F401  (fills SQLModel.metadata)
@@ -35,6 +46,7 @@ log = logging.getLogger(__name__)
 NOT_GUARDED = frozenset({"audit_event", "audit_head", "clock_mark", "alembic_version"})
 DATA_KEY = "row_digests"
 _PENDING = "gatehouse.unaudited_rows"
+_KNOWN = "gatehouse.returned_digests"  # (table, key) -> digest, from a RETURNING of the write itself
 
 
 def guarded_tables() -> dict[str, Table]:
@@ -134,6 +146,7 @@ def walk(conn: Connection, dialect: str, table: Table, batch: int = 1000) -> Ite
 def note_written(session: Session, _flush_context: object) -> None:
     """Remember which guarded rows this flush wrote; `take` hands them to the next audit event."""
     pending: dict[tuple[str, str], bool] = session.info.setdefault(_PENDING, {})
+    known: dict[tuple[str, str], str] = session.info.get(_KNOWN, {})
     for obj, deleted in _touched(session):
         name = getattr(obj, "__tablename__", None)
         table = _GUARDED.get(name) if isinstance(name, str) else None
@@ -141,6 +154,7 @@ def note_written(session: Session, _flush_context: object) -> None:
             key = getattr(obj, _pk(table), None)
             if key is not None:
                 pending[(table.name, str(key))] = deleted
+                known.pop((table.name, str(key)), None)  # written again: read its digest afresh
 
 
 def _touched(session: Session) -> Iterator[tuple[object, bool]]:
@@ -158,12 +172,14 @@ def _forget(session: Session) -> None:
     if session.in_transaction():  # a savepoint rolled back; the rows before it are still written
         return
     session.info.pop(_PENDING, None)
+    session.info.pop(_KNOWN, None)
 
 
 @event.listens_for(Session, "after_commit")
 def _unaudited(session: Session) -> None:
     if session.in_transaction():  # a savepoint was released; the transaction goes on
         return
+    session.info.pop(_KNOWN, None)
     left = session.info.pop(_PENDING, None)
     if left:  # verify will name these rows; say where they came from while it is known
         log.warning("committed without an audit event about them: %s", sorted(left)[:20])
@@ -173,13 +189,32 @@ def note(session: Session, table: str, keys: Iterable[object], *, deleted: bool 
     """Note rows written with Core statements (bulk UPDATE/DELETE), which the flush hook cannot see,
     so the next event holds them to their digests like any ORM write."""
     pending: dict[tuple[str, str], bool] = session.info.setdefault(_PENDING, {})
+    known: dict[tuple[str, str], str] = session.info.get(_KNOWN, {})
     for key in keys:
         pending[(table, str(key))] = deleted
+        known.pop((table, str(key)), None)
+
+
+def returning(table_name: str, dialect: str) -> list[Any]:
+    """The key and digest cells of `table_name` as a RETURNING list: a Core INSERT or UPDATE that
+    returns them hands `note_returned` the row as stored, so the audit event need not read it back."""
+    table = _GUARDED[table_name]
+    pk = f'"{_pk(table)}"'
+    key = f"CAST({pk} AS BLOB)" if dialect == "sqlite" else f"CAST({pk} AS TEXT)"
+    return [literal_column(sql) for sql in [key, *_cell_sql(table, dialect)]]
+
+
+def note_returned(session: Session, table_name: str, row: Sequence[Any]) -> None:
+    """Note a row written by a Core statement with `returning(table_name, ...)`, with its digest."""
+    key = key_text(row[0])
+    session.info.setdefault(_PENDING, {})[(table_name, key)] = False
+    session.info.setdefault(_KNOWN, {})[(table_name, key)] = digest_of(_GUARDED[table_name], row)
 
 
 def take(session: Session) -> dict[str, dict[str, str | None]]:
     """The digests of the rows written since the last event in this session (and forget them)."""
     pending: dict[tuple[str, str], bool] = session.info.pop(_PENDING, {})
+    known: dict[tuple[str, str], str] = session.info.pop(_KNOWN, {})
     if not pending:
         return {}
     conn = session.connection()
@@ -189,6 +224,8 @@ def take(session: Session) -> dict[str, dict[str, str | None]]:
     for (name, key), deleted in pending.items():
         if deleted:
             out.setdefault(name, {})[key] = None
+        elif (name, key) in known:  # returned by the statement that wrote it (nothing wrote it since)
+            out.setdefault(name, {})[key] = known[(name, key)]
         else:
             by_table.setdefault(name, []).append(key)
     for name, keys in by_table.items():

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
 from desktop.domain import permissions as perms
@@ -34,6 +36,7 @@ from desktop.i18n import language, t
 from desktop.services import audit
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import Operator
+from desktop.store.prepared import Prepared
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -141,16 +144,28 @@ def _operator(session: Session, username: str) -> Operator | None:
     return session.exec(select(Operator).where(Operator.username == username.strip().lower())).first()
 
 
+NAMES = "operator_names"  # session.info: username -> display name, for verdicts that name who did it
+
+
 def role_of(session: Session, actor: Actor) -> str | None:
     """The acting operator's role as stored, or None for an unknown or disabled operator.
-    Cached for the session: the scan path checks on every scan."""
+    Cached for the session: the scan path checks on every scan. One Core read (an ORM load of the
+    operator cost a third of a refused scan's CPU), which also notes the display name (`NAMES`)."""
     if actor.operator == perms.SYSTEM_OPERATOR:
         return perms.SYSTEM_OPERATOR
     cache = session.info.setdefault("authz.roles", {})
     if actor.operator not in cache:
-        op = _operator(session, actor.operator)
-        cache[actor.operator] = op.role if op is not None and op.active else None
+        username = actor.operator.strip().lower()
+        row = _ROLE.first(session.connection(), {"username": username})
+        cache[actor.operator] = row.role if row is not None and row.active else None
+        if row is not None:
+            session.info.setdefault(NAMES, {})[actor.operator] = row.display_name or actor.operator
     return cache[actor.operator]  # type: ignore[no-any-return]
+
+
+_OP = Operator.__table__  # type: ignore[attr-defined]
+_ROLE = Prepared(sa_select(_OP.c.role, _OP.c.active, _OP.c.display_name)
+                 .where(_OP.c.username == bindparam("username")).limit(1))
 
 
 def may(session: Session, actor: Actor, permission: Permission | str) -> bool:

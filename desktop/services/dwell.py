@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy import select as sa_select
@@ -42,6 +43,7 @@ from desktop.store.models import (
     DisinfectionItem,
     DwellTimer,
 )
+from desktop.store.prepared import Prepared
 
 MINUTES_KEY = "disinfection.dwell_minutes"
 OVERDUE_KEY = "disinfection.overdue_minutes"
@@ -53,11 +55,12 @@ RELEASE_STATES = ("needs_disinfection", "dwelling", "ready", "recalled", "releas
 _MARKS = "dwell_clock_marks"  # session.info cache: one load per transaction, dropped by observe
 
 
-def _marks(session: Session) -> list[ClockMark]:
+def _marks(session: Session) -> list[Any]:
+    """Every clock mark, as Core rows (attributes as on ClockMark): read once per transaction on the
+    scan path, where loading them as ORM objects cost more than the rest of the dwell check."""
     if _MARKS not in session.info:
-        # populate_existing: `observe` writes marks with Core statements, which loaded objects do not see
-        session.info[_MARKS] = list(session.exec(select(ClockMark).execution_options(populate_existing=True)).all())
-    rows: list[ClockMark] = session.info[_MARKS]
+        session.info[_MARKS] = _ALL_MARKS.rows(session.connection())
+    rows: list[Any] = session.info[_MARKS]
     return rows
 
 
@@ -134,8 +137,8 @@ def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clo
     this transaction holds the write lock (see the module docstring)."""
     session.info.pop(_MARKS, None)
     conn = session.connection()  # Core statements built once: this runs in every scan
-    own = conn.execute(_OWN_MARK, {"machine_id": reading.machine_id, "boot_id": reading.boot_id}).first()
-    top = conn.execute(_TOP_SEQ).scalar() or 0
+    own = _OWN_MARK.first(conn, {"machine_id": reading.machine_id, "boot_id": reading.boot_id})
+    top = (own.top if own is not None else conn.execute(_TOP_SEQ).scalar()) or 0  # one read on the usual path
     before = dwell.BootSpan(own.boot_id, utc(own.first_wall), own.first_mono, utc(own.last_wall),
                             own.last_mono) if own else None
     jump = dwell.wall_jump(before, reading)
@@ -147,7 +150,7 @@ def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clo
                                  "first_wall": fresh.wall, "first_mono": fresh.mono, "first_seq": top + 1,
                                  "last_wall": fresh.wall, "last_mono": fresh.mono, "last_seq": top + 1})
     elif reading.mono >= own.last_mono:  # else a stale reading from another thread: keep the later one
-        conn.execute(_MOVE_MARK, {"mark_id": own.id, "last_wall": reading.wall, "last_mono": reading.mono,
+        _MOVE_MARK.run(conn, {"mark_id": own.id, "last_wall": reading.wall, "last_mono": reading.mono,
                                   "last_seq": top + 1})
     session.flush()
     if dwell.is_jump(jump) and before is not None:
@@ -161,13 +164,15 @@ def observe(session: Session, *, actor: Actor, reading: ClockReading, clock: Clo
 
 
 _CM = ClockMark.__table__  # type: ignore[attr-defined]
-_OWN_MARK = (sa_select(_CM.c.id, _CM.c.boot_id, _CM.c.first_wall, _CM.c.first_mono, _CM.c.last_wall, _CM.c.last_mono,
-                    _CM.c.last_seq)
+_TOP_SEQ = sa_select(func.max(_CM.c.last_seq))
+_OWN_MARK = Prepared(
+    sa_select(_CM.c.id, _CM.c.boot_id, _CM.c.first_wall, _CM.c.first_mono, _CM.c.last_wall, _CM.c.last_mono,
+              _CM.c.last_seq, _TOP_SEQ.scalar_subquery().label("top"))
              .where(_CM.c.machine_id == bindparam("machine_id"), _CM.c.boot_id == bindparam("boot_id"))
              .order_by(_CM.c.last_seq.desc(), _CM.c.id.desc()).limit(1))
-_TOP_SEQ = sa_select(func.max(_CM.c.last_seq))
+_ALL_MARKS = Prepared(sa_select(*_CM.c).order_by(_CM.c.id))
 _NEW_MARK = insert(_CM)
-_MOVE_MARK = update(_CM).where(_CM.c.id == bindparam("mark_id"))
+_MOVE_MARK = Prepared(update(_CM).where(_CM.c.id == bindparam("mark_id")))
 
 
 @dataclass(frozen=True)

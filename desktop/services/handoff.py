@@ -30,12 +30,13 @@ from desktop.domain.localtime import site_tz
 from desktop.domain.permissions import Permission
 from desktop.domain.text import quote, too_long
 from desktop.i18n import language, t
-from desktop.services import audit, cancellation, dwell, privacy, release_path, settings
+from desktop.services import audit, authz, cancellation, dwell, privacy, release_path, settings
 from desktop.services.authz import internal, requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
 from desktop.store.engine import Database
 from desktop.store.models import Bag, Consignment, CustodyEvent, HouseholdOrder, Operator, Release, Slip
+from desktop.store.prepared import Prepared
 
 REPEAT_WINDOW = timedelta(seconds=2)
 HANDOVER_KINDS = ("transfer", "receive", "partial", "damage")
@@ -76,6 +77,7 @@ class Verdict:
     custody_kind: str = "scan"  # scan / release / transfer / receive / partial / damage
     repeat: bool = False  # the same scan again within REPEAT_WINDOW: nothing new recorded
     event_id: int | None = None
+    goods: str | None = None  # what the slip's goods are ("大米 · 东北米 60袋"), from the scan's read; None: not read
 
     @property
     def ok(self) -> bool:
@@ -101,6 +103,22 @@ class CustodyInfo:
     quantity: float | None
     reason: str
     code: str
+
+
+def goods_words(category: str, description: str, quantity: float | None, unit: str) -> str:
+    """'大米 · 东北米 60袋': the goods as a verdict names them ('' when nothing is known)."""
+    what = " · ".join(x for x in (category, description) if x)
+    if quantity:
+        what += f" {int(quantity) if float(quantity).is_integer() else f'{quantity:g}'}{unit}"
+    return what.strip()
+
+
+def _goods_of(slip: Slip | None, st: release_path.SlipState | None) -> str | None:
+    """The goods of the slip's own consignment, from the joined read (as its printed slip names them);
+    None where that read does not say (no slip, an onward dispatch's slip)."""
+    if slip is None or st is None or slip.kind == "dispatch":
+        return None
+    return goods_words(*st.goods) if slip.consignment_id is not None else ""
 
 
 def mmss(seconds: int) -> str:
@@ -137,15 +155,15 @@ def _printable(raw: str) -> str:
 def _who(session: Session, username: str | None) -> str:
     if not username:
         return ""
-    names: dict[str, str] = session.info.setdefault("handoff_names", {})
+    names: dict[str, str] = session.info.setdefault(authz.NAMES, {})  # the actor's is noted by its role check
     if username not in names:
-        shown = session.connection().execute(_DISPLAY_NAME, {"username": username}).scalar()
+        shown = _DISPLAY_NAME.scalar(session.connection(), {"username": username})
         names[username] = shown or username
     return names[username]
 
 
-_DISPLAY_NAME = sa_select(Operator.__table__.c.display_name).where(  # type: ignore[attr-defined]
-    Operator.__table__.c.username == bindparam("username")).limit(1)  # type: ignore[attr-defined]
+_OPS = Operator.__table__  # type: ignore[attr-defined]
+_DISPLAY_NAME = Prepared(sa_select(_OPS.c.display_name).where(_OPS.c.username == bindparam("username")).limit(1))
 
 
 def _headlines() -> dict[VerdictKind, str]:
@@ -215,8 +233,12 @@ def _status(session: Session, st: release_path.SlipState, clock: Clock) -> dwell
     return dwell.timed_status(session, timer, clock)
 
 
+_READ = "handoff.joined_read"  # session.info: (slip id, SlipState) that `scan` read for `_judge`, used once
+
+
 def _judge(session: Session, slip: Slip, clock: Clock) -> _Judgement:
-    st = release_path.state(session, slip.id or 0)
+    read = session.info.pop(_READ, None)
+    st = read[1] if read is not None and read[0] == slip.id else release_path.state(session, slip.id or 0)
     if (gone := _withdrawn(st)) is not None:
         return gone
     if slip.voided_at is not None:
@@ -403,11 +425,25 @@ def scan(session: Session, *, code: str, actor: Actor, clock: Clock, receiver: s
                   transfer_vehicle=(t("接驳车", "The transfer vehicle"), transfer_vehicle, limits.NAME_MAX))
     clocks = dwell.clock_check(session, actor=actor, clock=clock)  # a mark of this station's clock, and its skew
     slip, key, refusal = _lookup(session, code)
+    st = None  # the one joined read: the slip's state and its latest scan here within the repeat window
+    if slip is not None:
+        st = release_path.state(session, slip.id or 0, station=actor.station, since=now - REPEAT_WINDOW, now=now)
+        session.info[_READ] = (slip.id, st)
+    verdict = _scan(session, slip, key, st, refusal, clocks, actor=actor, clock=clock, now=now, code=code,
+                    receiver=receiver, destination=destination, transfer_vehicle=transfer_vehicle)
+    goods = _goods_of(slip, st)
+    return verdict if goods is None else replace(verdict, goods=goods)
+
+
+def _scan(session: Session, slip: Slip | None, key: str, st: release_path.SlipState | None,
+          refusal: _Judgement | None, clocks: dwell.ClockCheck, *, actor: Actor, clock: Clock, now: datetime,
+          code: str, receiver: str, destination: str, transfer_vehicle: str) -> Verdict:
     judgement = refusal or _judge(session, slip, clock)  # type: ignore[arg-type]
-    previous = _recent_scan(session, slip=slip, code=key, actor=actor, now=now)
+    session.info.pop(_READ, None)
+    previous = st.recent if st is not None else _recent_scan(session, slip=None, code=key, actor=actor, now=now)
     if previous is not None:
         if previous.verdict == VerdictKind.OK and slip is not None:
-            rel = session.exec(select(Release).where(Release.slip_id == slip.id)).first()
+            rel = st.release if st is not None else None  # read with the slip, in this transaction
             if rel is not None:
                 again = _Judgement(None, message=_released_message(rel), release=rel)
                 return replace(_verdict(session, again, code=key, now=now, slip=slip), repeat=True,

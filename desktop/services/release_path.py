@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, column, func, select, text, update
+from sqlalchemy import Connection, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from desktop.i18n import t
-from desktop.services import audit, audit_rows, privacy
+from desktop.services import audit, audit_rows, authz, privacy
 from desktop.services.authz import internal
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import (
@@ -33,15 +33,17 @@ from desktop.store.models import (
     Disinfection,
     DisinfectionItem,
     DwellTimer,
+    Operator,
     Release,
     Site,
     Slip,
 )
+from desktop.store.prepared import Prepared, transient
 
 _S, _R, _B, _C, _A = (Slip.__table__, Release.__table__, Bag.__table__,  # type: ignore[attr-defined]
                       Consignment.__table__, Arrival.__table__)  # type: ignore[attr-defined]
 _D, _DI, _T = Disinfection.__table__, DisinfectionItem.__table__, DwellTimer.__table__  # type: ignore[attr-defined]
-_E = CustodyEvent.__table__  # type: ignore[attr-defined]
+_E, _O = CustodyEvent.__table__, Operator.__table__  # type: ignore[attr-defined]
 _GONE = ("released", "delivered")
 
 
@@ -61,34 +63,59 @@ class SlipState:
     disinfection_id: int | None
     recalled_at: datetime | None
     timer: DwellTimer | None
+    other_bags_waiting: bool = False  # another bag of these goods still waits (a bag delivery goes as a whole)
+    others_pending: bool = False  # other goods of the same disinfection not gone yet (its timer stays)
+    recent: Recent | None = None  # the latest scan or release of this slip at the station in the window
+    goods: tuple[str, str, float | None, str] = ("", "", None, "")  # category, description, quantity, unit
 
 
-_SITE_CODE = select(Site.__table__.c.code).order_by(Site.__table__.c.id).limit(1)  # type: ignore[attr-defined]
-_SLIP = select(*_S.c).where(_S.c.number == bindparam("number"))
+class Recent(NamedTuple):
+    """A scan or release of the same slip at the same station within the repeat window."""
+
+    id: int
+    verdict: str
+
+
+_SITE_CODE = Prepared(select(Site.__table__.c.code).order_by(Site.__table__.c.id).limit(1))  # type: ignore[attr-defined]
+_SLIP = Prepared(select(*_S.c).where(_S.c.number == bindparam("number")))
 
 
 def site_code(session: Session) -> str | None:
     """The site's code (None before set-up)."""
-    return session.connection().execute(_SITE_CODE).scalar()
+    return _SITE_CODE.scalar(session.connection())  # type: ignore[no-any-return]
 
 
 def slip(session: Session, number: str) -> Slip | None:
     """The slip of this number, as a transient row (never added to the session)."""
-    row = session.connection().execute(_SLIP, {"number": number}).first()
-    return None if row is None else Slip(**row._mapping)
+    row = _SLIP.first(session.connection(), {"number": number})
+    return None if row is None else transient(Slip, row._asdict())
 
 
 def _query(slip_id: Any) -> Any:
     cid = func.coalesce(_S.c.consignment_id, _B.c.consignment_id)
     latest = (select(_D.c.id).join(_DI, _DI.c.disinfection_id == _D.c.id).where(_DI.c.consignment_id == _C.c.id)
               .order_by(_D.c.ended_at.desc(), _D.c.id.desc()).limit(1).correlate(_C).scalar_subquery())
+    b2, c2 = _B.alias("b2"), _C.alias("c2")
+    other_bags = (select(b2.c.id).where(b2.c.consignment_id == _C.c.id, b2.c.state == "waiting",
+                                        b2.c.id != _S.c.bag_id).correlate(_C, _S).exists())
+    others = (select(_DI.c.consignment_id).join(c2, c2.c.id == _DI.c.consignment_id)
+              .where(_DI.c.disinfection_id == _D.c.id, c2.c.id != _C.c.id, *(c2.c.state != g for g in _GONE))
+              .correlate(_D, _C).exists())
+    latest_scan = _recent(True).with_only_columns(_E.c.id).correlate(_S).scalar_subquery()
+    e2 = _E.alias("e2")
+    latest_verdict = select(e2.c.verdict).where(e2.c.id == latest_scan).scalar_subquery()
     cols = ([c.label(f"r_{c.name}") for c in _R.c] + [c.label(f"b_{c.name}") for c in _B.c]
             + [c.label(f"t_{c.name}") for c in _T.c]
             + [cid.label("cid"), _C.c.id.label("c_id"), _C.c.state.label("c_state"), _A.c.status.label("a_status"),
                _A.c.plate.label("a_plate"), _A.c.cancel_reason.label("a_cancel"),
-               _A.c.decision_reason.label("a_decision"), _D.c.id.label("d_id"), _D.c.recalled_at.label("d_recalled")])
+               _A.c.decision_reason.label("a_decision"), _D.c.id.label("d_id"), _D.c.recalled_at.label("d_recalled"),
+               _O.c.display_name.label("r_who"), _C.c.category.label("c_category"), _C.c.description.label("c_description"),
+               _C.c.quantity.label("c_quantity"), _C.c.unit.label("c_unit"),
+               other_bags.label("other_bags"), others.label("others"), latest_scan.label("rs_id"),
+               latest_verdict.label("rs_verdict")])
     return (select(*cols).select_from(_S)
             .outerjoin(_R, _R.c.slip_id == _S.c.id)
+            .outerjoin(_O, _O.c.username == _R.c.released_by)
             .outerjoin(_B, _B.c.id == _S.c.bag_id)
             .outerjoin(_C, _C.c.id == cid)
             .outerjoin(_A, _A.c.id == _C.c.arrival_id)
@@ -99,41 +126,58 @@ def _query(slip_id: Any) -> Any:
 
 def _row_of(model: type, table: Any, row: Any, prefix: str) -> Any:
     values = {c.name: row[f"{prefix}{c.name}"] for c in table.c}
-    return None if values["id"] is None else model(**values)
+    return None if values["id"] is None else transient(model, values)
 
 
-_JOINED = _query(bindparam("slip_id"))
 
 
-@functools.cache
-def _prepared(dialect_class: type) -> tuple[Any, dict[str, Any]]:
-    """The joined read, built once. On SQLite also compiled once, as text with typed columns:
-    keying a 40-column SELECT for the statement cache on every scan cost more than running it.
-    (PostgreSQL's compiler writes casts after its parameters, which text() cannot parse back.)"""
-    if dialect_class.name != "sqlite":
-        return _JOINED, {}
-    compiled = _JOINED.compile(dialect=dialect_class(paramstyle="named"))
-    typed = text(compiled.string).columns(*(column(c.name, c.type) for c in _JOINED.selected_columns))
-    return typed, {k: v for k, v in compiled.params.items() if k != "slip_id"}
+_NO_STATION = "\x00"  # no station is named so: no scan is recent
 
 
-def state(session: Session, slip_id: int) -> SlipState:
-    """The one joined read of a scan (reads only)."""
+def state(session: Session, slip_id: int, *, station: str = _NO_STATION, since: datetime | None = None,
+          now: datetime | None = None) -> SlipState:
+    """The one joined read of a scan (reads only); given the station and the window [since, now],
+    also the latest scan or release of this slip there (`recent`, the repeat check)."""
     conn = session.connection()
-    stmt, fixed = _prepared(type(conn.dialect))
-    row = conn.execute(stmt, {**fixed, "slip_id": slip_id}).mappings().one()
+    edge = now or datetime(1970, 1, 1, tzinfo=UTC)
+    row = _JOINED.first(conn, {"slip_id": slip_id, "station": station, "since": since or edge, "now": edge})._asdict()
+    if row["r_who"]:  # who released it, as a refusal names them (`handoff._who` looks here first)
+        session.info.setdefault(authz.NAMES, {})[row["r_released_by"]] = row["r_who"]
     return SlipState(
         release=_row_of(Release, _R, row, "r_"), bag=_row_of(Bag, _B, row, "b_"), consignment_id=row["cid"],
         goods_found=row["c_id"] is not None, goods_state=row["c_state"], arrival_status=row["a_status"],
         plate=row["a_plate"] or "", cancel_reason=row["a_cancel"] or "", decision_reason=row["a_decision"] or "",
-        disinfection_id=row["d_id"], recalled_at=row["d_recalled"], timer=_row_of(DwellTimer, _T, row, "t_"))
+        disinfection_id=row["d_id"], recalled_at=row["d_recalled"], timer=_row_of(DwellTimer, _T, row, "t_"),
+        other_bags_waiting=bool(row["other_bags"]), others_pending=bool(row["others"]),
+        recent=None if row["rs_id"] is None else Recent(row["rs_id"], row["rs_verdict"]),
+        goods=(row["c_category"] or "", row["c_description"] or "", row["c_quantity"], row["c_unit"] or ""))
 
 
 # --- writing ----------------------------------------------------------------------------------------
 
 
-def _insert(conn: Connection) -> Any:
-    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)
+@functools.cache
+def _writes(dialect: str) -> dict[str, Any]:
+    """The statements a scan writes, built once per dialect. Each returns the digest cells of the
+    row it wrote (`audit_rows.returning`), so the audit event that follows reads nothing back."""
+    ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    cells = functools.partial(audit_rows.returning, dialect=dialect)
+    return {name: Prepared(stmt) for name, stmt in {
+        "release": ins(_R).on_conflict_do_nothing(index_elements=["slip_id"]).returning(_R.c.id, *cells("release")),
+        "bag": update(_B).where(_B.c.id == bindparam("key")).returning(*cells("bag")),
+        "consignment": update(_C).where(_C.c.id == bindparam("key")).returning(*cells("consignment")),
+        "dwell_timer": update(_T).where(_T.c.id == bindparam("key")).returning(*cells("dwell_timer")),
+        "custody_event": _E.insert().returning(_E.c.id, *cells("custody_event")),
+    }.items()}
+
+
+def _write(session: Session, conn: Connection, table: str, values: dict[str, Any]) -> Any:
+    """Run the scan's statement for `table`; note the row written with its digest. The row, or None
+    (an INSERT that did nothing)."""
+    row = _writes(conn.dialect.name)[table].first(conn, values)
+    if row is not None:
+        audit_rows.note_returned(session, table, row[1:] if table in ("release", "custody_event") else row)
+    return row
 
 
 @internal("called by handoff.scan, which checks RELEASE")
@@ -141,21 +185,17 @@ def custody(session: Session, *, actor: Actor, now: datetime, slip_id: int | Non
             holder: str = "", location: str = "", vehicle: str = "") -> int:
     """One custody event (a Core INSERT, noted for the next audit event); its id."""
     conn = session.connection()
-    new_id = conn.execute(_CUSTODY, {
+    row = _write(session, conn, "custody_event", {
         "slip_id": slip_id, "code_raw": privacy.scrub(code), "verdict": verdict, "kind": kind,
         "station": actor.station, "operator": actor.operator, "at": now, "holder": privacy.scrub_free_text(holder),
         "location": privacy.scrub_free_text(location), "vehicle": vehicle, "quantity": None, "reason": "",
-    }).scalar_one()
-    audit_rows.note(session, "custody_event", [new_id])
-    return int(new_id)
-
-
-_CUSTODY = _E.insert().returning(_E.c.id)
+    })
+    return int(row[0])
 
 
 def _recent(by_slip: bool) -> Any:
     query = select(_E.c.id, _E.c.verdict).where(
-        _E.c.station == bindparam("station"), _E.c.kind.in_(("scan", "release")),
+        _E.c.station == bindparam("station"), or_(_E.c.kind == "scan", _E.c.kind == "release"),
         _E.c.at >= bindparam("since", type_=_E.c.at.type), _E.c.at <= bindparam("now", type_=_E.c.at.type))
     if by_slip:
         query = query.where(_E.c.slip_id == bindparam("slip_id"))
@@ -164,7 +204,8 @@ def _recent(by_slip: bool) -> Any:
     return query.order_by(_E.c.id.desc()).limit(1)
 
 
-_RECENT_BY_SLIP, _RECENT_BY_CODE = _recent(True), _recent(False)
+_RECENT_BY_SLIP, _RECENT_BY_CODE = Prepared(_recent(True)), Prepared(_recent(False))
+_JOINED = Prepared(_query(bindparam("slip_id")))
 
 
 def recent_scan(session: Session, *, slip_id: int | None, code: str, station: str, since: datetime,
@@ -173,8 +214,8 @@ def recent_scan(session: Session, *, slip_id: int | None, code: str, station: st
     [since, now]: a row with .id and .verdict, or None."""
     params: dict[str, Any] = {"station": station, "since": since, "now": now}
     if slip_id is not None:
-        return session.connection().execute(_RECENT_BY_SLIP, {**params, "slip_id": slip_id}).first()
-    return session.connection().execute(_RECENT_BY_CODE, {**params, "code": privacy.scrub(code)}).first()
+        return _RECENT_BY_SLIP.first(session.connection(), {**params, "slip_id": slip_id})
+    return _RECENT_BY_CODE.first(session.connection(), {**params, "code": privacy.scrub(code)})
 
 
 @dataclass(frozen=True)
@@ -190,36 +231,27 @@ def write_release(session: Session, st: SlipState, *, actor: Actor, now: datetim
     conn = session.connection()
     values = {"slip_id": slip_id, "released_at": now, "released_by": actor.operator, "station": actor.station,
               "receiver": receiver, "destination": destination, "transfer_vehicle": transfer_vehicle}
-    release_id = conn.execute(_insert(conn)(_R).values(**values).on_conflict_do_nothing(index_elements=["slip_id"])
-                              .returning(_R.c.id)).scalar()
-    if release_id is None:
+    inserted = _write(session, conn, "release", values)  # the UNIQUE slip_id decides a race
+    if inserted is None:
         return None
-    audit_rows.note(session, "release", [release_id])
+    release_id = inserted[0]
     data: dict[str, Any] = {"number": number, "release_id": release_id,
                             "receiver": privacy.scrub_free_text(receiver),
                             "destination": privacy.scrub_free_text(destination),
                             "transfer_vehicle": transfer_vehicle, "bag_id": st.bag.id if st.bag else None}
     bag = st.bag
     if bag is not None:
-        conn.execute(update(_B).where(_B.c.id == bag.id).values(state="picked_up", picked_up_at=now,
-                                                                 picked_up_by=receiver or actor.operator))
-        audit_rows.note(session, "bag", [bag.id])
-    if st.consignment_id is not None and _all_out(conn, st.consignment_id, bag is not None):
+        _write(session, conn, "bag", {"key": bag.id, "state": "picked_up", "picked_up_at": now,
+                                      "picked_up_by": receiver or actor.operator})
+    # a bag delivery is released as a whole once its last bag has been picked up
+    all_out = bag is None or (not st.other_bags_waiting and st.goods_state is not None
+                              and st.goods_state not in _GONE)
+    if st.consignment_id is not None and all_out:
         data.update(_goods_released(session, conn, st, actor=actor, now=now))
     event_id = custody(session, actor=actor, now=now, slip_id=slip_id, code=code, verdict="ok", kind="release",
                        holder=receiver, location=destination, vehicle=transfer_vehicle)
     audit.record(session, actor=actor, action="handoff.release", at=now, entity="slip", entity_id=slip_id, data=data)
     return Written(Release(id=release_id, **values), event_id)
-
-
-def _all_out(conn: Connection, consignment_id: int, bagged: bool) -> bool:
-    """A bag delivery is released as a whole once its last bag has been picked up."""
-    if not bagged:
-        return True
-    waiting = conn.execute(select(_B.c.id).where(_B.c.consignment_id == consignment_id, _B.c.state == "waiting")
-                           .limit(1)).first()
-    goods = conn.execute(select(_C.c.state).where(_C.c.id == consignment_id)).scalar()
-    return waiting is None and goods is not None and goods not in _GONE
 
 
 def _goods_released(session: Session, conn: Connection, st: SlipState, *, actor: Actor,
@@ -234,18 +266,16 @@ def _goods_released(session: Session, conn: Connection, st: SlipState, *, actor:
         raise ServiceError("recalled", t("该批物资的消杀已被召回，须重新消杀。",
                                          "The disinfection of these goods was recalled; disinfect them again."))
     old = st.goods_state
-    conn.execute(update(_C).where(_C.c.id == cid).values(state="released"))
-    audit_rows.note(session, "consignment", [cid])
+    _write(session, conn, "consignment", {"key": cid, "state": "released"})
     changes: dict[str, Any] = {}
     if timer.state == "running":  # complete by time but not yet swept
         changes.update(state="complete", completed_at=timer.completed_at or now)
-    pending = conn.execute(select(_DI.c.consignment_id).join(_C, _C.c.id == _DI.c.consignment_id)
-                           .where(_DI.c.disinfection_id == st.disinfection_id, _C.c.state.not_in(_GONE))
-                           .limit(1)).first()
-    if pending is None:
+    pending = st.others_pending  # read with the slip, in this transaction: these goods are not among them
+    if not pending:
         changes.update(state="released", released_at=now, released_by=actor.operator)
     if changes:
-        conn.execute(update(_T).where(_T.c.id == timer.id).values(**changes))
-    audit_rows.note(session, "dwell_timer", [timer.id])
+        _write(session, conn, "dwell_timer", {"key": timer.id, **changes})
+    else:
+        audit_rows.note(session, "dwell_timer", [timer.id])
     return {"consignment_state": {"consignment_id": cid, "from": old, "to": "released", "reason": "handoff release"},
-            "dwell_release": {"timer_id": timer.id, "consignment_id": cid, "timer_released": pending is None}}
+            "dwell_release": {"timer_id": timer.id, "consignment_id": cid, "timer_released": not pending}}

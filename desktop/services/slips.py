@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -48,6 +50,7 @@ from desktop.store.models import (
     Supplier,
     UnloadingPoint,
 )
+from desktop.store.prepared import Prepared
 
 KINDS = ("slip", "bag_label")
 DISPATCH = "dispatch"  # a transit station's onward dispatch (desktop.services.transit), not issued here
@@ -188,6 +191,24 @@ def get_slip(session: Session, number: str) -> SlipInfo | None:
     """The slip with this number (scanner noise and a missing dash tolerated), or None."""
     row = _row(session, number)
     return info(row) if row else None
+
+
+def kind_of(session: Session, number: str) -> str | None:
+    """The kind of the slip with this number (tolerant as `get_slip`), or None: one Core read, for
+    the handoff screen, which asks before every scan whether a bag label was scanned."""
+    conn = session.connection()
+    text = number.strip().upper()
+    kind = _KIND.scalar(conn, {"number": text})
+    if kind is None:
+        try:
+            text = codes.parse(number).text
+        except codes.CodeError:
+            return None
+        kind = _KIND.scalar(conn, {"number": text})
+    return kind  # type: ignore[no-any-return]
+
+
+_KIND = Prepared(sa_select(Slip.__table__.c.kind).where(Slip.__table__.c.number == bindparam("number")))  # type: ignore[attr-defined]
 
 
 def get_slip_by_id(session: Session, slip_id: int) -> SlipInfo | None:

@@ -206,8 +206,7 @@ class HandoffPage(StationPage):
         receiver, destination, vehicle = self.receiver.text(), self.destination.currentText(), self.vehicle.text()
         if mode == "release":
             def work(s: Any) -> Verdict:
-                found = slips.get_slip(s, code)
-                if found is not None and found.kind == "bag_label":
+                if slips.kind_of(s, code) == "bag_label":
                     # A bag label is a household's bag pickup wherever it is scanned: it goes to the
                     # household on its label, not to the receiver typed here for the slips.
                     return handoff.scan(s, code=code, actor=actor, clock=clock)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from desktop.services import slips
-from desktop.services.handoff import Verdict
+from desktop.services.handoff import Verdict, goods_words
 
 
 def goods_text(session: Any, number: str) -> str:
@@ -18,17 +18,14 @@ def goods_text(session: Any, number: str) -> str:
         view = slips.slip_view(session, number)
     except Exception:
         return ""
-    what = " · ".join(x for x in (view.category, view.description) if x)
-    if view.quantity:
-        q = view.quantity
-        what += f" {int(q) if float(q).is_integer() else f'{q:g}'}{view.unit}"
-    return what.strip()
+    return goods_words(view.category, view.description, view.quantity, view.unit)
 
 
 def with_goods(session: Any, verdict: Verdict) -> Verdict:
     if not verdict.slip_number:
         return verdict
-    what = goods_text(session, verdict.slip_number)
+    # a scan's verdict already says (read with the slip); a hand-over's is read here
+    what = verdict.goods if verdict.goods is not None else goods_text(session, verdict.slip_number)
     if not what or what in verdict.message:
         return verdict
     return replace(verdict, message=f"{what} — {verdict.message}" if verdict.message else what)
