@@ -5,19 +5,32 @@ write transaction (committed on success, rolled back on error), then calls `on_d
 `on_error(exc)` back on the UI thread. Return plain data (dataclasses), never ORM objects.
 
 Signals: busy_changed(bool) while anything runs; failed(str) for errors nobody handled.
+
+The idle checkpoint: SQLite would otherwise copy its WAL into the database inside whichever COMMIT
+fills it (see desktop.store.engine), i.e. inside some scan. So `IDLE_CHECKPOINT_MS` after the last
+write job has finished, with no job running, Ops runs `db.checkpoint()` once on the worker pool like
+any job (each later write restarts the wait; a job still running when it is due puts it off until
+that job ends). It is never started beside a write of ours; a write that starts while it runs does
+not wait for it (a PASSIVE checkpoint blocks no writer). It is housekeeping: it does not show as
+"saving", and a failure is logged, not shown (what was written is safe in the WAL; the next
+checkpoint, or SQLite's own at its safety-net size, copies it).
 """
 
 from __future__ import annotations
 
+import logging
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from shiboken6 import isValid
 
 from desktop.i18n import t
 from desktop.services.context import ServiceError
+
+log = logging.getLogger(__name__)
+IDLE_CHECKPOINT_MS = 1500  # the station's idle time: well after a scan's verdict is painted
 
 
 def _receiver_gone(callback: Callable[..., Any]) -> bool:
@@ -93,6 +106,10 @@ class Ops(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._running = 0
         self._relays: set[_Relay] = set()
+        self._written = False  # a write job finished since the last checkpoint
+        self._checkpointing = False
+        self._era = 0  # wait_idle() starts a new one: writes of an earlier era schedule no checkpoint
+        self._idle = QTimer(self, singleShot=True, interval=IDLE_CHECKPOINT_MS, timeout=self._checkpoint_if_idle)
 
     def run(self, work: Callable[[Any], Any], *, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None, write: bool = True) -> None:
@@ -102,23 +119,24 @@ class Ops(QObject):
             with self._db.session(write=write) as session:
                 return work(session)
 
-        self.submit(call, on_done=on_done, on_error=on_error)
+        self.submit(call, on_done=on_done, on_error=on_error, wrote=write)
 
     def submit(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> None:
+               on_error: Callable[[BaseException], None] | None = None, wrote: bool = False) -> None:
         """Run any slow function (rendering, printing, importing) on a worker thread."""
         relay = _Relay()
         self._relays.add(relay)
+        era = self._era
 
         @Slot(object)
         def finished(result: Any) -> None:
-            self._finish(relay)
+            self._finish(relay, wrote and era == self._era)
             if on_done and not _receiver_gone(on_done):
                 on_done(result)
 
         @Slot(object)
         def errored(exc: BaseException) -> None:
-            self._finish(relay)
+            self._finish(relay, wrote and era == self._era)
             if on_error and not _receiver_gone(on_error):
                 on_error(exc)
                 if is_storage_fault(exc):
@@ -142,14 +160,46 @@ class Ops(QObject):
         with self._db.session(write=write) as session:
             return work(session)
 
-    def _finish(self, relay: _Relay) -> None:
+    def _finish(self, relay: _Relay, wrote: bool = False) -> None:
         self._relays.discard(relay)
         self._running -= 1
+        self._written = self._written or wrote  # a rolled-back write may still have grown the WAL
         if self._running == 0:
             self.busy_changed.emit(False)
+            if self._written and not self._checkpointing:
+                self._idle.start()  # (re)started: due IDLE_CHECKPOINT_MS after the last write
+
+    def _checkpoint_if_idle(self) -> None:
+        checkpoint = getattr(self._db, "checkpoint", None)
+        if self._running or self._checkpointing or checkpoint is None:
+            return  # a job is running: when it finishes, _finish sets the timer again
+        self._written, self._checkpointing = False, True
+        relay = _Relay()
+        self._relays.add(relay)
+
+        @Slot(object)
+        def finished(_result: Any) -> None:
+            self._relays.discard(relay)
+            self._checkpointing = False
+            if self._written and not self._running:  # a write finished while it ran
+                self._idle.start()
+
+        @Slot(object)
+        def errored(exc: BaseException) -> None:
+            log.warning("idle checkpoint failed: %s", getattr(exc, "__traceback_text__", exc))
+            finished(None)
+
+        relay.done.connect(finished)
+        relay.error.connect(errored)
+        self._pool.start(_Job(checkpoint, relay))
 
     def wait_idle(self, msecs: int = 10_000) -> bool:
-        """For tests and shutdown: wait until the worker threads are done."""
+        """For tests and shutdown: wait until the worker threads are done. A checkpoint not yet
+        started is called off (the database may be closed or replaced next); one under way is
+        waited for like any job."""
+        self._idle.stop()
+        self._written = False
+        self._era += 1  # a write whose end is still on its way here schedules none either
         return self._pool.waitForDone(msecs)
 
     @property

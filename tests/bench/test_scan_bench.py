@@ -20,5 +20,7 @@ def test_releases_refusals_and_the_commit_are_figures_of_their_own(monkeypatch):
     assert release["bound_ms"] == pytest.approx(max(5.0, 1.5 * commit["value"]), abs=0.01)
     assert release["ok"] is (release["value"] <= release["bound_ms"])
     assert refusal["unit"] == "ms" and "CPU" in refusal["target"] and refusal["value"] > 0
+    assert "idle checkpoint, untimed" in release["name"]  # the emulated idle time is named, and its cost shown
+    assert 0 < release["checkpoint_p50_ms"] <= release["checkpoint_p99_ms"]
     assert release["audit_events"] >= 3 * 500  # the filler's audit events are there
     assert 13.9 < figures["scan.paint.p99"]["value"] <= 14.0 and "30 ms" in figures["scan.paint.p99"]["target"]
