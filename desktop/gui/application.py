@@ -101,7 +101,8 @@ def make_app(language: str = "zh", argv: list[str] | None = None, *, defer: bool
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("gatehouse")  # matches installer/gatehouse.desktop
-    app.setStyleSheet(STYLESHEET)
+    if app.styleSheet() != STYLESHEET:  # setting it again re-polishes every widget there is
+        app.setStyleSheet(STYLESHEET)
     install_translator(app, language, qt_words=False)
     if not defer:
         finish_app(app)
@@ -120,7 +121,8 @@ def finish_app(app: QApplication) -> None:
     font = QFont()
     font.setFamilies(bundled + FONT_FAMILIES)
     font.setPointSize(15)
-    app.setFont(font)
+    if app.font() != font:  # a new font is an event to every widget there is
+        app.setFont(font)
     from desktop.gui import dialog_focus
 
     dialog_focus.install(app)  # every dialog of ours: first input focused, Tab in reading order
