@@ -64,8 +64,10 @@ class Prepared:
         """Every row (attribute and index access, like SQLAlchemy's Row); [] for a statement that
         returns none."""
         params = params or {}
-        plan = self._plan(conn, tuple(params))
-        if plan.sql is None or conn.dispatch.before_cursor_execute or conn.dispatch.after_cursor_execute:
+        plan = None
+        if conn.dialect.name == "sqlite":  # another dialect is never planned: its result types differ
+            plan = self._plan(conn, tuple(params))
+        if plan is None or plan.sql is None or conn.dispatch.before_cursor_execute or conn.dispatch.after_cursor_execute:
             result = conn.execute(self.statement, dict(params))
             return list(result.all()) if result.returns_rows else []
         values = plan.compiled.construct_params(dict(params))
