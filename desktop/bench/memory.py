@@ -120,7 +120,8 @@ def app_child(db_target: str) -> None:
 def _trace(where: str) -> None:
     """GATEHOUSE_BENCH_TRACE=1: each step's resident memory on stderr (to see which page costs what)."""
     if os.environ.get("GATEHOUSE_BENCH_TRACE"):
-        print(f"{where}: {rss_mb()[0]} MB", file=sys.stderr, flush=True)
+        now, peak = rss_mb()
+        print(f"{where}: {now} MB (peak {peak} MB)", file=sys.stderr, flush=True)
 
 
 def _child(code: str, *args: str) -> list[float]:
