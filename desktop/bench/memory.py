@@ -25,14 +25,15 @@ SLIPS = 1_000_000
 QUICK_SLIPS = 20_000
 TARGET_MB = 250.0
 
+# The children's Qt halves live in desktop/gui/memory_probe.py: nothing outside desktop/gui imports Qt.
 _BARE = r"""
-from desktop.bench.memory import bare_child
+from desktop.gui.memory_probe import bare_child
 bare_child()
 """
 
 _APP = r"""
 import sys
-from desktop.bench.memory import app_child
+from desktop.gui.memory_probe import app_child
 app_child(sys.argv[1])
 """
 
@@ -53,75 +54,6 @@ def rss_mb() -> tuple[float, float]:
     except (ImportError, OSError):
         peak = 0.0
     return round(now, 1), round(peak, 1)
-
-
-def _settle(app: Any, ctx: Any = None, ms: int = 300) -> None:
-    end = time.monotonic() + ms / 1000
-    while time.monotonic() < end:
-        app.processEvents()
-        if ctx is not None:
-            ctx.ops.wait_idle(50)
-        time.sleep(0.01)
-    app.processEvents()
-
-
-def bare_child() -> None:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    window = QMainWindow()
-    window.resize(1366, 768)
-    window.show()
-    _settle(app)
-    print(*rss_mb(), flush=True)
-
-
-def app_child(db_target: str) -> None:
-    from PySide6.QtWidgets import QTabWidget
-
-    from desktop.gui.application import make_app
-    from desktop.gui.main_window import MainWindow
-    from desktop.gui.startup import Startup
-
-    app = make_app("zh", [sys.argv[0]])
-    window = MainWindow()
-    window.resize(1366, 768)
-    window.show()
-    startup = Startup(window, db_target, station="gate", operator="bench", language="zh", sign_in=False)
-    done: list[int] = []
-    startup.finished.connect(done.append)
-    startup.start()
-    deadline = time.monotonic() + 120
-    while not done and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-    visited = 0
-    _trace("ready")
-    for i in range(len(window.pages)):
-        if not window.may_open(i):
-            continue
-        window.show_page(i)
-        _settle(app, window.ctx)
-        visited += 1
-        _trace(window.pages[i].key)
-        for tabs in window.pages[i].findChildren(QTabWidget):
-            for t in range(tabs.count()):
-                tabs.setCurrentIndex(t)
-                _settle(app, window.ctx, 150)
-                _trace(f"{window.pages[i].key}/{tabs.tabText(t)}")
-    _settle(app, window.ctx, 500)
-    now, peak = rss_mb()
-    print(now, peak, visited, flush=True)
-    window.ctx.ops.wait_idle(10_000)
-    app.processEvents()
-    startup.shutdown()
-
-
-def _trace(where: str) -> None:
-    """GATEHOUSE_BENCH_TRACE=1: each step's resident memory on stderr (to see which page costs what)."""
-    if os.environ.get("GATEHOUSE_BENCH_TRACE"):
-        now, peak = rss_mb()
-        print(f"{where}: {now} MB (peak {peak} MB)", file=sys.stderr, flush=True)
 
 
 def _child(code: str, *args: str) -> list[float]:
