@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,34 +20,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.documents import barcodes, fonts
 from desktop.documents.text import shorten, width, wrap
-from desktop.domain.localtime import site_tz_name
+from desktop.documents.views import BagLabelView
 from desktop.domain.masking import mask_phone, mask_text
 
 SIZES = ("58mm", "80mm", "60x40", "a4")
 A4_PT = (595.0, 842.0)
 A4_COLUMNS, A4_ROWS = 3, 7
-
-
-@dataclass(frozen=True)
-class BagLabelView:
-    number: str
-    community: str = ""
-    building: str = ""
-    unit: str = ""
-    room: str = ""
-    phone: str = ""  # masked when drawn, whatever is passed
-    items: str = ""
-    slot_start: datetime | None = None
-    slot_end: datetime | None = None
-    door: bool = False  # special needs / door delivery: "送货上门" instead of a slot
-    batch: str = ""
-    seq: str = ""  # "12/30"
-    site_name: str = ""
-    tz: str = field(default_factory=site_tz_name)  # the site's zone when the view is made
-
-    @property
-    def address(self) -> str:
-        return " ".join(x for x in (self.building, self.unit, self.room) if x)
 
 
 @dataclass(frozen=True)

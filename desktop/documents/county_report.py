@@ -12,8 +12,6 @@ Workbook sheets, first row the headers:
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
@@ -25,37 +23,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from desktop.documents import fonts
 from desktop.documents.daily_report import _p, _styles, _table, page_footer
 from desktop.documents.daily_xlsx import header, to_bytes
+from desktop.documents.views import CountyView, SiteFigures
 from desktop.domain import necessities
 from desktop.i18n import t
-
-
-@dataclass(frozen=True)
-class SiteFigures:
-    code: str  # "" for the total
-    name: str
-    merged_at: datetime | None
-    vehicles: int
-    admitted: int
-    handoff: int
-    refused: int
-    violations: int
-    overrides: int
-    goods: dict[str, dict[str, tuple[float, float]]]  # necessity → unit → (received, handed on)
-
-    def quantity(self, key: str, which: int) -> str:
-        units = sorted(self.goods.get(key, {}).items(), key=lambda kv: -kv[1][which])
-        return "；".join(f"{q[which]:g} {u}".strip() for u, q in units if q[which]) or "0"
-
-
-@dataclass(frozen=True)
-class CountyView:
-    centre_name: str
-    day: date
-    generated_at: datetime
-    sites: tuple[SiteFigures, ...]  # the sites that reported, by code
-    total: SiteFigures
-    missing: tuple[tuple[str, str], ...]  # (code, name) of registered sites that have not reported
-    tz: str = "Asia/Shanghai"
 
 
 def _labels() -> list[str]:

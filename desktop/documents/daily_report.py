@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
@@ -24,81 +23,18 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from desktop.documents import fonts
 from desktop.documents.grid import Grid, GridStyle
-from desktop.domain.localtime import site_tz_name
+from desktop.documents.views import (  # noqa: F401  (the views live there, Qt- and reportlab-free)
+    Anomaly,
+    Count,
+    DailyReportView,
+    NecessityRow,
+    Quantity,
+    TransitRow,
+    VehicleLine,
+)
 from desktop.i18n import t
 
 SEVERITY_COLOURS = {"ok": "#1b7f3b", "warn": "#9a5b00", "bad": "#b00020"}
-
-
-@dataclass(frozen=True)
-class Count:
-    key: str
-    label: str
-    value: int
-
-
-@dataclass(frozen=True)
-class Quantity:
-    quantity: float
-    unit: str
-
-    def text(self) -> str:
-        return f"{self.quantity:g} {self.unit}".strip()
-
-
-@dataclass(frozen=True)
-class NecessityRow:
-    key: str
-    name: str
-    quantities: tuple[Quantity, ...]  # one per unit, largest first
-    lines: int  # how many lines of goods were counted
-    items: str  # what they were, e.g. "大米、面粉"
-
-
-@dataclass(frozen=True)
-class VehicleLine:
-    arrival_id: int
-    plate: str
-    supplier: str
-    arrived_at: datetime
-    outcome: str  # admitted / handoff / refused / cancelled / checking
-    outcome_text: str
-    inside: bool
-    exited_at: datetime | None
-    cargo: str
-
-
-@dataclass(frozen=True)
-class Anomaly:
-    at: datetime
-    kind: str
-    title: str
-    detail: str
-    severity: str  # warn / bad
-
-
-@dataclass(frozen=True)
-class TransitRow:
-    """A transit station's necessity: what left on onward dispatches that day, and on hand at its end."""
-
-    key: str
-    name: str
-    dispatched: tuple[Quantity, ...]
-    on_hand: tuple[Quantity, ...]
-
-
-@dataclass(frozen=True)
-class DailyReportView:
-    site_name: str
-    day: date
-    generated_at: datetime
-    outcomes: tuple[Count, ...]
-    necessities: tuple[NecessityRow, ...]
-    counts: tuple[Count, ...]
-    vehicles: tuple[VehicleLine, ...]
-    anomalies: tuple[Anomaly, ...]
-    tz: str = field(default_factory=site_tz_name)  # the site's zone when the view is made
-    transit: tuple[TransitRow, ...] = ()  # a transit station's dispatches and stock; () for other sites
 
 
 # --- layout ----------------------------------------------------------------------------------

@@ -24,47 +24,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.documents import barcodes, fonts
 from desktop.documents.text import shorten, width, wrap
-from desktop.domain.localtime import site_tz_name
+from desktop.documents.views import Disinfected, SlipView  # noqa: F401  (the views live there, Qt- and reportlab-free)
 from desktop.domain.masking import mask_phone, mask_text
 
 SIZES = ("58mm", "80mm", "a6", "a4")
-
-
-@dataclass(frozen=True)
-class Disinfected:
-    at: datetime
-    agent: str = ""
-    dilution: str = ""
-    place: str = ""
-
-
-@dataclass(frozen=True)
-class SlipView:
-    """Everything printed on one slip. Only site_name and number are required."""
-
-    site_name: str
-    number: str
-    kind: str = "slip"
-    plate: str = ""
-    supplier: str = ""
-    category: str = ""
-    description: str = ""
-    quantity: float | None = None
-    unit: str = ""
-    recipient: str = ""
-    destination: str = ""
-    contact_phone: str = ""
-    disinfections: tuple[Disinfected, ...] = ()
-    dwell_end: datetime | None = None
-    issued_by: str = ""
-    issued_at: datetime | None = None
-    station: str = ""
-    printed_at: datetime | None = None  # None: the moment the PDF is made
-    reprint_no: int = 0
-    voided: bool = False
-    void_reason: str = ""
-    tz: str = field(default_factory=site_tz_name)  # the site's zone when the view is made
-    lines: tuple[str, ...] = ()  # a dispatch slip's goods, one line per necessity ("大米 20 袋")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,6 @@ from desktop.domain.enums import display
 from desktop.domain.permissions import Permission
 from desktop.domain.pins import check_pin
 from desktop.i18n import language, t
-from desktop.services import audit
 from desktop.services.context import Actor, ServiceError
 from desktop.store.models import Operator
 from desktop.store.prepared import Prepared
@@ -199,6 +198,8 @@ def _audit_later(exc: ServiceError, actor: Actor, action: str, at: datetime, ent
                  entity_id: object = "", data: dict[str, Any] | None = None,
                  then: Callable[[Session], None] | None = None) -> ServiceError:
     def hook(session: Session) -> None:
+        from desktop.services import audit  # not at import: audit imports `internal` from here
+
         audit.record(session, actor=actor, action=action, at=at, entity=entity, entity_id=entity_id, data=data)
         if then is not None:  # e.g. the failure count and the lock it may trigger, after the failure itself
             then(session)
@@ -250,6 +251,8 @@ def _count_failure(username: str, now: datetime) -> Callable[[Session], None]:
             minutes = perms.lock_minutes(op.lock_count)
             op.locked_until, op.lock_count, op.failed_pins = now + timedelta(minutes=minutes), op.lock_count + 1, 0
             session.add(op)
+            from desktop.services import audit  # not at import: audit imports `internal` from here
+
             audit.record(session, actor=Actor(op.username, "-"), action="operator.locked", at=now,
                          entity="operator", entity_id=op.id, data={"username": op.username, "minutes": minutes})
         session.add(op)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from desktop.documents.county_report import CountyView, SiteFigures, build_county_pdf, build_county_xlsx
+from desktop.documents.views import CountyView, SiteFigures
 from desktop.domain.clock import utc
 from desktop.domain.localtime import site_tz_name
 from desktop.services.setup import require_site
@@ -64,8 +64,12 @@ def county(session: Session, *, day: date, now: datetime) -> CountyView:
 
 
 def county_pdf(view: CountyView) -> bytes:
+    from desktop.documents.county_report import build_county_pdf  # reportlab only when printing (views.py)
+
     return build_county_pdf(view)
 
 
 def county_xlsx(view: CountyView) -> bytes:
+    from desktop.documents.county_report import build_county_xlsx  # openpyxl only when exporting
+
     return build_county_xlsx(view)

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from sqlmodel import Session, col, select
 
-from desktop.documents.county_report import CountyView
+from desktop.documents.views import CountyView
 from desktop.domain import necessities
 from desktop.domain.clock import utc
 from desktop.domain.identity import display_plate

@@ -25,8 +25,6 @@ from sqlmodel import Session, SQLModel, col, select
 
 from desktop import __version__, outfiles
 from desktop.documents import day_package
-from desktop.documents.daily_report import build_daily_report
-from desktop.documents.daily_xlsx import build_daily_xlsx
 from desktop.domain import masking, necessities
 from desktop.domain.clock import utc
 from desktop.domain.permissions import Permission
@@ -209,6 +207,9 @@ def export_day(session: Session, *, actor: Actor, now: datetime, day: date, tz: 
     site_row = session.get(Site, site.id)
     key = signing.ensure_key(session, actor=actor, now=now, site_code=site.code)
     lo, hi = day_bounds(day, tz)
+    from desktop.documents.daily_report import build_daily_report  # reportlab and openpyxl only when
+    from desktop.documents.daily_xlsx import build_daily_xlsx  # a package is made (documents/views.py)
+
     view = reports.daily(session, day=day, tz=tz, now=now)
     report = masked(reports.as_dict(view))
     report["summary"] = summary(report, handed_on(session, lo, hi))

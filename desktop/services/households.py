@@ -34,7 +34,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.documents.bag_label import BagLabelView, build_labels
+from desktop.documents.views import BagLabelView
 from desktop.domain import limits
 from desktop.domain.clock import utc
 from desktop.domain.localtime import site_tz
@@ -627,6 +627,8 @@ def render_labels(session: Session, batch: str, *, size: str = "60x40", numbers:
     if not views:
         raise ServiceError("no_labels", t("批次 {b} 没有可打印的袋标签。", "Batch {b} has no bag labels to print.",
                                           b=quote(batch)))
+    from desktop.documents.bag_label import build_labels  # reportlab only when printing (views.py)
+
     return build_labels(views, size)
 
 

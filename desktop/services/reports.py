@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from desktop.documents.daily_report import (
+from desktop.documents.views import (
     Anomaly,
     Count,
     DailyReportView,
@@ -25,7 +25,6 @@ from desktop.documents.daily_report import (
     Quantity,
     TransitRow,
     VehicleLine,
-    build_daily_report,
 )
 from desktop.domain import necessities
 from desktop.domain.checks import check_name
@@ -301,9 +300,13 @@ def as_dict(view: DailyReportView) -> dict[str, Any]:
 
 def daily_pdf(session: Session, *, day: date, tz: tzinfo, now: datetime) -> bytes:
     """The report of a local day as an A4 PDF."""
+    from desktop.documents.daily_report import build_daily_report  # reportlab only when printing (views.py)
+
     return build_daily_report(daily(session, day=day, tz=tz, now=now))
 
 
 def render(view: DailyReportView) -> bytes:
     """The PDF of a report already read (what a screen shows is what is written)."""
+    from desktop.documents.daily_report import build_daily_report  # reportlab only when printing (views.py)
+
     return build_daily_report(view)

@@ -19,16 +19,19 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlmodel import Session
 
 from desktop.paths import data_dir
 from desktop.services import audit, setup
 from desktop.services.authz import internal
 from desktop.services.context import Actor
+
+# cryptography (~7 MB) is imported by the functions that sign or check: the supervision page that
+# imports this module may never make or merge a package.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 PUBLIC_KEY_SETTING = "package.public_key"
 FINGERPRINT_SETTING = "package.key_fingerprint"
@@ -47,6 +50,8 @@ def key_path(site_code: str) -> Path:
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -57,6 +62,9 @@ def fingerprint(public_b64: str) -> str:
 
 
 def _load(path: Path) -> Ed25519PrivateKey | None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError, TypeError):
@@ -65,6 +73,8 @@ def _load(path: Path) -> Ed25519PrivateKey | None:
 
 
 def _write_private(path: Path, key: Ed25519PrivateKey) -> None:
+    from cryptography.hazmat.primitives import serialization
+
     path.parent.mkdir(parents=True, exist_ok=True)
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
@@ -82,6 +92,8 @@ def _write_private(path: Path, key: Ed25519PrivateKey) -> None:
 @internal("the day-package export makes the site's key on its first run; the export is checked")
 def ensure_key(session: Session, *, actor: Actor, now: datetime, site_code: str) -> SiteKey:
     """The site's key pair, made (and its public half stored in the settings) when there is none."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     path = key_path(site_code)
     stored = setup.get_setting(session, PUBLIC_KEY_SETTING)
     key = _load(path)
@@ -103,6 +115,9 @@ def ensure_key(session: Session, *, actor: Actor, now: datetime, site_code: str)
 
 def verify(public_b64: str, message: bytes, signature: bytes) -> bool:
     """Whether `signature` is the key's signature of `message`."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(base64.b64decode(public_b64, validate=True)).verify(signature, message)
     except (InvalidSignature, ValueError, TypeError):

@@ -22,7 +22,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from desktop.documents.slip import Disinfected, SlipView, build_slips
+from desktop.documents.views import Disinfected, SlipView
 from desktop.domain import codes
 from desktop.domain.clock import utc
 from desktop.domain.enums import display
@@ -376,6 +376,8 @@ def render_pdf(session: Session, numbers: list[str], *, size: str, printed_at: d
     """The PDF of existing slips (one page each; six to an A4 sheet). Reprint marks follow each
     slip's print count, as the next print would show them, unless `reprint_no` is given."""
     views = [slip_view(session, n, printed_at=printed_at, reprint_no=reprint_no) for n in numbers]
+    from desktop.documents.slip import build_slips  # reportlab only when printing (views.py)
+
     return build_slips(views, size)
 
 

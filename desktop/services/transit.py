@@ -18,7 +18,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from desktop.documents.slip import SlipView
+from desktop.documents.views import SlipView
 from desktop.domain import necessities
 from desktop.domain.clock import utc
 from desktop.domain.enums import display

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.county_report import CountyView
+from desktop.documents.views import CountyView
 from desktop.domain import necessities
 from desktop.domain.localtime import site_tz
 from desktop.gui.context import AppContext
