@@ -1535,18 +1535,18 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="229"/>
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="228"/>
         <source>单号格式不对：应为站点代码-8位字符+校验位，如 SQ-7KM3QX9A4</source>
         <translation>Wrong slip number format: site code, dash, 8 characters and a check character, e.g. SQ-7KM3QX9A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="249"/>
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="248"/>
         <source>未完成</source>
         <translation>NOT DONE</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="303"/>
-        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="321"/>
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="302"/>
+        <location filename="../../desktop/gui/stations/handoff/__init__.py" line="320"/>
         <source>请先扫描或输入单号</source>
         <translation>Scan or type a slip number first</translation>
     </message>
@@ -4335,62 +4335,67 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>TimerBoard</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="152"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="177"/>
         <source>静置计时</source>
         <translation>Dwell timers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="161"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="186"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="243"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="268"/>
         <source>静置中</source>
         <translation>In dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="245"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="270"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="247"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="272"/>
         <source>已完成·待转运</source>
         <translation>Done · ready to move</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="248"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="273"/>
         <source>超时未转运 {m}分</source>
         <translation>{m} min overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="254"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="279"/>
+        <source>+{m}分</source>
+        <translation>+{m} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="286"/>
         <source>完成于 {t}</source>
         <translation>Done at {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="254"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="286"/>
         <source>预计 {t}</source>
         <translation>Due {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="289"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="321"/>
         <source> 等{n}项</source>
         <translation> … {n} in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="290"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="322"/>
         <source>静置完成，可以转运：{x}</source>
         <translation>Dwell complete, ready to move: {x}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="295"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="327"/>
         <source>共 {n} 项</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="298"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="330"/>
         <source>静置中 {a} · 已完成 {b}</source>
         <translation>In dwell {a} · done {b}</translation>
     </message>
@@ -4398,12 +4403,12 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>TimerCanvas</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="72"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="73"/>
         <source>没有正在静置的物资</source>
         <translation>No goods in dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="110"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="124"/>
         <source>督查提前 · </source>
         <translation>Ended early by supervisor · </translation>
     </message>
@@ -4462,12 +4467,12 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="46"/>
+        <location filename="../../desktop/gui/crash.py" line="52"/>
         <source>程序出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="47"/>
+        <location filename="../../desktop/gui/crash.py" line="53"/>
         <source>发生了意外错误。刚才的操作没有保存任何半截记录，已确认的记录都还在。
 错误已记录到：
 {path}</source>
@@ -4476,12 +4481,12 @@ The error was logged to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="84"/>
+        <location filename="../../desktop/gui/crash.py" line="90"/>
         <source>上次运行出错</source>
         <translation>The last run failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/crash.py" line="85"/>
+        <location filename="../../desktop/gui/crash.py" line="91"/>
         <source>上次运行时程序出错并已记录。已确认的记录都还在。是否查看错误记录？</source>
         <translation>Gatehouse stopped with an error last time; it was logged. Every confirmed record is still there. Show the error log?</translation>
     </message>

@@ -38,3 +38,30 @@ def test_due_soon_then_running_then_complete_and_a_new_timer_in_sight(qtbot):
     clock.advance(timedelta(seconds=130))
     board.tick(count=False)
     assert board.rows[0].timer_id == 20
+
+
+def test_a_long_goods_name_keeps_its_room_beside_an_english_state(qtbot, qapp):
+    """In English "35 min overdue" is twice as wide as 超时未转运 35分: the state yields to its short
+    form and the goods' name is drawn whole, where it was once cut to "group b…"."""
+    from desktop.gui.application import install_translator
+
+    install_translator(qapp, "en")
+    try:
+        clock = ManualClock()
+        board = TimerBoard(clock, tick_ms=60_000)
+        qtbot.addWidget(board)
+        row = _row(1, clock, -35 * 60 - 5, "group buying bags")
+        state = maths.OVERDUE
+        assert board.state_text(state, -35 * 60 - 5) == "35 min overdue"  # the long form, translated
+        head = board.canvas.head(row, state, -35 * 60 - 5, 330)
+        assert head.label == "group buying bags"
+        assert head.state == "+35 min"
+        assert head.label_width + head.state_width <= 330
+        roomy = board.canvas.head(row, state, -35 * 60 - 5, 600)  # room for both: the long form stays
+        assert (roomy.label, roomy.state) == ("group buying bags", "35 min overdue")
+        crowded = board.canvas.head(_row(2, clock, -60, "group buying bags for building 3, unit 2 and 4"),
+                                    state, -60, 360)  # too long even at 14 pt: the name is cut, not lost
+        assert crowded.label.startswith("group buying bags") and crowded.label.endswith("…")
+        assert crowded.state_width < crowded.label_width
+    finally:
+        install_translator(qapp, "zh")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain import dwell as maths
@@ -42,6 +42,17 @@ PALETTE = {
 }
 
 
+@dataclass(frozen=True)
+class Head:
+    """A row's top line as drawn: the goods' name (elided only if even 14 pt is too wide) and state."""
+
+    label: str
+    label_font: QFont
+    label_width: int
+    state: str
+    state_width: int
+
+
 class _Canvas(QWidget):
     """Paints the rows that are visible; clicking a row selects it."""
 
@@ -61,6 +72,10 @@ class _Canvas(QWidget):
         self.state_font = QFont(self.font())
         self.state_font.setPointSize(15)
         self.state_font.setBold(True)
+        self._label_fonts: dict[int, QFont] = {}
+        for size in range(19, 13, -1):
+            self._label_fonts[size] = QFont(self.label_font)
+            self._label_fonts[size].setPointSize(size)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rows = self.board.rows
@@ -93,15 +108,12 @@ class _Canvas(QWidget):
         text = "—" if mono is None else maths.format_remaining(left)
         p.drawText(time_box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         p.setPen(QColor("#10263b"))
-        p.setFont(self.label_font)
         text_left = time_box.right() + 8
-        p.setFont(self.state_font)  # the state's own width (English is longer), then the label
-        state_text = self.board.state_text(state, left)
-        state_width = min(max(178, p.fontMetrics().horizontalAdvance(state_text) + 8), box.width() // 2)
-        p.setFont(self.label_font)
-        label_box = QRect(text_left, box.top() + 6, box.right() - text_left - state_width - 12, box.height() // 2)
-        p.drawText(label_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   p.fontMetrics().elidedText(row.label, Qt.TextElideMode.ElideRight, label_box.width()))
+        head = self.head(row, state, left, box.right() - 8 - text_left - 12)
+        p.setFont(head.label_font)
+        label_box = QRect(text_left, box.top() + 6, head.label_width, box.height() // 2)
+        p.drawText(label_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head.label)
+        state_text, state_width = head.state, head.state_width
         ready = self.board.ready_text(row, left, mono)
         p.setFont(self.small_font)
         ready_width = p.fontMetrics().horizontalAdvance(ready) + 8
@@ -113,11 +125,43 @@ class _Canvas(QWidget):
         p.setPen(QColor(colours.accent))
         p.setFont(self.state_font)
         state_box = QRect(box.right() - state_width - 8, box.top() + 4, state_width, box.height() // 2)
-        p.drawText(state_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   p.fontMetrics().elidedText(state_text, Qt.TextElideMode.ElideRight, state_width))
+        p.drawText(state_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, state_text)
         p.setFont(self.small_font)
         when_box = QRect(box.right() - 8 - ready_width, lower, ready_width, box.height() // 2 - 6)
         p.drawText(when_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, ready)
+
+    def head(self, row: BoardRow, state: str, left: float, area: int) -> Head:
+        """A row's top line in `area` pixels: the goods' name and its state, as drawn.
+
+        The name is what the team reads: when it does not fit at full size beside the state, the
+        state yields to its short form ("+35 min", or nothing but the row's colour) and the name
+        takes a smaller size, down to 14 pt, before anything of it is cut. English states are long:
+        "35 min overdue" once cut "group buying bags" to "group b…".
+        """
+        state_metrics = QFontMetrics(self.state_font)
+
+        def width(text: str) -> int:
+            return state_metrics.horizontalAdvance(text) + 8 if text else 0
+
+        long_text, short_text = self.board.state_text(state, left), self.board.state_short(state, left)
+        label_font = self._label_font(row.label, area - width(long_text), shrink=False)
+        state_text = long_text
+        if label_font is None:  # not beside the long form at full size: the short form, a smaller name
+            state_text = short_text if width(short_text) <= area // 2 else ""
+            label_font = self._label_font(row.label, area - width(state_text)) or self._label_fonts[14]
+        state_width = width(state_text)
+        label_width = area - state_width
+        return Head(QFontMetrics(label_font).elidedText(row.label, Qt.TextElideMode.ElideRight, label_width),
+                    label_font, label_width, state_text, state_width)
+
+    def _label_font(self, label: str, room: int, *, shrink: bool = True) -> QFont | None:
+        """The label's font: 19 pt, else (with `shrink`) the largest size down to 14 pt in which
+        `label` fits `room`; None when none does."""
+        for size in range(19, 13, -1) if shrink else (19,):
+            font = self._label_fonts[size]
+            if QFontMetrics(font).horizontalAdvance(label) + 4 <= room:
+                return font
+        return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = int(event.position().y()) // ROW_HEIGHT
@@ -246,6 +290,13 @@ class TimerBoard(QWidget):
         if state == maths.COMPLETE:
             return self.tr("已完成·待转运")
         return self.tr("超时未转运 {m}分").replace("{m}", str(int(-left // 60)))
+
+    def state_short(self, state: str, left: float) -> str:
+        """The state where a long goods name needs the room: minutes overdue, else nothing (the
+        row's colour and its time already say running, almost done or complete)."""
+        if state == maths.OVERDUE:
+            return self.tr("+{m}分").replace("{m}", str(int(-left // 60)))
+        return ""
 
     def ready_text(self, row: BoardRow, left: float, mono: float | None) -> str:
         if mono is None:
