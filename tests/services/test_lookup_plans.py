@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from alembic import command
 from sqlalchemy import event, insert
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from desktop.domain.localtime import local
 from desktop.services import cadence, dashboard, daypackage, handoff, reports, slips, timeline
@@ -183,3 +183,35 @@ def test_the_day_lookups_and_the_timeline_read_no_growing_table_whole(db, db_pat
     assert set().union(*before.values()) == INDEXED_BY_0019
     # ... or walk every goods that came with no vehicle (or no order), whatever its day
     assert set(heavy(older, sent)) == {"daily report", "dashboard", "day package", "slips page"}
+
+
+def test_a_release_finds_the_latest_disinfection_through_its_goods_whatever_the_statistics(db, db_path, clock):
+    """An index on disinfection.ended_at (for the day's counts) must not become the release's way to
+    the latest disinfection of its goods: with statistics that make the table look small (the
+    bench's file: 100,000s of slips, a few hundred disinfections), SQLite walked that index newest
+    first, probing each disinfection, instead of reading the goods' few items."""
+    from handoff_world import ready_slip
+
+    from desktop.services import dwell
+    from desktop.services.handoff import VerdictKind
+    from desktop.store.models import Slip
+
+    with db.session() as s:
+        numbers = [ready_slip(s, clock.read()) for _ in range(3)]
+        goods = s.exec(select(Slip.consignment_id).where(Slip.number == numbers[0])).one()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("ANALYZE")  # as `desktop.bench.scan.fill` does, on a file of a few disinfections
+    db.engine.dispose()  # connections read the statistics when they open
+    with db.session() as s, sql_sent(db) as sent:
+        verdict = handoff.scan(s, code=numbers[0], actor=HANDOFF, clock=clock, receiver="一食堂",
+                               destination="①")
+        assert dwell.latest_disinfection(s, goods) is not None
+    assert verdict.kind is VerdictKind.OK
+    raw = sqlite3.connect(db_path)
+    try:
+        walks = [line for statement, parameters in sent
+                 for (*_, line) in raw.execute("EXPLAIN QUERY PLAN " + statement, parameters)
+                 if "ix_disinfection_ended_at" in line]
+    finally:
+        raw.close()
+    assert len(sent) > 5 and walks == []
