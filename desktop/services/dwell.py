@@ -44,6 +44,7 @@ from desktop.store.models import (
     DwellTimer,
 )
 from desktop.store.prepared import Prepared
+from desktop.store.sqlhints import not_by_index
 
 MINUTES_KEY = "disinfection.dwell_minutes"
 OVERDUE_KEY = "disinfection.overdue_minutes"
@@ -380,7 +381,7 @@ def latest_disinfection(session: Session, consignment_id: int) -> tuple[Disinfec
     row = session.exec(
         select(Disinfection).join(DisinfectionItem, col(DisinfectionItem.disinfection_id) == col(Disinfection.id))
         .where(DisinfectionItem.consignment_id == consignment_id)
-        .order_by(col(Disinfection.ended_at).desc(), col(Disinfection.id).desc())
+        .order_by(not_by_index(col(Disinfection.ended_at)).desc(), col(Disinfection.id).desc())  # by its items
     ).first()
     if row is None:
         return None

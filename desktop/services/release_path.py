@@ -39,6 +39,7 @@ from desktop.store.models import (
     Slip,
 )
 from desktop.store.prepared import Prepared, transient
+from desktop.store.sqlhints import not_by_index
 
 _S, _R, _B, _C, _A = (Slip.__table__, Release.__table__, Bag.__table__,  # type: ignore[attr-defined]
                       Consignment.__table__, Arrival.__table__)  # type: ignore[attr-defined]
@@ -94,7 +95,8 @@ def slip(session: Session, number: str) -> Slip | None:
 def _query(slip_id: Any) -> Any:
     cid = func.coalesce(_S.c.consignment_id, _B.c.consignment_id)
     latest = (select(_D.c.id).join(_DI, _DI.c.disinfection_id == _D.c.id).where(_DI.c.consignment_id == _C.c.id)
-              .order_by(_D.c.ended_at.desc(), _D.c.id.desc()).limit(1).correlate(_C).scalar_subquery())
+              # found through the consignment's items, not by walking every disinfection newest first
+              .order_by(not_by_index(_D.c.ended_at).desc(), _D.c.id.desc()).limit(1).correlate(_C).scalar_subquery())
     b2, c2 = _B.alias("b2"), _C.alias("c2")
     other_bags = (select(b2.c.id).where(b2.c.consignment_id == _C.c.id, b2.c.state == "waiting",
                                         b2.c.id != _S.c.bag_id).correlate(_C, _S).exists())

@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import bindparam
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.documents.views import Disinfected, SlipView
 from desktop.domain import codes
@@ -383,14 +383,14 @@ def render_pdf(session: Session, numbers: list[str], *, size: str, printed_at: d
 
 def unslipped_consignments(session: Session, *, since: datetime, until: datetime) -> list[tuple[int, datetime]]:
     """(id, created_at) of consignments registered in [since, until) that have no live slip."""
-    live = select(Slip.consignment_id).where(Slip.voided_at.is_(None), Slip.consignment_id.is_not(None))  # type: ignore[union-attr]
-    bagged = select(Bag.consignment_id).where(Bag.consignment_id.is_not(None))  # type: ignore[union-attr]
-    rows = session.exec(select(Consignment).where(Consignment.created_at >= since, Consignment.created_at < until,
-                                                  Consignment.order_id.is_(None),  # type: ignore[union-attr]
-                                                  Consignment.id.not_in(live),  # type: ignore[union-attr]
-                                                  Consignment.id.not_in(bagged))  # type: ignore[union-attr]  # one label per bag instead
-                        .order_by(Consignment.created_at)).all()  # type: ignore[arg-type]
-    return [(r.id or 0, utc(r.created_at)) for r in rows]
+    # asked per consignment of the range (correlated), not as the list of every live slip and bag
+    live = select(Slip.id).where(col(Slip.consignment_id) == col(Consignment.id), col(Slip.voided_at).is_(None))
+    bagged = select(Bag.id).where(col(Bag.consignment_id) == col(Consignment.id))  # one label per bag instead
+    rows = session.exec(select(Consignment.id, Consignment.created_at)
+                        .where(col(Consignment.order_id).is_(None), col(Consignment.created_at) >= since,
+                               col(Consignment.created_at) < until, ~live.exists(), ~bagged.exists())
+                        .order_by(col(Consignment.created_at), col(Consignment.id))).all()
+    return [(cid or 0, utc(created_at)) for cid, created_at in rows]
 
 
 # --- for screens: an arrival's goods with their slips, and the station's printer ---------------
@@ -463,15 +463,24 @@ class SlipRow:
 
 def rows_for_day(session: Session, day: date, *, kind: str | None = "slip") -> list[SlipRow]:
     """The slips issued on a local day, newest first, with their goods. Bag labels are listed on the
-    group-buying page, so by default only handoff slips (`kind=None`: both)."""
+    group-buying page, so by default only handoff slips (`kind=None`: both). One statement, whatever
+    the number of slips (the goods joined, not read slip by slip)."""
+    lo, hi = day_bounds(day)
+    query = (select(Slip, Consignment.id, Consignment.category, Consignment.description, Consignment.quantity,
+                    Consignment.unit, Consignment.destination, Consignment.recipient)
+             .outerjoin(Consignment, col(Consignment.id) == col(Slip.consignment_id))
+             .where(col(Slip.issued_at) >= lo, col(Slip.issued_at) < hi)
+             .order_by(col(Slip.issued_at).desc(), col(Slip.id).desc()))
+    if kind is not None:
+        query = query.where(Slip.kind == kind)
     out = []
-    for slip in reversed(list_slips(session, day=day)):
-        if kind is not None and slip.kind != kind:
+    for slip, goods_id, category, description, quantity, unit, destination, recipient in session.exec(query).all():
+        if goods_id is None:
+            out.append(SlipRow(info(slip), "", "", ""))
             continue
-        g = consignments.get(session, slip.consignment_id) if slip.consignment_id else None
-        qty = "" if g is None or not g.quantity else (f"{g.quantity:g}{g.unit}")
-        out.append(SlipRow(slip, " · ".join(x for x in (g.category, g.description) if x) if g else "", qty,
-                           (g.destination or g.recipient) if g else ""))
+        qty = f"{quantity:g}{unit}" if quantity else ""
+        out.append(SlipRow(info(slip), " · ".join(x for x in (category, description) if x), qty,
+                           destination or recipient))
     return out
 
 

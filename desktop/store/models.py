@@ -180,8 +180,10 @@ class ApprovalCargo(SQLModel, table=True):
 
 
 class Arrival(SQLModel, table=True):
-    # the gate asks for the open check-in of a plate among every visit that vehicle ever made
-    __table_args__ = (Index("ix_arrival_plate_status", "plate", "status"),)
+    # the gate asks for the open check-in of a plate among every visit that vehicle ever made; the
+    # gate page and the dashboard for the vehicles inside (status), longest first (arrived_at)
+    __table_args__ = (Index("ix_arrival_plate_status", "plate", "status"),
+                      Index("ix_arrival_status_arrived_at", "status", "arrived_at"))
     id: int | None = Field(default=None, primary_key=True)
     site_id: int = Field(foreign_key="site.id", index=True)
     approval_id: int | None = Field(default=None, foreign_key="approval.id", index=True)
@@ -241,7 +243,7 @@ class Override(SQLModel, table=True):
     check_name: str = ""
     supervisor: str
     reason: str
-    at: datetime = _utc()
+    at: datetime = _utc(index=True)  # the daily report, dashboard and day package ask by day
     requested_by: str = ""
 
 
@@ -264,14 +266,20 @@ class HouseholdOrder(SQLModel, table=True):
     delivery: str = "pickup"  # pickup / door
     pickup_slot_start: datetime | None = _utc(default=None)
     source_key: str | None = Field(default=None, unique=True)
-    created_at: datetime = _utc()
+    created_at: datetime = _utc(index=True)  # a call round asks for the orders of its days
 
 
 class Consignment(SQLModel, table=True):
+    # A vehicle's goods (arrival_id) and an order's (order_id); the day's goods that came with no
+    # vehicle (arrival_id IS NULL and created_at in the day: the daily report) or with no order
+    # (the slips page's goods without a slip): an index on the NULL alone would walk every such
+    # goods ever registered. created_at alone: the day package.
+    __table_args__ = (Index("ix_consignment_arrival_id_created_at", "arrival_id", "created_at"),
+                      Index("ix_consignment_order_id_created_at", "order_id", "created_at"))
     id: int | None = Field(default=None, primary_key=True)
     site_id: int = Field(foreign_key="site.id", index=True)
-    arrival_id: int | None = Field(default=None, foreign_key="arrival.id", index=True)
-    order_id: int | None = Field(default=None, foreign_key="household_order.id", index=True)
+    arrival_id: int | None = Field(default=None, foreign_key="arrival.id")
+    order_id: int | None = Field(default=None, foreign_key="household_order.id")
     category: str = ""
     description: str = ""
     quantity: float = 0
@@ -280,7 +288,7 @@ class Consignment(SQLModel, table=True):
     destination: str = ""
     # needs_disinfection / dwelling / ready / released / delivered / recalled
     state: str = Field(default="needs_disinfection", index=True)
-    created_at: datetime = _utc()
+    created_at: datetime = _utc(index=True)
     created_by: str = ""
 
 
@@ -314,10 +322,10 @@ class Disinfection(SQLModel, table=True):
     ppe_gloves: bool = False
     ppe_gown: bool = False
     started_at: datetime = _utc()
-    ended_at: datetime = _utc()
+    ended_at: datetime = _utc(index=True)  # the daily report counts and the day package lists by day
     station: str = ""
     recorded_by: str = ""
-    recalled_at: datetime | None = _utc(default=None)
+    recalled_at: datetime | None = _utc(default=None, index=True)  # the daily report's recalls of the day
     recall_reason: str = ""
     recalled_by: str | None = None
     late_reason: str = ""  # recorded after the grace period: why, and the supervisor who allowed it
@@ -343,13 +351,13 @@ class DwellTimer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     disinfection_id: int = Field(foreign_key="disinfection.id", unique=True)
     minutes: int = 30
-    started_wall: datetime = _utc()
+    started_wall: datetime = _utc(index=True)  # timers started on a day (daily report, dashboard)
     started_mono: float
     boot_id: str
     machine_id: str = ""  # "" for timers started before machine ids were kept
     started_server: datetime | None = _utc(default=None)  # PostgreSQL's clock_timestamp() at the start
     state: str = Field(default="running", index=True)  # running / complete / released / stopped
-    completed_at: datetime | None = _utc(default=None)
+    completed_at: datetime | None = _utc(default=None, index=True)  # the daily report's early ends
     early_by: str | None = None  # supervisor who completed it early
     early_reason: str = ""
     acknowledged_at: datetime | None = _utc(default=None)
@@ -413,9 +421,11 @@ class Release(SQLModel, table=True):
     """A slip's goods leaving the dwell area. The unique slip_id makes the database itself
     refuse a second release, whatever two stations do at the same moment."""
 
+    # a station's latest release (the handoff page starts from its receiver and destination)
+    __table_args__ = (Index("ix_release_station_id", "station", "id"),)
     id: int | None = Field(default=None, primary_key=True)
     slip_id: int = Field(foreign_key="slip.id", unique=True)
-    released_at: datetime = _utc()
+    released_at: datetime = _utc(index=True)  # releases of a day (daily report, dashboard, day package)
     released_by: str = ""
     station: str = ""
     receiver: str = ""
@@ -462,7 +472,7 @@ class Violation(SQLModel, table=True):
     arrival_id: int | None = Field(default=None, foreign_key="arrival.id", index=True)
     kind: str
     description: str = ""
-    at: datetime = _utc()
+    at: datetime = _utc(index=True)  # a day's violations (supervision page, daily report, day package)
     recorded_by: str = ""
 
 

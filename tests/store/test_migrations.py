@@ -158,3 +158,42 @@ def test_an_older_schema_is_copied_aside_before_upgrading(tmp_path: Path, monkey
     monkeypatch.setattr(migrate, "_upgrade", lambda db, where, **_: None)
     migrate.open_database(str(path)).dispose()
     assert list(tmp_path.glob(f"old.before-{current}-*.sqlite3"))
+
+
+def _indexes(db: Database) -> set[str]:
+    from sqlalchemy import inspect
+
+    with db.engine.connect() as conn:
+        found = inspect(conn)
+        return {ix["name"] for table in found.get_table_names() for ix in found.get_indexes(table)}
+
+
+def test_the_lookup_indexes_go_down_to_0018_and_come_back_without_drift(tmp_path: Path):
+    from alembic import command
+
+    db = migrate.open_database(str(tmp_path / "g.sqlite3"))
+    cfg = migrate.alembic_config()
+    at_head = _indexes(db)
+
+    def to(where: str) -> set[str]:
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.upgrade if where == "head" else command.downgrade)(cfg, where)
+        return _indexes(db)
+
+    at_0019 = to("0019")  # the head while it is the last revision
+    assert "ix_consignment_arrival_id" not in at_0019  # the two-column index's leading column answers it
+    at_0018 = to("0018")
+    assert at_0019 - at_0018 == {"ix_release_released_at", "ix_release_station_id", "ix_disinfection_ended_at",
+                                 "ix_disinfection_recalled_at", "ix_dwell_timer_started_wall",
+                                 "ix_dwell_timer_completed_at", "ix_override_at", "ix_violation_at",
+                                 "ix_consignment_arrival_id_created_at", "ix_consignment_order_id_created_at",
+                                 "ix_consignment_created_at", "ix_household_order_created_at",
+                                 "ix_arrival_status_arrived_at"}
+    assert at_0018 - at_0019 == {"ix_consignment_arrival_id", "ix_consignment_order_id"}
+    assert to("head") == at_head
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert ctx.get_current_revision() == migrate.head_revision()
+        assert compare_metadata(ctx, SQLModel.metadata) == []
+    db.dispose()
