@@ -156,7 +156,42 @@ class VerifyReport:
         return out
 
 
-Covered = dict[tuple[str, str], tuple[str | None, int]]
+# table -> row key -> the newest audit event's word on the row: its digest and the event's id, packed in
+# 24 bytes (`audit_chain.row_digest`'s 16, then the id's 8; only the 8 when it says deleted). One entry per guarded row of the file, so it must be small: a
+# million-slip station has three million of them (a tuple of strings each took about twice the memory).
+Covered = dict[str, dict[str, Any]]
+
+
+def _cover(covered: Covered, table: str, rows: dict[str, str | None], event_id: int) -> None:
+    """What one event says of the rows of one table, packed; anything but a digest in lowercase hex
+    (a tampered event's data) is kept as it is, so it is compared, and named, exactly as written."""
+    held = covered.get(table)
+    if held is None:
+        held = covered[table] = {}
+    tail = event_id.to_bytes(8, "big", signed=True)
+    fromhex = bytes.fromhex
+    for key, digest in rows.items():
+        if digest is None:
+            held[key] = tail
+            continue
+        if type(digest) is str and (digest.islower() or digest.isdigit()):
+            try:
+                raw = fromhex(digest)
+            except ValueError:
+                raw = b""
+            if raw and 2 * len(raw) == len(digest):  # no spaces, nothing left out: the digest's own hex again
+                held[key] = raw + tail
+                continue
+        held[key] = (digest, event_id)
+
+
+def _unpack(packed: Any) -> tuple[Any, int]:
+    """(digest or None for deleted, event id) from what `_cover` kept."""
+    if type(packed) is tuple:
+        return packed
+    if len(packed) == 8:
+        return None, int.from_bytes(packed, "big", signed=True)
+    return packed[:-8].hex(), int.from_bytes(packed[-8:], "big", signed=True)
 
 
 def verify(session: Session, *, dialect: str, anchors: Sequence[Anchor] = (),
@@ -201,7 +236,7 @@ def _verify(conn: Connection, dialect: str, report: VerifyReport, progress: Prog
         report.put_first(found)
     _step(report, "audit_head", lambda: _head(conn, dialect, report, last))
     present = _tables(conn)
-    claimed = {table for table, _key in covered}
+    claimed = {table for table, held in covered.items() if held}
     for name, table in audit_rows.guarded_tables().items():
         if name not in present and name not in claimed:
             continue  # a table of a later version this file never had; a dropped table with rows is claimed
@@ -348,8 +383,7 @@ class _Walk:
                 report.first_broken_event, report.broken_reason = ev.id, broken.detail
         self.expected = ev.hash  # the next event is checked against this one, so every break is named
         for table, rows in ev.digests.items():
-            for key, digest in rows.items():
-                self.covered[(table, key)] = (digest, ev.id)
+            _cover(self.covered, table, rows, ev.id)
         self.last = ev
 
     def plain(self, conn: Connection, rows: list[Any]) -> None:
@@ -377,8 +411,7 @@ class _Walk:
                     if sha256(f"{prev_hash}\n{body}".encode()).hexdigest() == hash_:
                         seen += 1
                         for table, keyed in digests.items():
-                            for key, digest in keyed.items():
-                                covered[(table, key)] = (digest, eid)
+                            _cover(covered, table, keyed, eid)
                         expected, last_id = hash_, eid
                         continue
             # not the common case: the careful way, from where the fast loop got to
@@ -414,11 +447,17 @@ def _head(conn: Connection, dialect: str, report: VerifyReport, last: Event | No
 
 def _rows(conn: Connection, dialect: str, report: VerifyReport, table, covered: Covered) -> None:  # type: ignore[no-untyped-def]
     key = ""
+    held = covered.get(table.name, {})
+    fromhex = bytes.fromhex
     try:
         for row in audit_rows.walk(conn, dialect, table):
             key = audit_rows.key_text(row[0])
             report.rows_checked += 1
-            _hold(report, table.name, key, audit_rows.digest_of(table, row), covered.pop((table.name, key), None))
+            digest = audit_rows.digest_of(table, row)
+            packed = held.pop(key, None)
+            if type(packed) is bytes and len(packed) > 8 and packed[:-8] == fromhex(digest):
+                continue  # the common case: as the newest event about it says
+            _hold(report, table.name, key, digest, None if packed is None else _unpack(packed))
     except Exception as exc:  # a damaged page is a finding
         where = t("{k} 之后", "after {k}", k=key) if key else ""
         report.append(Finding("unreadable", table.name, where, describe(exc)))
@@ -445,7 +484,13 @@ def _hold(report: VerifyReport, table: str, key: str, digest: str, recorded: tup
 
 def _missing(report: VerifyReport, covered: Covered) -> None:
     unread = set(report.counts().get("unreadable", {}))
-    for (table, key), (digest, event_id) in sorted(covered.items()):
-        if digest is not None and table not in unread and table in audit_rows.guarded_tables():
+    guarded = audit_rows.guarded_tables()
+    for table in sorted(covered):
+        if table in unread or table not in guarded:
+            continue
+        for key, packed in sorted(covered[table].items()):
+            digest, event_id = _unpack(packed)
+            if digest is None:
+                continue
             report.append(Finding("missing_row", table, key, t(
                 "审计记录 {e} 写过这一行，它已不在", "written by audit event {e}, now missing", e=event_id)))

@@ -87,3 +87,12 @@ def test_gatehouse_verify_json_counts_every_finding(foreign: Path):
     assert len(data["findings"]) == verify.KEEP and data["finding_count"] == 3 * SLIPS
     assert data["finding_counts"]["no_event"]["slip"] == SLIPS
     assert sum(data["left_out"]["no_event"].values()) == 3 * SLIPS - verify.KEEP and data["ok"] is False
+
+
+def test_the_per_row_map_packs_real_digests_and_keeps_anything_else_as_written():
+    covered: verify.Covered = {}
+    real = "0123456789abcdef0123456789abcdef"  # audit_chain.row_digest's shape
+    odd = {"a": real, "b": None, "c": real.upper(), "d": "", "e": "01 23", "f": 7, "g": "12" * 16}
+    verify._cover(covered, "slip", odd, 4321)
+    assert type(covered["slip"]["a"]) is bytes and len(covered["slip"]["a"]) == 24
+    assert {k: verify._unpack(v) for k, v in covered["slip"].items()} == {k: (v, 4321) for k, v in odd.items()}
