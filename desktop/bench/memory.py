@@ -8,8 +8,8 @@ SQL) after a site with the bench's supervisor, who may open every page, then hel
 as an upgrade holds rows it finds (`audit_adopt.hold_existing_rows`, as `desktop.bench.restore`
 does): a real station's rows are all audited, so the window's start-up backup passes its check, as
 it would there. A child visits every page, then waits for that start-up backup (copy and full check)
-to end, and prints its VmRSS (what is resident now) and its peak (ru_maxrss), in MB: the peak
-includes the backup's check, whenever it ran.
+and the day's purge check after it to end, and prints its VmRSS (what is resident now) and its peak
+(ru_maxrss), in MB: the peak includes them, whenever they ran.
 """
 
 from __future__ import annotations
