@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if refused:
-        report.findings.insert(0, verify.Finding("integrity", "", "", refused))
-    emit(args, {**asdict(report), "ok": report.ok, "database": db.url}, report.lines())
+        report.put_first([verify.Finding("integrity", "", "", refused)])
+    # findings: the first thousand; left_out: the rest, counted by kind and table; finding_counts: all of them
+    emit(args, {**asdict(report), "ok": report.ok, "database": db.url, "finding_count": report.finding_count,
+                "finding_counts": report.counts()}, report.lines())
     return EXIT_OK if report.ok else EXIT_FAILED

@@ -1,6 +1,6 @@
 """The Qt halves of the memory bench (desktop/bench/memory.py): a bare window, and the Gatehouse
-window with every station page and tab visited, each printing its resident memory now and at its
-peak. They run in child processes the bench starts."""
+window with every station page and tab visited and its start-up backup done, each printing its
+resident memory now and at its peak. They run in child processes the bench starts."""
 
 from __future__ import annotations
 
@@ -66,9 +66,18 @@ def app_child(db_target: str) -> None:
                 tabs.setCurrentIndex(t)
                 _settle(app, window.ctx, 150)
                 _trace(f"{window.pages[i].key}/{tabs.tabText(t)}")
+    backup = window.auto_backup  # the start-up backup (a copy and its full check) and the purge check after it
+    # are part of the window's cost
+    deadline = time.monotonic() + 900
+    while backup.enabled and (backup.running or (backup.last_result is None and not backup.alarm.text())) \
+            and time.monotonic() < deadline:  # until it has a result, or its failure is on the status bar
+        _settle(app, window.ctx, 200)
+    while backup.purge.running and time.monotonic() < deadline:  # and the day's purge check that follows it
+        _settle(app, window.ctx, 200)
+    _trace("start-up backup and purge check done")
     _settle(app, window.ctx, 500)
     now, peak = rss_mb()
-    print(now, peak, visited, flush=True)
+    print(now, peak, visited, int(backup.last_result is not None and backup.last_result.backup.ok), flush=True)
     window.ctx.ops.wait_idle(10_000)
     app.processEvents()
     startup.shutdown()

@@ -58,9 +58,10 @@ def purge_everywhere(db: Any, *, actor: Actor, now: datetime) -> PurgeRun:
 @internal("the daily automatic purge: the site's retention setting decides, audited as the system")
 def purge_due(db: Any, *, now: datetime) -> PurgeRun | None:
     """Purge when rows are due (None when nothing is: no write, no rewrite)."""
-    with db.session() as s:
+    with db.session(write=False) as s:  # the daily check reads only: the stations keep writing meanwhile
         if not purge.plan(s, now=now).total:
             return None
+    with db.session() as s:
         found = purge.purge_rows(s, actor=SYSTEM, now=now)
         second = str(settings.value(s, "backup.second_folder") or "")
     run = _afterwards(db.path, second, actor=SYSTEM, now=now, only_due=True)

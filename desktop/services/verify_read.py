@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Connection, text
 
@@ -40,6 +40,14 @@ class Finding:
     def line(self) -> str:
         where = f"{self.table} {self.row}".strip()
         return f"[{self.kind}] {where}: {self.detail}" if where else f"[{self.kind}] {self.detail}"
+
+
+class Sink(Protocol):
+    """Where findings go: a list, or a `VerifyReport` (which keeps the first thousand and counts the rest)."""
+
+    def append(self, finding: Finding, /) -> None: ...
+
+    def extend(self, found: Iterable[Finding], /) -> None: ...
 
 
 class Event(NamedTuple):
@@ -87,7 +95,7 @@ _PLAIN_SQL = ("SELECT id, typeof(id) = 'integer' AND " + " AND ".join(f"typeof(\
 _ONE_SQL = _event_sql("sqlite", "id = ?")
 
 
-def events(conn: Connection, dialect: str, findings: list[Finding], batch: int = 20_000) -> Iterator[Event]:
+def events(conn: Connection, dialect: str, findings: Sink, batch: int = 20_000) -> Iterator[Event]:
     """Every event in id order, as far as the file can be read; problems go to `findings`.
 
     Read in large batches of plain driver rows (no ORM object, no SQLAlchemy Row per event): on a
@@ -117,7 +125,7 @@ def events(conn: Connection, dialect: str, findings: list[Finding], batch: int =
             yield event
 
 
-def plain_batches(conn: Connection, findings: list[Finding], batch: int = 10_000) -> Iterator[list[Any]]:
+def plain_batches(conn: Connection, findings: Sink, batch: int = 10_000) -> Iterator[list[Any]]:
     """SQLite: every event as a `_PLAIN_SQL` row (id, all-cells-typed flag, the cells' bytes), in
     batches in id order, as far as the file can be read; for `decode_plain` or a loop doing its work."""
     last = -(2**63)
@@ -170,7 +178,7 @@ def count_hint(conn: Connection) -> int:
     return int(top) if isinstance(top, int) else 0
 
 
-def decode_plain(conn: Connection, row: Any, findings: list[Finding]) -> Event:
+def decode_plain(conn: Connection, row: Any, findings: Sink) -> Event:
     """An event from a `_PLAIN_SQL` row: the common case (every cell of its type, valid UTF-8, a
     stored time) at once; anything else read again and decoded the careful way, which names it."""
     if row[1] == 1 and type(row[0]) is int:
@@ -208,7 +216,7 @@ def _iso_utc(value: str) -> str | None:
     return f"{value[:10]}T{value[11:]}+00:00"
 
 
-def _decode_careful(row: Any, findings: list[Finding]) -> Event:
+def _decode_careful(row: Any, findings: Sink) -> Event:
     event_id = int(row[1]) if isinstance(row[1], int) else -1
     where = str(event_id)
     values: dict[str, str] = {}
@@ -248,7 +256,7 @@ def _time(value: str | None, where: str, problems: list[Finding]) -> str | None:
     return None
 
 
-def _digests(data: str, where: object, findings: list[Finding]) -> dict[str, dict[str, str | None]]:
+def _digests(data: str, where: object, findings: Sink) -> dict[str, dict[str, str | None]]:
     try:
         try:
             parsed, end = _scan(data, 0)  # json.loads without its wrappers: data as written has no padding

@@ -11,3 +11,4 @@ def test_the_memory_bench_measures_the_window_with_every_page_visited_beside_a_b
     assert fig["pages_visited"] >= 5  # the bench supervisor may open every station
     assert fig["value"] > fig["reference_value"] > 0 and fig["peak_mb"] >= fig["value"] * 0.9
     assert "250 MB" in fig["target"]
+    assert fig["start_backup_ok"] is True  # its rows are audited, as a station's are: the start-up backup passes
