@@ -87,7 +87,9 @@ class AutoBackup(QObject):
             if only_if_changed and length == last:
                 return None
             second = settings.value(session, "backup.second_folder")
-            return backups.make(path, now=clock.now(), second_folder=second, why=why)
+            # the copy's check in a child process: its memory (hundreds of MB at a million slips)
+            # goes back to the system when it ends, and this interpreter stays free for the window
+            return backups.make(path, now=clock.now(), second_folder=second, why=why, apart=True)
 
         def done(result: backups.BackupResult | None) -> None:
             self.running = False

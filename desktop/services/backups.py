@@ -213,8 +213,30 @@ def _write_sidecar(info: BackupInfo) -> None:
 
 
 @internal("copies the database file to backup folders; writes nothing to the database")
-def make(db_path: Path, *, now: datetime, second_folder: str = "", why: str = "manual") -> BackupResult:
+def check_copy_apart(path: Path) -> Verdict:
+    """`check_copy` in a child process of its own (spawned: a fresh interpreter, also when frozen).
+
+    For the window: checking a copy with millions of audited rows takes hundreds of MB for a minute
+    (verify's map of every row) and holds the interpreter; in a child that memory goes back to the
+    system when the child ends, and the window's interpreter stays free to answer. A child that
+    cannot start or dies is a failed check, never an exception."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return pool.submit(check_copy, path).result()
+    except Exception as exc:  # BrokenProcessPool (killed, out of memory), OSError (cannot start)
+        verdict = Verdict()
+        verdict.integrity = t("检查进程失败：{e}", "the check's process failed: {e}", e=str(exc) or type(exc).__name__)
+        verdict.findings.append(verdict.integrity)
+        return verdict
+
+
+def make(db_path: Path, *, now: datetime, second_folder: str = "", why: str = "manual",
+         apart: bool = False) -> BackupResult:
     """Back up `db_path` now, check the copy, record the verdict and an anchor, rotate.
+    With `apart`, the copy is checked in a child process (`check_copy_apart`: the window's way).
 
     Raises ServiceError when the copy in the first folder cannot be written. A copy that is written
     but fails its check is kept (with its verdict) and returned with `ok` False: the caller raises
@@ -228,7 +250,7 @@ def make(db_path: Path, *, now: datetime, second_folder: str = "", why: str = "m
     target = backup_sqlite(db_path, _target(folder, db_path.stem, now))
     _self_contained(target)
     digest = _file_hash(target)  # before the check, which opens it immutable: the bytes that were checked
-    verdict = check_copy(target)
+    verdict = check_copy_apart(target) if apart else check_copy(target)
     info = BackupInfo(str(target), now.astimezone(UTC).isoformat(), target.stat().st_size, verdict, why,
                       anchors.db_key(db_path), _site(target), digest if verdict.ok else "")
     _write_sidecar(info)

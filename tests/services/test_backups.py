@@ -181,3 +181,34 @@ def test_a_backup_still_as_it_was_checked_is_copied_byte_for_byte_without_a_seco
     monkeypatch.setattr(backups, "check_copy", no_second_check)
     result = backups.restore(db_path, Path(taken.path), now=clock.now() + timedelta(minutes=1))
     assert result.verdict.ok and db_path.read_bytes() == Path(taken.path).read_bytes()
+
+
+def test_the_window_s_check_runs_apart_and_finds_what_the_check_in_process_finds(db: Database, db_path: Path,
+                                                                                  clock):
+    """The window checks its copies in a spawned child (their memory leaves with it): same verdict,
+    a forged copy caught the same way, and a child that cannot run is a failed check, not a crash."""
+    made = backups.make(db_path, now=clock.now(), why="start", apart=True)
+    assert made.backup.ok, made.backup.verdict.findings
+    here = backups.check_copy(Path(made.backup.path))
+    apart = backups.check_copy_apart(Path(made.backup.path))
+    assert apart == here and apart.audit_events > 0
+    con = sqlite3.connect(made.backup.path)
+    con.execute("UPDATE audit_event SET action = 'forged' WHERE id = 2")
+    con.commit()
+    con.close()
+    forged = backups.check_copy_apart(Path(made.backup.path))
+    assert not forged.ok and forged.findings == backups.check_copy(Path(made.backup.path)).findings
+
+
+def test_a_check_whose_process_dies_is_a_failed_check(db: Database, db_path: Path, clock, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    made = backups.make(db_path, now=clock.now())
+
+    def dies(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise BrokenProcessPool("A child process terminated abruptly")
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", dies)
+    verdict = backups.check_copy_apart(Path(made.backup.path))
+    assert not verdict.ok and "terminated abruptly" in verdict.integrity and verdict.findings
