@@ -46,3 +46,29 @@ def test_change_and_audit_event_share_one_transaction(db, clock):
     with db.session(write=False) as s:
         assert setup.get_setting(s, "lost") is None
         assert all(e["entity_id"] != "lost" for e in audit.recent(s))
+
+
+def shown_without_digests(db, now) -> None:  # type: ignore[no-untyped-def]
+    """audit.recent shows each event's data as stored, less its row digests — stripped by the
+    database, so the screen never parses the ~90 KB of digests an upgrade's adoption event holds."""
+    import json
+
+    from desktop.services import audit_rows
+    from desktop.store.models import AuditEvent
+
+    with db.session() as s:
+        setup.add_operator(s, actor=Actor("admin", "admin"), now=now, username="shown", display_name="Shown",
+                           role="gate", pin="4321")
+    with db.session(write=False) as s:
+        stored = {e.id: json.loads(e.data) for e in s.exec(audit.select(AuditEvent)).all()}
+        shown = audit.recent(s, limit=1000)
+    with_digests = [e for e in shown if audit_rows.DATA_KEY in stored[e["id"]]]
+    assert with_digests, "no event carried row digests: nothing was tested"
+    for e in shown:
+        expected = {k: v for k, v in stored[e["id"]].items() if k != audit_rows.DATA_KEY}
+        assert e["data"] == expected
+    assert shown[0]["action"] == "operator.add" and shown[0]["data"]["username"] == "shown"
+
+
+def test_recent_shows_events_without_their_row_digests(db, clock):
+    shown_without_digests(db, clock.now())

@@ -142,3 +142,10 @@ def test_a_row_edited_on_the_server_is_named_by_verify(pg_db):
     with pg_db.session(write=False) as s:
         report = verify.verify(s, dialect=pg_db.dialect)
     assert ("changed", "setting", "edited") in {(f.kind, f.table, f.row) for f in report.findings}
+
+
+def test_the_audit_tab_s_events_come_without_row_digests_on_the_server(pg_db):
+    from desktop.domain.clock import SystemClock
+    from tests.services.test_audit import shown_without_digests
+
+    shown_without_digests(pg_db, SystemClock().now())
