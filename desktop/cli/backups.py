@@ -55,7 +55,9 @@ def run_backup(args: argparse.Namespace) -> int:
             second = settings.value(s, "backup.second_folder")
     finally:
         db.dispose()
-    result = backups.make(path, now=SystemClock().now(), second_folder=second, why="manual")
+    # the copy checked as the window checks it: in a child process (a spawned interpreter, or the
+    # frozen program started again), so the command proves the path the window depends on
+    result = backups.make(path, now=SystemClock().now(), second_folder=second, why="manual", apart=True)
     info = result.backup
     lines = [t("已备份到：{p}", "backed up to: {p}", p=info.path)]
     lines += [t("  另存：{p}", "  also: {p}", p=c) for c in result.copies[1:]]

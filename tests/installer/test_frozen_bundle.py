@@ -79,6 +79,17 @@ def test_frozen_demo_then_verify(bundle: Path, workdir: Path) -> None:
     assert report["audit_events"] > 0
 
 
+def test_frozen_backup_checks_its_copy_in_a_spawned_child(bundle: Path, workdir: Path) -> None:
+    """The window's backups are checked in a child the frozen program starts of itself
+    (multiprocessing spawn + freeze_support); `gatehouse backup` takes the same path."""
+    db = workdir / "demo.sqlite3"
+    assert run(bundle, workdir, "demo", "--db", str(db), "--now", NOW).returncode == 0
+    done = run(bundle, workdir, "backup", "--db", str(db), "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    verdict = json.loads(Path(json.loads(done.stdout)["path"] + ".json").read_text(encoding="utf-8"))["verdict"]
+    assert verdict["ok"] is True and verdict["audit_events"] > 0 and verdict["counts"]["slip"] > 0
+
+
 def test_frozen_verify_names_a_tampered_event(bundle: Path, workdir: Path) -> None:
     db = workdir / "demo.sqlite3"
     assert run(bundle, workdir, "demo", "--db", str(db), "--now", NOW).returncode == 0
