@@ -78,9 +78,8 @@ def _child(code: str, *args: str) -> list[float]:
 
 
 def build(path: Path, slips: int) -> float:
-    from desktop.bench.scan import START, fill, new_site
+    from desktop.bench.scan import fill_held, new_site
     from desktop.domain.clock import ManualClock
-    from desktop.services.audit_adopt import hold_existing_rows
     from desktop.store.migrate import open_database
 
     db = open_database(str(path))
@@ -89,13 +88,7 @@ def build(path: Path, slips: int) -> float:
     finally:
         db.dispose()
     start = time.perf_counter()
-    fill(path, slips)
-    db = open_database(str(path))
-    try:
-        with db.session() as s:
-            hold_existing_rows(s, now=START)
-    finally:
-        db.dispose()
+    fill_held(path, slips)
     return time.perf_counter() - start
 
 

@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.bench import figure, quick
-from desktop.bench.scan import START, _env_int, fill
+from desktop.bench.scan import START, _env_int, fill_held
 from desktop.services import backups, setup
-from desktop.services.audit_adopt import hold_existing_rows
 from desktop.store.migrate import open_database
 
 TARGET_S = 60.0
@@ -39,13 +38,7 @@ def build(path: Path, slips_n: int) -> None:
             setup.ensure_initial(s, now=START)
     finally:
         db.dispose()
-    fill(path, slips_n)
-    db = open_database(str(path))
-    try:
-        with db.session() as s:
-            hold_existing_rows(s, now=START)
-    finally:
-        db.dispose()
+    fill_held(path, slips_n)
 
 
 def run(slips: int | None = None) -> list[dict[str, Any]]:

@@ -102,6 +102,20 @@ def fill(path: Path, slips_n: int) -> None:
         con.close()
 
 
+def fill_held(path: Path, slips_n: int) -> None:
+    """`fill`, then the filler held to the audit log as an upgrade holds the rows it finds: a file
+    whose backups pass their check, as a real station's do."""
+    from desktop.services.audit_adopt import hold_existing_rows
+
+    fill(path, slips_n)
+    db = open_database(str(path))
+    try:
+        with db.session() as s:
+            hold_existing_rows(s, now=START)
+    finally:
+        db.dispose()
+
+
 def ready_slips(db: Database, clock: ManualClock, count: int) -> list[str]:
     """Slips whose goods finished a 30-minute dwell a minute ago, made through the services."""
     reading = clock.read()

@@ -37,6 +37,7 @@ from desktop.services.timeline import day_bounds
 from desktop.store import migrate
 from desktop.store.engine import Database, make_engine
 from desktop.store.models import Consignment
+from tests.services.test_scan_path_plans import steps  # VM steps of one statement, to the nearest 100
 from tests.supervision_world import HANDOFF, SUPERVISOR, journey
 
 LOCAL = ZoneInfo("Asia/Shanghai")
@@ -89,18 +90,9 @@ def heavy(path: Path, sent: list[tuple[str, str, Any]]) -> dict[str, int]:
     says SEARCH."""
     out: dict[str, int] = {}
     raw = sqlite3.connect(path)
-    count = 0
-
-    def tick() -> int:
-        nonlocal count
-        count += 100
-        return 0
-
-    raw.set_progress_handler(tick, 100)
     try:
         for what, statement, parameters in sent:
-            count = 0
-            raw.execute(statement, parameters).fetchall()
+            count = steps(raw, statement, parameters)
             if count > MAX_STEPS:
                 out[what] = max(out.get(what, 0), count)
     finally:
