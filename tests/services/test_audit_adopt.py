@@ -11,9 +11,10 @@ from pathlib import Path
 from alembic import command
 
 from desktop.domain import audit_chain
-from desktop.services import audit_adopt, audit_rows, demo, verify
+from desktop.services import audit_adopt, audit_rows, demo
 from desktop.store import migrate
 from desktop.store.engine import Database, make_engine
+from tests.services.verify_helpers import verify_file
 
 EVENING = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
@@ -44,26 +45,17 @@ def _as_an_older_version_left_it(path: Path) -> None:
     db.dispose()
 
 
-def _verify(path: Path) -> verify.VerifyReport:
-    db = Database(make_engine(str(path)))
-    try:
-        with db.session(write=False) as s:
-            return verify.verify(s, dialect="sqlite")
-    finally:
-        db.dispose()
-
-
 def test_an_upgraded_database_is_held_to_its_audit_log(tmp_path: Path):
     path = tmp_path / "old.sqlite3"
     db = migrate.open_database(str(path))
     demo.build(db, day=date(2026, 11, 28), now=EVENING)
     db.dispose()
     _as_an_older_version_left_it(path)
-    before = _verify(path)
+    before = verify_file(path)
     assert {f.kind for f in before.findings} == {"no_event"}  # what verify would say without the adoption
 
     migrate.open_database(str(path), on_upgrade=audit_adopt.after_upgrade).dispose()
-    after = _verify(path)
+    after = verify_file(path)
     assert after.ok, [f.line() for f in after.findings[:5]]
     assert after.rows_checked == len(before.findings)
 
@@ -71,7 +63,7 @@ def test_an_upgraded_database_is_held_to_its_audit_log(tmp_path: Path):
     con.execute("UPDATE dwell_timer SET minutes = 1 WHERE id = (SELECT min(id) FROM dwell_timer)")
     con.commit()
     con.close()
-    tampered = _verify(path)
+    tampered = verify_file(path)
     assert [(f.kind, f.table) for f in tampered.findings] == [("changed", "dwell_timer")]
 
 
@@ -83,4 +75,4 @@ def test_a_new_database_needs_no_adoption(tmp_path: Path):
         adopted = conn.exec_driver_sql("SELECT count(*) FROM audit_event WHERE action='audit.adopt_rows'").scalar()
     db.dispose()
     assert adopted == 0
-    assert _verify(path).ok
+    assert verify_file(path).ok

@@ -15,8 +15,8 @@ import pytest
 
 from desktop.bench.scan import fill
 from desktop.services import backups, setup, verify
-from desktop.store.engine import Database, make_engine
 from desktop.store.migrate import open_database
+from tests.services.verify_helpers import verify_file
 
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 SLIPS = 2_000  # each with a release and a custody event: 6,000 rows no audit event covers
@@ -33,17 +33,8 @@ def foreign(tmp_path_factory) -> Path:
     return path
 
 
-def _verify(path: Path) -> verify.VerifyReport:
-    db = Database(make_engine(str(path)))
-    try:
-        with db.session(write=False) as s:
-            return verify.verify(s, dialect="sqlite")
-    finally:
-        db.dispose()
-
-
 def test_thousands_of_unaudited_rows_are_all_counted_but_only_the_first_thousand_kept(foreign: Path):
-    report = _verify(foreign)
+    report = verify_file(foreign)
     assert not report.ok
     assert len(report.findings) == verify.KEEP == 1000
     assert report.finding_count == 3 * SLIPS

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.i18n import set_language
-from desktop.services import verify
-from desktop.store.engine import Database, make_engine
+from desktop.store.engine import Database
+from tests.services.verify_helpers import verify_file
 
 
 def _shell(path: Path, *sql: str) -> None:
@@ -28,15 +28,6 @@ def _shell(path: Path, *sql: str) -> None:
         con.commit()
     finally:
         con.close()
-
-
-def _check(path: Path) -> verify.VerifyReport:
-    db = Database(make_engine(str(path)))
-    try:
-        with db.session(write=False) as s:
-            return verify.verify(s, dialect="sqlite")
-    finally:
-        db.dispose()
 
 
 @pytest.mark.parametrize(("sql", "finding", "words"), [
@@ -57,7 +48,7 @@ def test_a_malformed_event_is_a_named_finding(db: Database, db_path: Path, sql: 
     set_language("en")
     db.dispose()
     _shell(db_path, sql)
-    report = _check(db_path)
+    report = verify_file(db_path)
     assert not report.ok
     found = {(f.kind, f.table, f.row): f.detail for f in report.findings}
     assert finding in found, report.lines()
@@ -67,7 +58,7 @@ def test_a_malformed_event_is_a_named_finding(db: Database, db_path: Path, sql: 
 def test_a_missing_audit_table_is_a_finding(db: Database, db_path: Path):
     db.dispose()
     _shell(db_path, "DROP TABLE audit_event")
-    report = _check(db_path)
+    report = verify_file(db_path)
     assert not report.ok and any(f.kind == "unreadable" and f.table == "audit_event" for f in report.findings)
 
 
