@@ -218,15 +218,20 @@ def check_copy_apart(path: Path) -> Verdict:
 
     For the window: checking a copy with millions of audited rows takes hundreds of MB for a minute
     (verify's map of every row) and holds the interpreter; in a child that memory goes back to the
-    system when the child ends, and the window's interpreter stays free to answer. A child that
-    cannot start or dies is a failed check, never an exception."""
+    system when the child ends, and the window's interpreter stays free to answer. A child that dies
+    is a failed check, never an exception; where no child can be started at all, the check runs in
+    this process, as before."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
             return pool.submit(check_copy, path).result()
-    except Exception as exc:  # BrokenProcessPool (killed, out of memory), OSError (cannot start)
+    except (OSError, ImportError, NotImplementedError):
+        # No child can be started here (no working sem_open without /dev/shm, no process to spare):
+        # the check still runs, in this process, as it did before.
+        return check_copy(path)
+    except Exception as exc:  # BrokenProcessPool: the child was killed or ran out of memory
         verdict = Verdict()
         verdict.integrity = t("检查进程失败：{e}", "the check's process failed: {e}", e=str(exc) or type(exc).__name__)
         verdict.findings.append(verdict.integrity)

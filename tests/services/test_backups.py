@@ -212,3 +212,22 @@ def test_a_check_whose_process_dies_is_a_failed_check(db: Database, db_path: Pat
     monkeypatch.setattr(ProcessPoolExecutor, "submit", dies)
     verdict = backups.check_copy_apart(Path(made.backup.path))
     assert not verdict.ok and "terminated abruptly" in verdict.integrity and verdict.findings
+
+
+def test_where_no_child_can_start_the_check_runs_here(db: Database, db_path: Path, clock, monkeypatch):
+    """A machine without a working sem_open (no /dev/shm) cannot start the pool: the copy is still
+    checked, in this process, and a forged copy is still caught."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    made = backups.make(db_path, now=clock.now())
+
+    def no_pool(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(ProcessPoolExecutor, "__init__", no_pool)
+    assert backups.check_copy_apart(Path(made.backup.path)).ok
+    con = sqlite3.connect(made.backup.path)
+    con.execute("UPDATE audit_event SET action = 'forged' WHERE id = 2")
+    con.commit()
+    con.close()
+    assert not backups.check_copy_apart(Path(made.backup.path)).ok
