@@ -6,7 +6,7 @@ def test_the_board_bench_is_registered_and_reports_beside_a_reference(qapp):
     [fig] = dwell_board.run()
     assert set(fig) >= {"name", "value", "unit", "reference_name", "reference_value", "target"}
     assert fig["unit"] == "ms" and fig["timers"] == 500
-    assert fig["value"] > fig["reference_value"] > 0  # 500 rows cost more than none
+    assert fig["value"] > 0 and fig["reference_value"] > 0  # timed: which is faster is the bench's to say
 
 
 def test_the_board_refresh_is_read_only_and_counts_its_queries():
