@@ -38,12 +38,14 @@ class RiskLevel(StrEnum):
 NAMES_ZH: dict[str, str] = {
     "review": "审核组", "gate": "门岗", "disinfection": "消杀组", "handoff": "接驳组",
     "supervisor": "督查", "supervision": "督查组", "admin": "管理", "transit": "中转站",
+    "households": "团购组", "slips": "交接单", "settings": "设置",
     "prevention": "防范", "control": "管控", "lockdown": "封控",
     "low": "低风险", "medium": "中风险", "high": "高风险",
 }
 NAMES_EN: dict[str, str] = {
     "review": "Review", "gate": "Gate", "disinfection": "Disinfection", "handoff": "Handoff",
     "supervisor": "Supervisor", "supervision": "Supervision", "admin": "Admin", "transit": "Transit station",
+    "households": "Group buying", "slips": "Slips", "settings": "Settings",
     "prevention": "Prevention", "control": "Control", "lockdown": "Lockdown",
     "low": "Low risk", "medium": "Medium risk", "high": "High risk",
 }
