@@ -8,13 +8,10 @@ import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from alembic import command
-
 from desktop.domain import audit_chain
 from desktop.services import audit_adopt, audit_rows, demo
 from desktop.store import migrate
-from desktop.store.engine import Database, make_engine
-from tests.services.verify_helpers import verify_file
+from tests.services.db_files import downgrade_file, verify_file
 
 EVENING = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
@@ -37,12 +34,7 @@ def _as_an_older_version_left_it(path: Path) -> None:
     con.execute("UPDATE audit_head SET last_hash=? WHERE id=1", (prev,))
     con.commit()
     con.close()
-    db = Database(make_engine(str(path)))
-    cfg = migrate.alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0001")
-    db.dispose()
+    downgrade_file(path, "0001")
 
 
 def test_an_upgraded_database_is_held_to_its_audit_log(tmp_path: Path):

@@ -19,25 +19,26 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from alembic import command
-from sqlalchemy import event, insert
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from desktop.domain.localtime import local
 from desktop.services import cadence, dashboard, daypackage, handoff, reports, slips, timeline
 from desktop.services.setup import require_site
 from desktop.services.timeline import day_bounds
-from desktop.store import migrate
-from desktop.store.engine import Database, make_engine
+from desktop.store.engine import Database
 from desktop.store.models import Consignment
-from tests.services.test_scan_path_plans import steps  # VM steps of one statement, to the nearest 100
+from tests.services.db_files import downgrade_file
+from tests.services.test_scan_path_plans import (  # VM steps of one statement, to the nearest 100
+    sql_sent,
+    steps,
+)
 from tests.supervision_world import HANDOFF, SUPERVISOR, journey
 
 LOCAL = ZoneInfo("Asia/Shanghai")
@@ -49,22 +50,6 @@ INDEXED_BY_0019 = {"release", "disinfection", "dwell_timer", "override", "violat
                    "household_order", "arrival"}
 MAX_STEPS = 20_000  # a day's lookup here takes a few thousand; a walk over the filler, 100,000s
 _SCAN = re.compile(r"^SCAN (\w+)\b(?! ROW)")  # not "SCAN CONSTANT ROW"
-
-
-@contextmanager
-def sql_sent(db: Database) -> Iterator[list[tuple[str, Any]]]:
-    """Every SELECT the engine sends while the block runs, with its parameters."""
-    sent: list[tuple[str, Any]] = []
-
-    def catch(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            sent.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", catch)
-    try:
-        yield sent
-    finally:
-        event.remove(db.engine, "before_cursor_execute", catch)
 
 
 def whole_reads(path: Path, sent: list[tuple[str, str, Any]]) -> dict[str, set[str]]:
@@ -128,7 +113,7 @@ def _lookups(db: Database, clock, arrival_id: int) -> list[tuple[str, str, Any]]
     ]
     out: list[tuple[str, str, Any]] = []
     for what, call in calls:
-        with db.session(write=False) as s, sql_sent(db) as sent:
+        with db.session(write=False) as s, sql_sent(db, ("SELECT", "WITH")) as sent:
             call(s)
         assert sent, what
         out += [(what, statement, parameters) for statement, parameters in sent]
@@ -141,12 +126,7 @@ def _at_0018(path: Path, tmp: Path) -> Path:
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     older = tmp / "at-0018.sqlite3"
     shutil.copyfile(path, older)
-    db = Database(make_engine(str(older)))
-    cfg = migrate.alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0018")
-    db.dispose()
+    downgrade_file(older, "0018")
     return older
 
 
@@ -194,7 +174,7 @@ def test_a_release_finds_the_latest_disinfection_through_its_goods_whatever_the_
     with sqlite3.connect(db_path) as raw:
         raw.execute("ANALYZE")  # as `desktop.bench.scan.fill` does, on a file of a few disinfections
     db.engine.dispose()  # connections read the statistics when they open
-    with db.session() as s, sql_sent(db) as sent:
+    with db.session() as s, sql_sent(db, ("SELECT", "WITH")) as sent:
         verdict = handoff.scan(s, code=numbers[0], actor=HANDOFF, clock=clock, receiver="一食堂",
                                destination="①")
         assert dwell.latest_disinfection(s, goods) is not None

@@ -49,12 +49,12 @@ _INDEXED = ("USING INDEX", "USING COVERING INDEX", "USING INTEGER PRIMARY KEY")
 
 
 @contextmanager
-def sql_sent(db) -> Iterator[list[tuple[str, Any]]]:
-    """Every SELECT / UPDATE / DELETE the engine sends while the block runs, with its parameters."""
+def sql_sent(db, kinds: tuple[str, ...] = ("SELECT", "UPDATE", "DELETE")) -> Iterator[list[tuple[str, Any]]]:
+    """Every statement of these `kinds` the engine sends while the block runs, with its parameters."""
     sent: list[tuple[str, Any]] = []
 
     def catch(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
-        if statement.lstrip().split(None, 1)[0].upper() in ("SELECT", "UPDATE", "DELETE"):
+        if statement.lstrip().split(None, 1)[0].upper() in kinds:
             sent.append((statement, parameters))
 
     event.listen(db.engine, "before_cursor_execute", catch)

@@ -16,7 +16,7 @@ import pytest
 from desktop.bench.scan import fill
 from desktop.services import backups, setup, verify
 from desktop.store.migrate import open_database
-from tests.services.verify_helpers import verify_file
+from tests.services.db_files import verify_file
 
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 SLIPS = 2_000  # each with a release and a custody event: 6,000 rows no audit event covers

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.i18n import set_language
 from desktop.store.engine import Database
-from tests.services.verify_helpers import verify_file
+from tests.services.db_files import verify_file
 
 
 def _shell(path: Path, *sql: str) -> None:
