@@ -78,3 +78,15 @@ def test_a_quick_run_says_so():
 
     assert "quick run" in render({"quick": True, "figures": []})
     assert "quick run" not in render({"quick": False, "figures": []})
+
+
+def test_a_figures_ratio_is_the_ratio_of_its_printed_values():
+    from desktop.bench import figure
+
+    # 1.2347 / 1.0004 rounds to 1.23, but the record prints 1.235 and 1.0, whose ratio is 1.24
+    fig = figure("report", 1.2347, "ms", "reference", 1.0004, "≤ 2 × reference", True)
+    assert (fig["value"], fig["reference_value"]) == (1.235, 1.0)
+    assert fig["ratio"] == round(fig["value"] / fig["reference_value"], 2) == 1.24
+    # a reference too small to print still gives a ratio, from the measured values
+    tiny = figure("tiny", 0.0008, "s", "reference", 0.0002, "reported")
+    assert tiny["reference_value"] == 0.0 and tiny["ratio"] == 4.0
