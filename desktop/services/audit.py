@@ -155,12 +155,18 @@ def _jsonb_minus(element: _without_digests, compiler: Any, **kw: Any) -> str:
     return f"(CAST({compiler.process(element.column, **kw)} AS jsonb) - '{audit_rows.DATA_KEY}')::text"
 
 
-def recent(session: Session, *, limit: int = 200, action_prefix: str = "") -> list[dict[str, Any]]:
-    """Newest first, as plain dicts for screens and reports (without the row digests)."""
+def recent(session: Session, *, limit: int = 200, action_prefix: str = "",
+           before_id: int | None = None) -> list[dict[str, Any]]:
+    """Newest first, as plain dicts for screens and reports (without the row digests).
+
+    `before_id`: the page after one that ended at that event (keyset paging: a page deep in a long
+    log costs what the first one does, and events appended meanwhile do not shift it)."""
     e = AuditEvent
     query = (select(e.id, e.at, e.operator, e.station, e.action, e.entity, e.entity_id,  # type: ignore[call-overload]
                     _without_digests(e.data).label("data"))
              .order_by(e.id.desc()).limit(limit))  # type: ignore[union-attr]
+    if before_id is not None:
+        query = query.where(e.id < before_id)  # type: ignore[operator]
     if action_prefix:
         query = query.where(e.action.startswith(action_prefix))  # type: ignore[attr-defined]
     return [{"id": r.id, "at": utc(r.at).isoformat(), "operator": r.operator, "station": r.station,

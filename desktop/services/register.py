@@ -212,6 +212,9 @@ _COLUMNS = {"contact_name": ("contact",), "phone": ("phone",), "special_needs": 
             "special_note": ("special", "note")}
 
 
+OUTCOMES = ("added", "updated", "unchanged")  # what _apply says of a household (the audit action register.{outcome})
+
+
 def _apply(session: Session, *, actor: Actor, now: datetime, d: Draft, site_id: int,
            columns: frozenset[str] | None = None) -> str:
     """added / updated / unchanged. A known household keeps what the sheet has no column for."""

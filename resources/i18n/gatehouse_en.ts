@@ -278,82 +278,92 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="104"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="140"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="104"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="140"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="104"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="140"/>
         <source>岗位</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="104"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="140"/>
         <source>动作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="105"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="141"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="105"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="141"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="106"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="142"/>
         <source>审计日志（防篡改）</source>
         <translation>Audit log (tamper-evident)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="108"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="144"/>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="111"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="147"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="125"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="161"/>
         <source>已核对 %v / %m 条审计记录</source>
         <translation>Checked %v / %m audit events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="127"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="163"/>
         <source>取消校验</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="206"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="253"/>
+        <source>已显示最新的 {n} 条记录；滚动到底部加载更早的记录</source>
+        <translation>Showing the newest {n} events; scroll to the end for older ones</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="255"/>
+        <source>共 {n} 条记录</source>
+        <translation>{n} events in all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="295"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="238"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="327"/>
         <source>校验已取消：已核对 {n} 条审计记录，未得出结论。</source>
         <translation>Check cancelled after {n} audit events: no conclusion.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="259"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="348"/>
         <source>正在停止校验…</source>
         <translation>Stopping the check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="116"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="152"/>
         <source>按身份证号或手机号查找</source>
         <translation>Find by ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="199"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="288"/>
         <source>找到 {n} 条与此人有关的记录</source>
         <translation>{n} records about this person</translation>
     </message>
@@ -2806,7 +2816,7 @@ may enter</translation>
 <context>
     <name>RawEventDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="79"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="111"/>
         <source>原始审计记录</source>
         <translation>Audit event as recorded</translation>
     </message>
@@ -4335,67 +4345,67 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>TimerBoard</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="177"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="196"/>
         <source>静置计时</source>
         <translation>Dwell timers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="186"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="205"/>
         <source>知道了</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="268"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="287"/>
         <source>静置中</source>
         <translation>In dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="270"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="289"/>
         <source>即将完成</source>
         <translation>Almost done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="272"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="291"/>
         <source>已完成·待转运</source>
         <translation>Done · ready to move</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="273"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="292"/>
         <source>超时未转运 {m}分</source>
         <translation>{m} min overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="279"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="298"/>
         <source>+{m}分</source>
         <translation>+{m} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="286"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="305"/>
         <source>完成于 {t}</source>
         <translation>Done at {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="286"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="305"/>
         <source>预计 {t}</source>
         <translation>Due {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="321"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="340"/>
         <source> 等{n}项</source>
         <translation> … {n} in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="322"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="341"/>
         <source>静置完成，可以转运：{x}</source>
         <translation>Dwell complete, ready to move: {x}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="327"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="346"/>
         <source>共 {n} 项</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="330"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="349"/>
         <source>静置中 {a} · 已完成 {b}</source>
         <translation>In dwell {a} · done {b}</translation>
     </message>
@@ -4403,12 +4413,12 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>TimerCanvas</name>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="73"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="87"/>
         <source>没有正在静置的物资</source>
         <translation>No goods in dwell</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/disinfection/board.py" line="124"/>
+        <location filename="../../desktop/gui/stations/disinfection/board.py" line="122"/>
         <source>督查提前 · </source>
         <translation>Ended early by supervisor · </translation>
     </message>

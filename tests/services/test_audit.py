@@ -72,3 +72,25 @@ def shown_without_digests(db, now) -> None:  # type: ignore[no-untyped-def]
 
 def test_recent_shows_events_without_their_row_digests(db, clock):
     shown_without_digests(db, clock.now())
+
+
+def test_recent_pages_by_the_last_event_shown_without_gaps_or_repeats(db, clock):
+    with db.session() as s:
+        for i in range(12):
+            setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key=f"p{i}", value=i)
+    with db.session(write=False) as s:
+        whole = [e["id"] for e in audit.recent(s, limit=10_000)]
+        pages, before = [], None
+        while True:
+            page = audit.recent(s, limit=5, before_id=before)
+            if not page:
+                break
+            pages.append([e["id"] for e in page])
+            before = page[-1]["id"]
+    assert len(whole) >= 12 and all(len(p) == 5 for p in pages[:-1])
+    assert [i for p in pages for i in p] == whole  # newest first, each event once
+    # an event written while someone reads page 2 does not shift page 2
+    with db.session() as s:
+        setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key="late", value=1)
+    with db.session(write=False) as s:
+        assert [e["id"] for e in audit.recent(s, limit=5, before_id=pages[0][-1])] == pages[1]

@@ -1,5 +1,9 @@
 """The audit log (审计日志), newest first, and a check that it has not been tampered with.
 
+The table reads a page of events at a time: scrolling to its end (or End, Page Down) fetches the
+page before the last event shown, so a supervisor can read back to the first event of a long log
+without the window ever holding more than was scrolled to.
+
 Rows speak people's language (names, actions in words, labelled fields: audit_words); Enter, F3
 or a double click on a row opens the raw event as recorded."""
 
@@ -7,10 +11,11 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,13 +31,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.domain.enums import display
 from desktop.domain.localtime import local
 from desktop.domain.masking import mask_numbers
 from desktop.gui.context import AppContext
 from desktop.gui.rows_model import Index, RowsModel
-from desktop.gui.stations.supervision.audit_words import action_words, data_words
+from desktop.gui.stations.supervision.audit_words import action_words, data_words, entity_words
 from desktop.i18n import language
 from desktop.services import audit, setup, verify
 
@@ -46,16 +52,47 @@ class AuditModel(RowsModel):
     def __init__(self) -> None:
         super().__init__(["时间", "操作员", "岗位", "动作", "对象", "内容"])
         self.names: dict[str, str] = {}  # account -> display name
+        # on-demand paging: whether older events may remain, and who fetches them (the tab, off the
+        # UI thread); one page at a time
+        self.more = False
+        self.fetching = False
+        self.fetch_older: Callable[[int], None] | None = None
+
+    def set_page(self, rows: list[dict[str, Any]], *, more: bool) -> None:
+        self.fetching = False
+        self.more = more
+        self.set_rows(rows)
+
+    def append_page(self, rows: list[dict[str, Any]], *, more: bool) -> None:
+        self.fetching = False
+        self.more = more
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.more and not self.fetching and bool(self.rows)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent) and self.fetch_older is not None:
+            self.fetching = True
+            self.fetch_older(int(self.rows[-1]["id"]))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        if not index.isValid():
             return None
         row = self.rows[index.row()]
         key = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("data", "entity", "action"):
+            # the content column is the narrowest on a laptop: its whole sentence on hover
+            return mask_numbers(data_words(row["data"], self.names)) if key == "data" else self.data(index)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if key == "at":
             return local(datetime.fromisoformat(row["at"])).strftime("%m-%d %H:%M:%S")
         if key == "entity":
-            return f"{row['entity']} {row['entity_id']}".strip()
+            return f"{entity_words(str(row['entity']))} {row['entity_id']}".strip()
         if key == "data":
             # events written before masking may still hold full numbers: never shown in full
             return mask_numbers(data_words(row["data"], self.names))[:240]
@@ -95,12 +132,16 @@ class _Progress(QObject):
 
 
 class AuditTab(QWidget):
-    """The table of the latest 500 events, a refresh button and the chain check."""
+    """The table of events, newest first and a page at a time, a refresh button and the chain check."""
+
+    PAGE = 500  # events per page read
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = AuditModel()
+        self.model.fetch_older = self._fetch_older
+        self._generation = 0  # a page asked for before the last refresh is dropped when it comes
         self.model.headers = [self.tr("时间"), self.tr("操作员"), self.tr("岗位"), self.tr("动作"),
                               self.tr("对象"), self.tr("内容")]
         heading = QLabel(self.tr("审计日志（防篡改）"), self)
@@ -144,6 +185,10 @@ class AuditTab(QWidget):
             QShortcut(QKeySequence(key), self.table, activated=self.open_raw,
                       context=Qt.ShortcutContext.WidgetShortcut)
         self.raw_dialog: RawEventDialog | None = None
+        self.shown = QLabel("", self)
+        self.shown.setObjectName("audit_shown")
+        self.model.modelReset.connect(self._count_shown)
+        self.model.rowsInserted.connect(self._count_shown)
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(self.person)
@@ -157,16 +202,63 @@ class AuditTab(QWidget):
         layout.addLayout(checking)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.shown)
 
     def refresh(self) -> None:
+        """The newest page again (older pages follow as the table is scrolled)."""
+        self._generation += 1
+        generation, page = self._generation, self.PAGE
+
         def load(s: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
-            return audit.recent(s, limit=500), {o.username: o.display_name for o in setup.list_operators(s, include_disabled=True)}
+            return audit.recent(s, limit=page), {o.username: o.display_name for o in setup.list_operators(s, include_disabled=True)}
 
         def show(loaded: tuple[list[dict[str, Any]], dict[str, str]]) -> None:
+            if not self._current(generation):
+                return
             self.model.names = loaded[1]
-            self.model.set_rows(loaded[0])
+            self.model.set_page(loaded[0], more=len(loaded[0]) == page)
+            self._keep_a_current_row()
 
         self.ctx.ops.read(load, on_done=show)
+
+    def _current(self, generation: int) -> bool:
+        """A page read for the table as it still is: not from before a refresh or a search, and
+        not for a tab deleted while it was read (the window rebuilt for another language)."""
+        return isValid(self) and generation == self._generation
+
+    def _keep_a_current_row(self) -> None:
+        """The newest event is the current row, so the first key (Ctrl+End, Page Down, Enter) acts
+        on the table instead of only putting the cursor in it."""
+        if self.model.rows and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _fetch_older(self, before_id: int) -> None:
+        """The page before `before_id` (the model asks when the table is scrolled to its end)."""
+        generation, page = self._generation, self.PAGE
+
+        def show(rows: list[dict[str, Any]]) -> None:
+            if self._current(generation):
+                self.model.append_page(rows, more=len(rows) == page)
+                self._count_shown()  # an empty last page inserts nothing, yet the log's end was reached
+
+        def failed(exc: BaseException) -> None:
+            from desktop.gui.ops import describe_error
+
+            if self._current(generation):
+                self.model.fetching = False  # scrolling to the end again tries again
+                self.result.setStyleSheet("color: #b00020; font-weight: bold;")
+                self.result.setText(describe_error(exc))
+
+        self.ctx.ops.read(lambda s: audit.recent(s, limit=page, before_id=before_id), on_done=show,
+                          on_error=failed)
+
+    def _count_shown(self, *_: Any) -> None:
+        n = len(self.model.rows)
+        if self.model.more:
+            text = self.tr("已显示最新的 {n} 条记录；滚动到底部加载更早的记录")
+        else:
+            text = self.tr("共 {n} 条记录")
+        self.shown.setText(text.replace("{n}", f"{n:,}"))
 
     def open_raw(self, row: int | None = None) -> None:
         """The selected event as recorded: one key (Enter or F3) away."""
@@ -194,7 +286,9 @@ class AuditTab(QWidget):
                           on_done=self._found)
 
     def _found(self, rows: list[dict[str, Any]]) -> None:
-        self.model.set_rows(rows)
+        self._generation += 1  # an older page of the whole log must not land among these
+        self.model.set_page(rows, more=False)
+        self._keep_a_current_row()
         self.result.setStyleSheet("")
         self.result.setText(self.tr("找到 {n} 条与此人有关的记录").replace("{n}", str(len(rows))))
 
