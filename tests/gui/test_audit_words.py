@@ -152,3 +152,13 @@ def test_the_content_column_shows_its_whole_sentence_on_hover(qtbot, page):  # n
         shown, tip = m.data(m.index(r, col)), m.data(m.index(r, col), Qt.ItemDataRole.ToolTipRole)
         assert tip.startswith(shown[:200]) and len(tip) >= len(shown)
     assert m.data(m.index(rows[0], 0), Qt.ItemDataRole.ToolTipRole) is None  # the time needs none
+
+
+def test_states_roles_and_levels_read_as_words():
+    from desktop.gui.stations.supervision.audit_words import STATES
+    from desktop.services.consignments import STATES as RECORDED
+
+    assert set(RECORDED) <= set(STATES)
+    assert data_words({"from": "dwelling", "to": "ready", "reason": "静置完成"}) == "原状态：静置中 · 新状态：可放行 · 原因：静置完成"
+    assert data_words({"username": "li.qiang", "role": "gate"}, {"li.qiang": "李强"}) == "账号：李强 · 角色：门岗"
+    assert data_words({"to": "somewhere_new"}) == "新状态：somewhere_new"  # unknown: as recorded

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.domain.enums import display
 from desktop.i18n import language
 
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -189,6 +190,15 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "vehicle_pass": ("通行证", "Vehicle pass"), "violation": ("违规", "Violation"),
 }
 
+# the states goods pass through (consignment.state's from and to: desktop.services.consignments.STATES)
+STATES: dict[str, tuple[str, str]] = {
+    "needs_disinfection": ("待消杀", "needs disinfection"), "dwelling": ("静置中", "dwelling"),
+    "ready": ("可放行", "ready"), "released": ("已放行", "released"), "delivered": ("已送达", "delivered"),
+    "recalled": ("已撤回", "recalled"), "withdrawn": ("已撤销", "withdrawn"),
+}
+_STATE_FIELDS = frozenset({"from", "to"})
+_NAMED_FIELDS = frozenset({"role", "station", "management_level", "risk_level"})  # desktop.domain.enums.display
+
 HIDDEN = frozenset({"row_digests"})  # the chain's bookkeeping: in the raw event, not in the sentence
 
 
@@ -228,6 +238,11 @@ def data_words(data: dict[str, Any] | None, names: dict[str, str] | None = None)
         if key in HIDDEN or v in (None, "", [], {}):
             continue
         label = _label(key)
-        text = names.get(v, _value(v)) if isinstance(v, str) else _value(v)
+        if isinstance(v, str) and key in _STATE_FIELDS and v in STATES:
+            text = _pick(STATES[v])
+        elif isinstance(v, str) and key in _NAMED_FIELDS:
+            text = display(v, language())
+        else:
+            text = names.get(v, _value(v)) if isinstance(v, str) else _value(v)
         parts.append(f"{label}：{text}" if language() != "en" else f"{label}: {text}")
     return " · ".join(parts)
