@@ -16,10 +16,11 @@ from sqlmodel import Session, col, select
 
 from desktop.domain.checks import check_name
 from desktop.domain.clock import utc
+from desktop.domain.enums import display
 from desktop.domain.identity import display_plate
 from desktop.domain.permissions import Permission
 from desktop.domain.stored_words import english
-from desktop.i18n import t
+from desktop.i18n import language, t
 from desktop.services import audit
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
@@ -109,9 +110,9 @@ class ViolationInfo:
 
 def station_name(station: str) -> str:
     """A station's name as people say it (stations named after their kind are translated)."""
-    names = {"review": t("审核", "review"), "gate": t("门岗", "gate"), "disinfection": t("消杀", "disinfection"),
-             "handoff": t("接驳", "handoff"), "supervision": t("督查", "supervision"), "admin": t("管理", "admin")}
-    return names.get(station, station)
+    names = {"review": t("审核", "Review"), "gate": t("门岗", "Gate"), "disinfection": t("消杀", "Disinfection"),
+             "handoff": t("接驳", "Handoff"), "supervision": t("督查", "Supervision"), "admin": t("管理", "Admin")}
+    return names.get(station) or display(station, language())
 
 
 def status_text(status: str, decision: str | None = None) -> str:
@@ -200,7 +201,7 @@ class _Builder:
 def _approval_entries(b: _Builder, approval: Approval) -> None:
     cargo = b.session.exec(select(ApprovalCargo).where(ApprovalCargo.approval_id == approval.id)).all()
     goods = "；".join(f"{c.category}{_qty(c.quantity, c.unit)}" for c in cargo) or approval.cargo_summary
-    mode = t("进校", "enter") if approval.mode == "enter" else t("接驳", "handoff")
+    mode = t("进校", "Enter") if approval.mode == "enter" else t("接驳", "Handoff")
     b.add(approval.created_at, "approval.submitted", t("提前一天报备", "Day-ahead request"),
           t("{s} · {m} · {g}", "{s} · {m} · {g}", s=approval.supplier_name or "—", m=mode, g=goods or "—"),
           approval.created_by, "review")

@@ -81,3 +81,19 @@ def test_an_unknown_vehicle_is_refused(db):
     with db.session(write=False) as s, pytest.raises(ServiceError) as err:
         timeline.vehicle_timeline(s, arrival_id=999)
     assert err.value.code == "unknown_arrival"
+
+
+def test_in_english_stations_and_modes_read_as_the_window_names_them(db, clock):
+    from desktop.domain.enums import NAMES_EN, StationKind
+    from desktop.i18n import set_language
+
+    j = journey(db, clock)
+    set_language("en")
+    with db.session(write=False) as s:
+        entries = timeline.vehicle_timeline(s, arrival_id=j.arrival_id)
+    stations = {e.station for e in entries if e.station}
+    assert {"Review", "Gate"} <= stations, stations
+    assert not stations & ({k.value for k in StationKind} | {"review"}), stations  # no stored keys
+    assert timeline.station_name("households") == NAMES_EN["households"]  # every kind, by the window's names
+    approval = next(e for e in entries if e.kind == "approval.submitted")
+    assert " · Enter · " in approval.detail, approval.detail
