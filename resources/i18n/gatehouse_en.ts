@@ -278,92 +278,92 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="140"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="145"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="140"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="145"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="140"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="145"/>
         <source>岗位</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="140"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="145"/>
         <source>动作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="141"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="146"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="141"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="146"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="142"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="147"/>
         <source>审计日志（防篡改）</source>
         <translation>Audit log (tamper-evident)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="144"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="149"/>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="147"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="152"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="161"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="166"/>
         <source>已核对 %v / %m 条审计记录</source>
         <translation>Checked %v / %m audit events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="163"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="168"/>
         <source>取消校验</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="253"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="258"/>
         <source>已显示最新的 {n} 条记录；滚动到底部加载更早的记录</source>
         <translation>Showing the newest {n} events; scroll to the end for older ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="255"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="260"/>
         <source>共 {n} 条记录</source>
         <translation>{n} events in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="295"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="300"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="327"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="332"/>
         <source>校验已取消：已核对 {n} 条审计记录，未得出结论。</source>
         <translation>Check cancelled after {n} audit events: no conclusion.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="348"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="353"/>
         <source>正在停止校验…</source>
         <translation>Stopping the check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="152"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="157"/>
         <source>按身份证号或手机号查找</source>
         <translation>Find by ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="288"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="293"/>
         <source>找到 {n} 条与此人有关的记录</source>
         <translation>{n} records about this person</translation>
     </message>
@@ -746,178 +746,178 @@ Backup: File → Back up database (Ctrl+B)</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="107"/>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="179"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="137"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="209"/>
         <source>场内车辆（停留分钟）</source>
         <translation>Vehicles inside (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="113"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="143"/>
         <source>导入数据包…</source>
         <translation>Import packages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="160"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="190"/>
         <source>{d}&#x3000;到达 {a} 辆&#x3000;场内 {i} 辆&#x3000;劝返 {r}&#x3000;督查放行 {o}</source>
         <translation>{d} · arrived {a} · inside {i} · refused {r} · overrides {o}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="165"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="195"/>
         <source>每小时到达与放行</source>
         <translation>Arrivals and releases per hour</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="166"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="196"/>
         <source>到达</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="167"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="197"/>
         <source>放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="168"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="198"/>
         <source>静置中</source>
         <translation>Dwelling</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="168"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="198"/>
         <source>待放行</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="168"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="198"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="169"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="199"/>
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="170"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="200"/>
         <source>静置计时（按状态）</source>
         <translation>Dwell timers by state</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="171"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="201"/>
         <source>计时</source>
         <translation>Timers</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="173"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="203"/>
         <source>生活必需品到货批次：今日与前7日平均</source>
         <translation>Necessities arrived (lines): today and the 7-day average</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="174"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="204"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="175"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="205"/>
         <source>前7日平均</source>
         <translation>7-day average</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="176"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="206"/>
         <source>工作人员核酸需更新 {n} 人：</source>
-        <translation>Staff whose test needs updating: {n}:</translation>
+        <translation>Staff whose test needs updating ({n}): </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="182"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="212"/>
         <source>分钟</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="182"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="212"/>
         <source>超时</source>
         <translation>over the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="190"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="220"/>
         <source>选择日数据包</source>
         <translation>Choose day packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="191"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="221"/>
         <source>日数据包 (gatehouse-day-*.zip)</source>
         <translation>Day packages (gatehouse-day-*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="208"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="238"/>
         <source>已合并</source>
         <translation>merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="208"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="238"/>
         <source>已有此包，未改动</source>
         <translation>already merged, nothing changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="209"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="239"/>
         <source>更正包，已替换</source>
         <translation>corrected package, replaces the earlier one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="212"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="242"/>
         <source>；新站点已登记，请电话核对密钥指纹 {f}</source>
         <translation>; new site registered: compare its key fingerprint {f} by phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="219"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="249"/>
         <source>拒收</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="229"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="259"/>
         <source>{c} {d}&#x3000;已上报 {n} 个站点&#x3000;未上报 {m} 个&#x3000;车辆 {v}</source>
         <translation>{c} {d} · {n} sites reported · {m} not yet · vehicles {v}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="235"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="265"/>
         <source>各站点车辆</source>
         <translation>Vehicles per site</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="236"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="266"/>
         <source>车辆</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="237"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="267"/>
         <source>劝返</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="238"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="268"/>
         <source>违规与督查放行</source>
         <translation>Violations and overrides</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="239"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="269"/>
         <source>违规</source>
         <translation>Violations</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="240"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="270"/>
         <source>督查放行</source>
         <translation>Overrides</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="244"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="274"/>
         <source>各站点生活必需品到货</source>
         <translation>Necessities received per site</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="247"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="277"/>
         <source>未上报站点与导入结果</source>
         <translation>Sites not reported, and the last import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="250"/>
+        <location filename="../../desktop/gui/stations/supervision/dashboard_tab.py" line="280"/>
         <source>未上报：</source>
         <translation>Not reported: </translation>
     </message>
@@ -2816,7 +2816,7 @@ may enter</translation>
 <context>
     <name>RawEventDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="111"/>
+        <location filename="../../desktop/gui/stations/supervision/audit_tab.py" line="116"/>
         <source>原始审计记录</source>
         <translation>Audit event as recorded</translation>
     </message>

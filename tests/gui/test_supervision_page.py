@@ -113,8 +113,6 @@ def test_the_report_tab_writes_the_days_package_to_a_chosen_folder(qtbot, page, 
 
 
 def test_the_dashboard_tab_draws_the_days_figures_as_charts(qtbot, page, clock, tmp_path):
-    from desktop.gui.stations.supervision.dashboard_tab import FIRST_HOUR
-
     with qtbot.waitSignal(page.dashboard.shown, timeout=20_000) as shown:
         page.tabs.setCurrentWidget(page.dashboard)
     f = shown.args[0]
@@ -122,7 +120,9 @@ def test_the_dashboard_tab_draws_the_days_figures_as_charts(qtbot, page, clock, 
     assert "到达 2 辆" in page.dashboard.headline.text() and "劝返 1" in page.dashboard.headline.text()
     hours = page.dashboard.hours.chart().series()[0].barSets()
     assert [b.label() for b in hours] == ["到达", "放行"]
-    assert sum(hours[0].at(i) for i in range(hours[0].count())) == sum(f.arrivals_per_hour[FIRST_HOUR:23])
+    # every arrival the headline counts is on the chart, whatever the hour
+    assert sum(hours[0].at(i) for i in range(hours[0].count())) == sum(f.arrivals_per_hour) == 2
+    assert sum(hours[1].at(i) for i in range(hours[1].count())) == sum(f.releases_per_hour)
     goods = page.dashboard.goods.chart().series()[0].barSets()[0]
     assert goods.at(0) == f.lines_today["grain"] > 0
     assert page.dashboard.inside.count() == len(f.inside)
@@ -130,3 +130,45 @@ def test_the_dashboard_tab_draws_the_days_figures_as_charts(qtbot, page, clock, 
     page.dashboard.grab().save(str(tmp_path / "dashboard.png"))
     page.tabs.setCurrentWidget(page.report)
     assert not page.dashboard.timer.isActive()
+
+
+def test_the_hourly_chart_takes_in_the_night_and_counts_in_whole_numbers(qtbot, page):
+    """A delivery at 02:00 and one at 23:00 are bars of the chart (it showed 6 to 21 only, under a
+    headline that counted them), and a day of ones has axis labels 0 and 1, not 0 0 0 0 0 1."""
+    from dataclasses import replace
+
+    from PySide6.QtCharts import QValueAxis
+
+    from desktop.gui.stations.supervision.dashboard_tab import FIRST_HOUR, LAST_HOUR
+
+    with qtbot.waitSignal(page.dashboard.shown, timeout=20_000) as shown:
+        page.tabs.setCurrentWidget(page.dashboard)
+    night = [0] * 24
+    night[2] = night[23] = 1
+    page.dashboard.show_figures(replace(shown.args[0], arrivals_per_hour=tuple(night), releases_per_hour=(0,) * 24))
+    chart = page.dashboard.hours.chart()
+    categories = chart.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert categories[0] == "2" and categories[-1] == "23" and str(FIRST_HOUR) in categories and str(LAST_HOUR) in categories
+    arrived = chart.series()[0].barSets()[0]
+    assert [arrived.at(categories.index(h)) for h in ("2", "23")] == [1, 1] and sum(
+        arrived.at(i) for i in range(arrived.count())) == 2
+    axis = chart.axes(Qt.Orientation.Vertical)[0]
+    assert isinstance(axis, QValueAxis) and (axis.min(), axis.max(), axis.tickInterval()) == (0, 1, 1)
+    assert axis.tickType() == QValueAxis.TickType.TicksDynamic
+
+
+def test_the_goods_chart_names_its_bars_in_the_windows_language(qtbot, page):
+    from desktop.domain import necessities
+    from desktop.gui.stations.supervision.dashboard_tab import short_name
+    from desktop.i18n import set_language
+    from tests.gui.render_check import CJK
+
+    with qtbot.waitSignal(page.dashboard.shown, timeout=20_000) as shown:
+        page.tabs.setCurrentWidget(page.dashboard)
+    categories = page.dashboard.goods.chart().axes(Qt.Orientation.Horizontal)[0].categories()
+    assert categories[:2] == ["粮食", "食用油"]
+    set_language("en")
+    page.dashboard.show_figures(shown.args[0])
+    categories = page.dashboard.goods.chart().axes(Qt.Orientation.Horizontal)[0].categories()
+    assert categories == [short_name(k) for k in necessities.KEYS] and categories[0] == "Grain"
+    assert not any(CJK.search(c) for c in categories), categories

@@ -17,6 +17,7 @@ imported(list) — the lines said about the packages of one import.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -38,12 +39,39 @@ from desktop.domain import necessities
 from desktop.domain.localtime import site_tz
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
+from desktop.i18n import language
 from desktop.services import dashboard, merge
 
 REFRESH_MS = 30_000
-FIRST_HOUR, LAST_HOUR = 6, 21  # the hours the per-hour chart shows
-SHORT = {"grain": "粮食", "oil": "食用油", "vegetables": "蔬菜", "pork": "猪肉", "eggs": "鸡蛋",
-         "instant_noodles": "方便面", "ham_sausage": "火腿肠", "bottled_water": "瓶装水", "other": "其他"}
+FIRST_HOUR, LAST_HOUR = 6, 21  # the hours the per-hour chart shows at least (a quiet night is left out)
+
+
+def chart_hours(*per_hour: tuple[int, ...]) -> list[int]:
+    """The day's hours for the chart: 6 to 21, widened to take in every hour with an arrival or a
+    release, so a delivery at 3 a.m. is on the chart the headline counts it in."""
+    busy = [h for h in range(24) if any(p[h] for p in per_hour)]
+    return list(range(min([FIRST_HOUR, *busy]), max([LAST_HOUR, *busy]) + 1))
+
+
+def integer_axis(top: float) -> tuple[float, float]:
+    """(tick interval, axis top) for counts: whole-number ticks, at most ~6 of them (a range of 0 to
+    1 with Qt's default five ticks printed 0 0 0 0 0 1 under "%d")."""
+    step, magnitude = 1.0, 1.0
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if top / step <= 6:
+                return step, step * math.ceil(top / step - 1e-9) if top > 0 else step
+        magnitude *= 10
+# the necessities' names under a chart's bars (desktop.domain.necessities.name is the long form)
+SHORT_NAMES = {"grain": ("粮食", "Grain"), "oil": ("食用油", "Oil"), "vegetables": ("蔬菜", "Veg."),
+               "pork": ("猪肉", "Pork"), "eggs": ("鸡蛋", "Eggs"), "instant_noodles": ("方便面", "Noodles"),
+               "ham_sausage": ("火腿肠", "Ham"), "bottled_water": ("瓶装水", "Water"), "other": ("其他", "Other")}
+
+
+def short_name(key: str) -> str:
+    zh, en = SHORT_NAMES[key]
+    return en if language() == "en" else zh
 
 
 def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[float], str]]) -> QChart:
@@ -65,9 +93,11 @@ def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[flo
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
-    top = max([1.0, *(float(v) for _n, values, _c in sets for v in values)])
+    step, top = integer_axis(max([1.0, *(float(v) for _n, values, _c in sets for v in values)]))
     axis_y.setRange(0, top)
-    axis_y.applyNiceNumbers()
+    axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis_y.setTickAnchor(0)
+    axis_y.setTickInterval(step)
     axis_y.setLabelFormat("%d")
     axis_y.setLabelsFont(small)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
@@ -161,7 +191,7 @@ class DashboardTab(QWidget):
                               .replace("{d}", f.day.isoformat()).replace("{a}", str(sum(f.arrivals_per_hour)))
                               .replace("{i}", str(len(f.inside))).replace("{r}", str(f.refusals))
                               .replace("{o}", str(f.overrides)))
-        hours = list(range(FIRST_HOUR, LAST_HOUR + 1))
+        hours = chart_hours(f.arrivals_per_hour, f.releases_per_hour)
         self.hours.setChart(_bar_chart(self.tr("每小时到达与放行"), [f"{h}" for h in hours], [
             (self.tr("到达"), [f.arrivals_per_hour[h] for h in hours], "#2f6f9f"),
             (self.tr("放行"), [f.releases_per_hour[h] for h in hours], "#2e8b57")]))
@@ -170,7 +200,7 @@ class DashboardTab(QWidget):
         self.dwell.setChart(_bar_chart(self.tr("静置计时（按状态）"), [names[s] for s in dashboard.DWELL_STATES],
                                        [(self.tr("计时"), [f.dwell[s] for s in dashboard.DWELL_STATES], "#9a5b00")]))
         keys = list(necessities.KEYS)
-        self.goods.setChart(_bar_chart(self.tr("生活必需品到货批次：今日与前7日平均"), [SHORT[k] for k in keys], [
+        self.goods.setChart(_bar_chart(self.tr("生活必需品到货批次：今日与前7日平均"), [short_name(k) for k in keys], [
             (self.tr("今日"), [f.lines_today.get(k, 0) for k in keys], "#2f6f9f"),
             (self.tr("前7日平均"), [round(average.get(k, 0.0), 1) for k in keys], "#b0b7c3")]))
         self.stale_staff.setText(self.tr("工作人员核酸需更新 {n} 人：").replace("{n}", str(len(f.stale_staff)))
@@ -241,7 +271,7 @@ class DashboardTab(QWidget):
         keys = [k for k in necessities.KEYS if k in view.total.goods]
         units = {k: dashboard.main_unit(view, k) for k in keys}
         palette = ["#2f6f9f", "#2e8b57", "#9a5b00", "#6a4c93", "#b00020", "#3c8dbc", "#8a8a8a"]
-        self.goods.setChart(_bar_chart(self.tr("各站点生活必需品到货"), [f"{SHORT[k]}({units[k]})" for k in keys], [
+        self.goods.setChart(_bar_chart(self.tr("各站点生活必需品到货"), [f"{short_name(k)}({units[k]})" for k in keys], [
             (p.code, [p.goods.get(k, {}).get(units[k], (0.0, 0.0))[0] for k in keys], palette[i % len(palette)])
             for i, p in enumerate(view.sites)]))
         self.list_title.setText(self.tr("未上报站点与导入结果"))
