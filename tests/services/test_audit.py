@@ -74,10 +74,13 @@ def test_recent_shows_events_without_their_row_digests(db, clock):
     shown_without_digests(db, clock.now())
 
 
-def test_recent_pages_by_the_last_event_shown_without_gaps_or_repeats(db, clock):
+def pages_back(db, now) -> None:  # type: ignore[no-untyped-def]
+    """audit.recent pages back by the last event shown (keyset): every event once, newest first,
+    and a page read while events are appended does not shift. Run on SQLite here and on
+    PostgreSQL by tests/store/test_postgres.py."""
     with db.session() as s:
         for i in range(12):
-            setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key=f"p{i}", value=i)
+            setup.set_setting(s, actor=Actor("admin", "admin"), now=now, key=f"p{i}", value=i)
     with db.session(write=False) as s:
         whole = [e["id"] for e in audit.recent(s, limit=10_000)]
         pages, before = [], None
@@ -91,6 +94,10 @@ def test_recent_pages_by_the_last_event_shown_without_gaps_or_repeats(db, clock)
     assert [i for p in pages for i in p] == whole  # newest first, each event once
     # an event written while someone reads page 2 does not shift page 2
     with db.session() as s:
-        setup.set_setting(s, actor=Actor("admin", "admin"), now=clock.now(), key="late", value=1)
+        setup.set_setting(s, actor=Actor("admin", "admin"), now=now, key="late", value=1)
     with db.session(write=False) as s:
         assert [e["id"] for e in audit.recent(s, limit=5, before_id=pages[0][-1])] == pages[1]
+
+
+def test_recent_pages_by_the_last_event_shown_without_gaps_or_repeats(db, clock):
+    pages_back(db, clock.now())

@@ -149,3 +149,10 @@ def test_the_audit_tab_s_events_come_without_row_digests_on_the_server(pg_db):
     from tests.services.test_audit import shown_without_digests
 
     shown_without_digests(pg_db, SystemClock().now())
+
+
+def test_the_audit_tab_pages_back_through_the_log_on_the_server(pg_db):
+    from desktop.domain.clock import SystemClock
+    from tests.services.test_audit import pages_back
+
+    pages_back(pg_db, SystemClock().now())
