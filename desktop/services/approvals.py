@@ -538,15 +538,36 @@ def _text(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+# A unit as people write one after a count: 袋, 公斤, kg, L, 箱装 — letters or Chinese, short, no
+# brackets or slashes (so "口罩（N95）" and "大米(25kg/袋)" are not 95 "）" or 25 "kg/袋)").
+_UNIT = re.compile(r"^[A-Za-z\u4e00-\u9fff㎏㎖㎘]{0,4}$")
+_OPEN, _CLOSE = "(（[【", ")）]】"
+_PACK_X = re.compile(r"\d\s*[A-Za-z]*\s*[xX]$")  # 250mlx24, 24X: a pack, where a bare "MAX 20" is not
+
+
+def _is_spec(name: str, unit: str) -> bool:
+    """The number after `name` belongs to the goods' description, not their count: inside brackets
+    (口罩（N95）), after a pack sign or a ratio (牛奶 250ml×24, 消毒液 1:100), or followed by what no
+    unit looks like."""
+    depth = sum(name.count(c) for c in _OPEN) - sum(name.count(c) for c in _CLOSE)
+    name = name.rstrip()
+    packed = name.endswith(("×", "*", "/", "-", ":", "：", "~", "～")) or bool(_PACK_X.search(name))
+    return depth > 0 or packed or not _UNIT.match(unit)
+
+
 def parse_cargo(text: str) -> tuple[CargoLine, ...]:
-    """'大米 50袋；食用油20桶、蔬菜' -> lines with category, quantity and unit."""
+    """'大米 50袋；食用油20桶、蔬菜' -> lines with category, quantity and unit. A number that is part of
+    the description (口罩（N95）, 大米(25kg/袋), 纯牛奶 250ml×24) is left in the name, with no count."""
     out = []
     for item in re.split(r"[;；,，、\n]+", text):
         item = item.strip()
         if not item:
             continue
         m = _CARGO_ITEM.match(item)
-        out.append(CargoLine(m[1].strip() or item, float(m[2]), m[3]) if m and m[1].strip() else CargoLine(item))
+        if m and m[1].strip() and not _is_spec(m[1], m[3]):
+            out.append(CargoLine(m[1].strip(), float(m[2]), m[3]))
+        else:
+            out.append(CargoLine(item))
     return tuple(out)
 
 
@@ -638,6 +659,13 @@ def _cargo_with_quantity(v: dict[str, object], unit_hint: str) -> tuple[CargoLin
     m = _QUANTITY.match(q_text)
     if not m:
         raise InputError("quantity", t("数量“{q}”不是数字", "the quantity “{q}” is not a number", q=quote(q_text)))
+    counted_in = unit or m[2] or unit_hint
+    if len(lines) == 1 and lines[0].quantity and lines[0].unit and counted_in and lines[0].unit != counted_in:
+        # 食用油5L + 20 + 桶: the goods cell names the goods with their size (5 L a drum), the
+        # quantity column counts them in another unit: 20 drums of 食用油5L, not 5 L of 食用油
+        lines = (CargoLine(cargo_text),)
+    elif len(lines) == 1 and lines[0].quantity == float(m[1]) and lines[0].unit in ("", counted_in):
+        lines = (CargoLine(lines[0].category),)  # 大米 40袋 + 40 + 袋: the same count written twice
     if len(lines) != 1 or lines[0].quantity:
         raise InputError("quantity", t("物资“{c}”已写了数量或不止一种，数量列又填了 {q}；请只写一处",
                                        "the goods “{c}” already give a quantity or several kinds, and the quantity "

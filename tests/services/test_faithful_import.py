@@ -196,3 +196,39 @@ def test_a_column_with_data_but_no_header_is_asked_about_by_its_letter(db, actor
     report = run(db, actor, path, chosen={"第G列": "cargo"})
     assert [(c.category, c.quantity, c.unit) for c in stored(db, date(2026, 12, 2))[0].cargo] == [("大米", 3, "袋")]
     assert report.imported == 1
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # a number that describes the goods stays in their name, with no count read from it
+    ("口罩（N95）", [("口罩（N95）", 0, "")]),
+    ("大米(25kg/袋)", [("大米(25kg/袋)", 0, "")]),
+    ("纯牛奶 250ml×24", [("纯牛奶 250ml×24", 0, "")]),
+    ("纯牛奶 250mlx24", [("纯牛奶 250mlx24", 0, "")]),
+    ("消毒液 1:100", [("消毒液 1:100", 0, "")]),
+    # a count after the description is still the count
+    ("纯牛奶 250ml×24 80箱", [("纯牛奶 250ml×24", 80, "箱")]),
+    ("口罩(N95) 200只", [("口罩(N95)", 200, "只")]),
+    ("N95口罩 20箱", [("N95口罩", 20, "箱")]),
+    ("大米 40袋；猪肉300公斤", [("大米", 40, "袋"), ("猪肉", 300, "公斤")]),
+])
+def test_a_goods_cell_counts_only_what_is_a_count(cell, expected):
+    assert [(c.category, c.quantity, c.unit) for c in approvals.parse_cargo(cell)] == expected
+
+
+def test_goods_named_with_their_size_are_counted_by_the_quantity_column(db, actor, tmp_path):
+    """物资名称及规格 | 件数 | 单位: '食用油5L' with 20 桶 is 20 drums of 5 L oil (it was refused as a
+    quantity written twice); '口罩（N95）' with 200 只 is 200 masks (not 95 '）')."""
+    header = ["车牌号码", "送货单位名称", "驾驶人", "驾驶人身份证号", "联系手机", "计划进场时间", "物资名称及规格", "件数", "单位"]
+    base = ["甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02"]
+    rows = [["苏N44441", *base, "食用油5L", 20, "桶"],
+            ["苏N44442", *base, "口罩（N95）", 200, "只"],
+            ["苏N44443", *base, "纯牛奶 250ml×24", 80, "箱"],
+            ["苏N44444", *base, "大米 40袋", 40, "袋"],      # the same count in both places: one count
+            ["苏N44445", *base, "大米 40袋", 30, "袋"],      # two different counts: refused, nothing guessed
+            ["苏N44446", *base, "大米 40袋；面粉10袋", 50, "袋"]]  # two kinds and one count: refused
+    report = run(db, actor, write_xlsx(tmp_path / "规格.xlsx", rows, header=header))
+    got = {a.plate: [(c.category, c.quantity, c.unit) for c in a.cargo] for a in stored(db, date(2026, 12, 2))}
+    assert got == {"苏N44441": [("食用油5L", 20, "桶")], "苏N44442": [("口罩(N95)", 200, "只")],
+                   "苏N44443": [("纯牛奶 250ml×24", 80, "箱")], "苏N44444": [("大米", 40, "袋")]}
+    assert [(p.row, p.column) for p in report.rejected] == [(6, "件数"), (7, "件数")]
+    assert all("请只写一处" in p.reason for p in report.rejected)
