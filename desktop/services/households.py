@@ -1,7 +1,9 @@
 """Community group buying (团购, plan 2): one bag per household.
 
 `import_file` reads the order sheet the contact person sends (.xlsx, or .csv in UTF-8 / GBK;
-Chinese headers in any order, a title row above them skipped) into one delivery batch:
+headers in any order and told by their words — 楼号/楼栋号, 门牌号, 收货人, 手机号码, 购买商品, 份数,
+特殊情况 … — a title row above them skipped; a header none of the words place is named in the
+report as not read) into one delivery batch:
 
 * every row is checked first (building and room required, a phone number that is a mobile or a
   landline, no household twice); if any row is bad NOTHING is written and the report names each
@@ -24,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -44,7 +45,7 @@ from desktop.i18n import t
 from desktop.services import audit, consignments, privacy, setup, slips
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
-from desktop.services.spreadsheets import find_header, header_key, read_grid
+from desktop.services.spreadsheets import Words, WordSheet
 from desktop.store.models import AuditEvent, Bag, Consignment, HouseholdOrder, Slip
 
 CATEGORY = "团购"
@@ -55,18 +56,27 @@ DEFAULT_SLOT_MINUTES = 15
 DEFAULT_FIRST_SLOT = "09:00"
 DEFAULT_PER_SLOT = 20  # households called down at once: room for 2 m apart at the pickup point
 
-HEADERS: dict[str, tuple[str, ...]] = {
-    "community": ("小区", "小区名称", "社区", "小区/社区", "community"),
-    "building": ("楼栋", "楼号", "栋", "幢", "楼栋号", "building"),
-    "unit": ("单元", "单元号", "unit"),
-    "room": ("房号", "房间号", "门牌号", "室", "户号", "room"),
-    "phone": ("电话", "联系电话", "手机", "手机号", "手机号码", "phone"),
-    "contact": ("联系人", "姓名", "收货人", "contact"),
-    "items": ("物品", "物品清单", "商品", "订购物品", "清单", "items"),
-    "special": ("特殊需要", "特殊需求", "特殊人群", "special", "specialneeds"),
-    "delivery": ("送货方式", "配送方式", "取货方式", "delivery"),
+# Field → words that say it, tried in order: 收货人电话 is a phone, 特殊情况 special needs, 购买商品
+# the items, 份数 how many of them. A header none of these place is named in the report as not read.
+WORDS: Words = (
+    ("phone", ("电话", "手机", "联系方式", "联系号码", "phone", "tel", "mobile")),
+    ("delivery", ("送货", "配送", "取货", "自提", "上门", "delivery", "pickup")),
+    ("special", ("特殊", "重点人群", "困难", "弱势", "special")),
+    ("count", ("份数", "数量", "件数", "份", "qty", "quantity", "count")),
+    ("items", ("物品", "商品", "清单", "订购", "品名", "货品", "菜品", "套餐", "订单内容", "items", "goods")),
+    ("community", ("小区", "社区", "community")),
+    ("unit", ("单元", "unit")),
+    ("room", ("房号", "房间", "门牌", "户号", "室号", "室", "room")),
+    ("building", ("楼栋", "楼号", "栋", "幢", "楼", "building")),
+    ("contact", ("联系人", "姓名", "户主", "名字", "居民", "收货人", "contact", "name")),
+)
+LABELS: dict[str, tuple[str, str]] = {
+    "community": ("小区", "community"), "building": ("楼栋", "building"), "unit": ("单元", "unit"),
+    "room": ("房号", "room"), "phone": ("电话", "phone"), "contact": ("联系人", "contact"),
+    "items": ("物品", "items"), "count": ("份数", "count"), "special": ("特殊需要", "special needs"),
+    "delivery": ("送货方式", "delivery"),
 }
-_ALIASES = {a.lower(): name for name, aliases in HEADERS.items() for a in aliases}
+SHEET = WordSheet(WORDS, LABELS, required=("building", "room", "phone"))
 NOT_SPECIAL = {"", "否", "无", "不是", "没有", "no", "n", "0", "-", "—", "/", "false"}
 DOOR_WORDS = ("上门", "送货到家", "送到家", "到户", "door")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -94,6 +104,7 @@ class ImportReport:
     consignment_id: int | None = None
     labels: list[str] = field(default_factory=list)
     door: int = 0
+    ignored: list[str] = field(default_factory=list)  # headers of the sheet not read (named, never dropped unsaid)
 
     @property
     def ok(self) -> bool:
@@ -106,16 +117,20 @@ class ImportReport:
             out += [t("第{r}行 {h}：{w}", "row {r} {h}: {w}", r=p.row, h=p.household, w=p.reason) for p in self.problems]
             return out
         if self.imported == 0 and self.unchanged:
-            return [t("{f} 已导入过（批次 {b}，{n} 户），没有变化。", "{f} was imported before (batch {b}, {n} households); "
-                      "nothing changed.", f=quote(self.file), b=quote(self.batch), n=self.unchanged)]
-        return [t("{f} → 批次 {b}：导入 {n} 户，{l} 张袋标签，送货上门 {d} 户。",
-                  "{f} → batch {b}: {n} households imported, {l} bag labels, {d} for door delivery.",
-                  f=quote(self.file), b=quote(self.batch), n=self.imported, l=len(self.labels), d=self.door)]
+            out = [t("{f} 已导入过（批次 {b}，{n} 户），没有变化。", "{f} was imported before (batch {b}, {n} households); "
+                     "nothing changed.", f=quote(self.file), b=quote(self.batch), n=self.unchanged)]
+        else:
+            out = [t("{f} → 批次 {b}：导入 {n} 户，{l} 张袋标签，送货上门 {d} 户。",
+                     "{f} → batch {b}: {n} households imported, {l} bag labels, {d} for door delivery.",
+                     f=quote(self.file), b=quote(self.batch), n=self.imported, l=len(self.labels), d=self.door)]
+        if self.ignored:
+            out.append(t("未读取的列：{c}", "Columns not read: {c}", c="、".join(quote(h) for h in self.ignored)))
+        return out
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "batch": self.batch, "ok": self.ok, "rows": self.rows, "imported": self.imported,
                 "unchanged": self.unchanged, "door": self.door, "consignment_id": self.consignment_id,
-                "labels": self.labels, "problems": [{"row": p.row, "reason": p.reason, "household": p.household}
+                "labels": self.labels, "ignored": self.ignored, "problems": [{"row": p.row, "reason": p.reason, "household": p.household}
                                                     for p in self.problems]}
 
 
@@ -178,46 +193,10 @@ class BatchInfo:
 # --- reading the sheet ------------------------------------------------------------------------------
 
 
-def _grid(path: Path) -> list[list[object]]:
-    return read_grid(path, _ALIASES).cells
-
-
-def _find_header(grid: list[list[object]]) -> int | None:
-    return find_header(grid, _ALIASES)
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
-
-
-def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(spreadsheet row number, {field: text}) of every non-blank row under the header."""
-    path = Path(path)
-    grid = _grid(path)
-    at = _find_header(grid)
-    if at is None:
-        raise ServiceError("missing_columns", t(
-            "{f} 中找不到表头（应有“楼栋、房号、电话”等列）。",
-            "{f} has no header row (expected columns such as 楼栋, 房号, 电话).", f=quote(path.name)))
-    columns: dict[str, int] = {}
-    for i, cell in enumerate(grid[at]):
-        name = _ALIASES.get(header_key(cell))
-        if name and name not in columns:
-            columns[name] = i
-    missing = [HEADERS[f][0] for f in ("building", "room", "phone") if f not in columns]
-    if missing:
-        raise ServiceError("missing_columns", t("{f} 缺少这些列：{c}", "{f} lacks these columns: {c}",
-                                                f=quote(path.name), c="、".join(missing)))
-    out = []
-    for offset, row in enumerate(grid[at + 1:]):
-        values = {f: _cell(row[i] if i < len(row) else None) for f, i in columns.items()}
-        if any(values.values()):
-            out.append((at + 2 + offset, values))
-    return out
+def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
+    """(spreadsheet row number, {field: text}) of every non-blank row under the header, and the
+    headers not read."""
+    return SHEET.read(path)
 
 
 # --- checking rows ----------------------------------------------------------------------------------
@@ -271,12 +250,22 @@ class _Draft:
 # How long each column may be (desktop.domain.limits); a longer cell refuses its row.
 CELL_MAX = {"community": limits.NAME_MAX, "building": limits.NAME_MAX, "unit": limits.NAME_MAX,
             "room": limits.NAME_MAX, "phone": limits.NAME_MAX, "contact": limits.NAME_MAX, "items": limits.TEXT_MAX,
-            "special": limits.TEXT_MAX, "delivery": limits.TEXT_MAX}
+            "special": limits.TEXT_MAX, "delivery": limits.TEXT_MAX, "count": limits.NAME_MAX}
 
 
 def _too_long(v: dict[str, str]) -> list[str]:
     return [why for f, value in v.items()
-            if (why := too_long(HEADERS[f][0], value, CELL_MAX.get(f, limits.TEXT_MAX))) is not None]
+            if (why := too_long(LABELS[f][0], value, CELL_MAX.get(f, limits.TEXT_MAX))) is not None]
+
+
+def _items(items: str, count: str) -> str:
+    """The order's items with its count folded in, as the sheet gave them: 蔬菜包 + 2 → 蔬菜包 ×2,
+    蔬菜包 + 2份 → 蔬菜包 2份 (one bag per household whatever the count; the count stays on its label)."""
+    count = count.strip()
+    if not count or count == "1":
+        return items
+    joined = f"×{count}" if re.fullmatch(r"\d+(\.\d+)?", count) else count
+    return f"{items} {joined}".strip()
 
 
 def _check(rows: list[tuple[int, dict[str, str]]], default_community: str) -> tuple[list[_Draft], list[RowProblem]]:
@@ -314,7 +303,7 @@ def _check(rows: list[tuple[int, dict[str, str]]], default_community: str) -> tu
         special = _special(special_text)
         door = special or _door(v.get("delivery", ""))
         drafts.append(_Draft(number, community, building, unit, room, phone or "", v.get("contact", ""),
-                             v.get("items", ""), special, special_text if special else "",
+                             _items(v.get("items", ""), v.get("count", "")), special, special_text if special else "",
                              "door" if door else "pickup"))
     return drafts, problems
 
@@ -388,7 +377,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
     problems means nothing was written; a batch imported before with the same households is left
     as it is; a batch name already used for different households is refused."""
     path = Path(path)
-    rows = read_rows(path)  # an unreadable file is refused before anything else
+    rows, ignored = read_rows(path)  # an unreadable file is refused before anything else
     name = (batch or _default_batch(session, path, now)).strip()
     if not name:
         raise ServiceError("missing_batch", t("请填写批次名称。", "Enter a batch name."))
@@ -399,7 +388,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
                                               "{f} has {n} rows; at most {m} can be imported at once. Split the file.",
                                               f=quote(path.name), n=len(rows), m=limits.SHEET_ROWS_MAX))
     site = setup.require_site(session)
-    report = ImportReport(file=path.name, batch=name, rows=len(rows))
+    report = ImportReport(file=path.name, batch=name, rows=len(rows), ignored=ignored)
     if not rows:
         report.problems.append(RowProblem(0, t("表格里没有订单。", "The sheet has no orders.")))
         return report

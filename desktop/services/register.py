@@ -30,10 +30,9 @@ from desktop.domain.text import quote, too_long
 from desktop.i18n import t
 from desktop.services import audit, setup
 from desktop.services.authz import requires
-from desktop.services.columns import normalise
 from desktop.services.context import Actor, ServiceError
 from desktop.services.households import NOT_SPECIAL, normalise_phone
-from desktop.services.spreadsheets import find_header, read_grid
+from desktop.services.spreadsheets import WordSheet
 from desktop.store.models import Household, HouseholdOrder
 
 # Field → words that say it, in the order they are tried (电话 before 联系人: 户主电话 is a phone).
@@ -54,22 +53,8 @@ YES = {"是", "有", "yes", "y", "1", "√", "✓", "true"}
 CELL_MAX = {"note": limits.TEXT_MAX, "special": limits.TEXT_MAX}
 
 
-def field_of(header: object) -> str | None:
-    """The register field a header names, or None."""
-    s = normalise(header)
-    if not s:
-        return None
-    for name, words in WORDS:
-        if any(w in s for w in words):
-            return name
-    return None
-
-
-class _Known:
-    """What `find_header` counts as a known header: anything `field_of` places."""
-
-    def __contains__(self, key: object) -> bool:
-        return field_of(key) is not None
+SHEET = WordSheet(WORDS, LABELS, required=("building", "room"))
+field_of = SHEET.field_of  # the register field a header names, or None
 
 
 def key_of(building: str, unit: str, room: str) -> str:
@@ -135,46 +120,9 @@ class Draft:
         return " ".join(x for x in (self.building, self.unit, self.room) if x)
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
-
-
 def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
     """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read."""
-    path = Path(path)
-    grid = read_grid(path, _Known()).cells
-    at = find_header(grid, _Known())
-    if at is None:
-        raise ServiceError("missing_columns", t(
-            "{f} 中找不到表头（应有“楼栋、房号、电话”等列）。",
-            "{f} has no header row (expected columns such as 楼栋, 房号, 电话).", f=quote(path.name)))
-    columns: dict[str, int] = {}
-    ignored: list[str] = []
-    for i, cell in enumerate(grid[at]):
-        name, text = field_of(cell), _cell(cell)
-        if name and name in columns:
-            raise ServiceError("ambiguous_columns", t(
-                "{f} 有两列都像“{x}”：{a}、{b}。请删去或改名其中一列。",
-                "{f} has two columns that both look like {x}: {a}, {b}. Remove or rename one.",
-                f=quote(path.name), x=t(*LABELS[name]), a=quote(_cell(grid[at][columns[name]])), b=quote(text)))
-        if name:
-            columns[name] = i
-        elif text:
-            ignored.append(text)
-    missing = [LABELS[f][0] for f in ("building", "room") if f not in columns]
-    if missing:
-        raise ServiceError("missing_columns", t("{f} 缺少这些列：{c}", "{f} lacks these columns: {c}",
-                                                f=quote(path.name), c="、".join(missing)))
-    out = []
-    for offset, row in enumerate(grid[at + 1:]):
-        values = {f: _cell(row[i] if i < len(row) else None) for f, i in columns.items()}
-        if any(values.values()):
-            out.append((at + 2 + offset, values))
-    return out, ignored
+    return SHEET.read(path)
 
 
 def _special(text: str, note: str) -> tuple[bool, str]:

@@ -103,3 +103,77 @@ def _csv(name: str, data: bytes) -> list[list[object]]:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+Words = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class WordSheet:
+    """A sheet whose columns are told by the words in their headers, tried in order (电话 before
+    联系人: 户主电话 is a phone): the household register and the group-buying order sheet.
+
+    `read` finds the header row (a title above is skipped), refuses two columns that both say one
+    field and a sheet without the `required` ones, and returns every non-blank row with the
+    headers it did not read, so that a report can name them: nothing is dropped without a word."""
+
+    words: Words
+    labels: dict[str, tuple[str, str]]  # field -> (Chinese, English), for the messages
+    required: tuple[str, ...]
+
+    def field_of(self, header: object) -> str | None:
+        from desktop.services.columns import normalise
+
+        s = normalise(header)
+        if not s:
+            return None
+        for name, words in self.words:
+            if any(w in s for w in words):
+                return name
+        return None
+
+    def __contains__(self, key: object) -> bool:  # what `find_header` counts as a known header
+        return self.field_of(key) is not None
+
+    def read(self, path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
+        """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read."""
+        path = Path(path)
+        grid = read_grid(path, self).cells
+        at = find_header(grid, self)
+        if at is None:
+            raise ServiceError("missing_columns", t(
+                "{f} 中找不到表头（应有“楼栋、房号、电话”等列）。",
+                "{f} has no header row (expected columns such as 楼栋, 房号, 电话).", f=quote(path.name)))
+        columns: dict[str, int] = {}
+        ignored: list[str] = []
+        for i, cell in enumerate(grid[at]):
+            name, text = self.field_of(cell), cell_text(cell)
+            if name and name in columns:
+                raise ServiceError("ambiguous_columns", t(
+                    "{f} 有两列都像“{x}”：{a}、{b}。请删去或改名其中一列。",
+                    "{f} has two columns that both look like {x}: {a}, {b}. Remove or rename one.",
+                    f=quote(path.name), x=t(*self.labels[name]), a=quote(cell_text(grid[at][columns[name]])),
+                    b=quote(text)))
+            if name:
+                columns[name] = i
+            elif text:
+                ignored.append(text)
+        missing = [self.labels[f][0] for f in self.required if f not in columns]
+        if missing:
+            raise ServiceError("missing_columns", t("{f} 缺少这些列：{c}", "{f} lacks these columns: {c}",
+                                                    f=quote(path.name), c="、".join(missing)))
+        out = []
+        for offset, row in enumerate(grid[at + 1:]):
+            values = {f: cell_text(row[i] if i < len(row) else None) for f, i in columns.items()}
+            if any(values.values()):
+                out.append((at + 2 + offset, values))
+        return out, ignored
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: 12.0 read from Excel is 12, full-width folded, trimmed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()

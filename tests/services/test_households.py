@@ -208,3 +208,32 @@ def test_the_same_file_without_a_batch_name_is_the_same_batch_on_another_day(db,
     assert (again.batch, again.imported, again.unchanged) == ("1129-团购", 0, 2)
     newer = _import(db, clock, actor, write_xlsx(tmp_path / "团购.xlsx", households(3, ("1",), 0)))
     assert (newer.batch, newer.imported) == ("1202-团购", 3)  # the next round, a new sheet under the same name
+
+
+def test_an_order_sheet_in_other_words_keeps_every_column_or_names_it(db, clock, actor, tmp_path):
+    """Headers none of the earlier spellings had: 特殊情况 (a special need was dropped without a word,
+    so an old person living alone got a pickup slot), 购买商品 and 份数 (the order's content was
+    dropped); 门牌号/楼号/单元号/收货人/手机号码 as before. What is not read is named."""
+    header = ["序号", "楼号", "单元号", "门牌号", "收货人", "手机号码", "购买商品", "份数", "配送方式", "特殊情况", "下单时间"]
+    rows = [[1, "3号楼", "2单元", "301", "王阿姨", "13912345678", "蔬菜包", 2, "自提", "", "12-02 20:15"],
+            [2, "3栋", "2", "302室", "李先生", "138 0000 1111", "蔬菜包；鸡蛋", 1, "", "独居老人", ""],
+            [3, "5", "1", "101", "张", "13800002222", "大米", "2袋", "送货上门", "", ""]]
+    report = _import(db, clock, actor, write_xlsx(tmp_path / "其他写法.xlsx", rows, header=header), batch="W")
+    assert report.ok and report.imported == 3
+    assert report.ignored == ["序号", "下单时间"]
+    assert report.lines()[-1] == "未读取的列：序号、下单时间" and report.as_dict()["ignored"] == ["序号", "下单时间"]
+    with db.session(write=False) as s:
+        got = {o.room: (o.items, o.special_needs, o.delivery, o.contact_name)
+               for o in s.exec(select(HouseholdOrder).where(HouseholdOrder.batch == "W")).all()}
+    assert got == {"301": ("蔬菜包 ×2", False, "pickup", "王阿姨"),
+                   "302室": ("蔬菜包;鸡蛋", True, "door", "李先生"),  # (full-width folded, as every cell)  # special needs: to the door, no slot
+                   "101": ("大米 2袋", False, "door", "张")}
+
+
+def test_two_columns_that_say_one_thing_are_a_question_not_a_guess(db, clock, actor, tmp_path):
+    header = ["楼栋", "房号", "电话", "手机"]
+    with pytest.raises(ServiceError) as caught:
+        _import(db, clock, actor, write_xlsx(tmp_path / "两个电话.xlsx", [["1", "101", "13912345678", "13912345679"]],
+                                             header=header), batch="Q")
+    assert caught.value.code == "ambiguous_columns" and "电话、手机" in caught.value.message
+    assert _count(db, HouseholdOrder) == 0

@@ -387,7 +387,8 @@ class HouseholdsPage(StationPage):
         lines = report.lines()
         for i, line in enumerate(lines):
             item = QListWidgetItem(line)
-            item.setBackground(QColor(RED if report.problems and i else (AMBER if report.problems else GREEN)))
+            # a bad row red under an amber headline; columns not read amber under a green one: worth a look
+            item.setBackground(QColor(RED if report.problems and i else (AMBER if report.problems or i else GREEN)))
             self.report.addItem(item)
         self.tabs.setCurrentWidget(self.report)
         self._say(lines[0], error=not report.ok)
