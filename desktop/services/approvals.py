@@ -37,6 +37,7 @@ from desktop.services.approval_template import EXAMPLE_MARK
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
 from desktop.services.setup import require_site
+from desktop.services.spreadsheets import cell_text
 from desktop.store.models import (
     Approval,
     ApprovalCargo,
@@ -530,12 +531,7 @@ _CARGO_ITEM = re.compile(r"^(.*?)\s*([-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?
                          r"\s*([^\d\s.+-]*)$")
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+_text = cell_text  # a cell as text: Excel's 12.0 is 12, full-width folded, trimmed
 
 
 # A unit as people write one after a count: 袋, 公斤, kg, L, 箱装 — letters or Chinese, short, no
