@@ -193,10 +193,10 @@ class BatchInfo:
 # --- reading the sheet ------------------------------------------------------------------------------
 
 
-def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
-    """(spreadsheet row number, {field: text}) of every non-blank row under the header, and the
-    headers not read."""
-    return SHEET.read(path)
+def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str], dict[str, str]]:
+    """(spreadsheet row number, {field: text}) of every non-blank row under the header, the
+    headers not read, and the header each field was read from."""
+    return SHEET.read_with_headers(path)
 
 
 # --- checking rows ----------------------------------------------------------------------------------
@@ -218,8 +218,19 @@ def _special(text: str) -> bool:
     return text.strip().lower() not in NOT_SPECIAL
 
 
-def _door(text: str) -> bool:
-    return any(w in text.lower() for w in DOOR_WORDS)
+YES = {"是", "需要", "要", "yes", "y", "1", "√", "✓", "true"}
+NO = {"否", "不", "不要", "不需要", "no", "n", "0", "×", "x", "false"}
+
+
+def _door(text: str, header: str = "") -> bool:
+    """送货上门 / 自提 as written; or 是/否 under a header that asks (是否送货上门: 是 is the door, 是否自提:
+    否 is)."""
+    value = text.strip().lower()
+    if any(w in value for w in DOOR_WORDS):
+        return True
+    asks_door = any(w in header for w in DOOR_WORDS)
+    asks_pickup = "自提" in header or "自取" in header
+    return (asks_door and value in YES) or (asks_pickup and not asks_door and value in NO)
 
 
 def _household_key(community: str, building: str, unit: str, room: str) -> str:
@@ -268,7 +279,8 @@ def _items(items: str, count: str) -> str:
     return f"{items} {joined}".strip()
 
 
-def _check(rows: list[tuple[int, dict[str, str]]], default_community: str) -> tuple[list[_Draft], list[RowProblem]]:
+def _check(rows: list[tuple[int, dict[str, str]]], default_community: str,
+           headers: dict[str, str] | None = None) -> tuple[list[_Draft], list[RowProblem]]:
     drafts, problems = [], []
     seen: dict[str, int] = {}
     for number, v in rows:
@@ -301,7 +313,7 @@ def _check(rows: list[tuple[int, dict[str, str]]], default_community: str) -> tu
             continue
         special_text = v.get("special", "")
         special = _special(special_text)
-        door = special or _door(v.get("delivery", ""))
+        door = special or _door(v.get("delivery", ""), (headers or {}).get("delivery", ""))
         drafts.append(_Draft(number, community, building, unit, room, phone or "", v.get("contact", ""),
                              _items(v.get("items", ""), v.get("count", "")), special, special_text if special else "",
                              "door" if door else "pickup"))
@@ -377,7 +389,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
     problems means nothing was written; a batch imported before with the same households is left
     as it is; a batch name already used for different households is refused."""
     path = Path(path)
-    rows, ignored = read_rows(path)  # an unreadable file is refused before anything else
+    rows, ignored, headers = read_rows(path)  # an unreadable file is refused before anything else
     name = (batch or _default_batch(session, path, now)).strip()
     if not name:
         raise ServiceError("missing_batch", t("请填写批次名称。", "Enter a batch name."))
@@ -392,7 +404,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
     if not rows:
         report.problems.append(RowProblem(0, t("表格里没有订单。", "The sheet has no orders.")))
         return report
-    drafts, report.problems = _check(rows, default_community="")
+    drafts, report.problems = _check(rows, default_community="", headers=headers)
     if report.problems:
         return report
     keys = [_batch_key(name, _household_key(d.community, d.building, d.unit, d.room)) for d in drafts]

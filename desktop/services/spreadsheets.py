@@ -137,6 +137,11 @@ class WordSheet:
 
     def read(self, path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
         """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read."""
+        rows, ignored, _headers = self.read_with_headers(path)
+        return rows, ignored
+
+    def read_with_headers(self, path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str], dict[str, str]]:
+        """`read`, and the header each field was read from (a 是/否 cell means what its header asks)."""
         path = Path(path)
         grid = read_grid(path, self).cells
         at = find_header(grid, self)
@@ -167,7 +172,7 @@ class WordSheet:
             values = {f: cell_text(row[i] if i < len(row) else None) for f, i in columns.items()}
             if any(values.values()):
                 out.append((at + 2 + offset, values))
-        return out, ignored
+        return out, ignored, {f: cell_text(grid[at][i]) for f, i in columns.items()}
 
 
 def cell_text(value: object) -> str:

@@ -237,3 +237,21 @@ def test_two_columns_that_say_one_thing_are_a_question_not_a_guess(db, clock, ac
                                              header=header), batch="Q")
     assert caught.value.code == "ambiguous_columns" and "电话、手机" in caught.value.message
     assert _count(db, HouseholdOrder) == 0
+
+
+@pytest.mark.parametrize(("header", "door_values", "pickup_values"), [
+    ("是否送货上门", ("是", "需要", "√"), ("否", "", "不需要")),
+    ("是否自提", ("否", "不"), ("是", "")),
+    ("配送方式", ("送货上门", "送到家"), ("自提", "")),
+])
+def test_a_yes_no_delivery_column_means_what_its_header_asks(db, clock, actor, tmp_path, header, door_values,
+                                                             pickup_values):
+    values = [*door_values, *pickup_values]
+    rows = [["1号楼", "1单元", str(101 + i), f"住户{i}", f"139000000{i:02d}", v] for i, v in enumerate(values)]
+    report = _import(db, clock, actor, write_xlsx(tmp_path / "o.xlsx", rows,
+                                                  header=["楼栋", "单元", "房号", "联系人", "电话", header]), batch="D")
+    assert report.ok and report.door == len(door_values)
+    with db.session(write=False) as s:
+        door = {o.room for o in s.exec(select(HouseholdOrder).where(HouseholdOrder.batch == "D")).all()
+                if o.delivery == "door"}
+    assert door == {str(101 + i) for i in range(len(door_values))}
