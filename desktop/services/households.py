@@ -56,12 +56,14 @@ DEFAULT_SLOT_MINUTES = 15
 DEFAULT_FIRST_SLOT = "09:00"
 DEFAULT_PER_SLOT = 20  # households called down at once: room for 2 m apart at the pickup point
 
+# A header about a household's special needs: 特殊人群, 是否独居老人, 孕妇, 残疾人, 慢病 … (also the register's)
+SPECIAL_WORDS = ("特殊", "重点人群", "重点", "困难", "弱势", "独居", "老人", "孕", "残疾", "慢病", "行动不便", "special")
 # Field → words that say it, tried in order: 收货人电话 is a phone, 特殊情况 special needs, 购买商品
 # the items, 份数 how many of them. A header none of these place is named in the report as not read.
 WORDS: Words = (
     ("phone", ("电话", "手机", "联系方式", "联系号码", "phone", "tel", "mobile")),
     ("delivery", ("送货", "配送", "取货", "自提", "上门", "delivery", "pickup")),
-    ("special", ("特殊", "重点人群", "困难", "弱势", "special")),
+    ("special", SPECIAL_WORDS),
     ("count", ("份数", "数量", "件数", "份", "qty", "quantity", "count")),
     ("items", ("物品", "商品", "清单", "订购", "品名", "货品", "菜品", "套餐", "订单内容", "items", "goods")),
     ("community", ("小区", "社区", "community")),
@@ -313,6 +315,8 @@ def _check(rows: list[tuple[int, dict[str, str]]], default_community: str,
             continue
         special_text = v.get("special", "")
         special = _special(special_text)
+        if special and special_text.strip().lower() in YES:  # 是否独居老人: 是 — the need is the header's
+            special_text = re.sub(r"^是否|[?？]$", "", (headers or {}).get("special", "")).strip() or special_text
         door = special or _door(v.get("delivery", ""), (headers or {}).get("delivery", ""))
         drafts.append(_Draft(number, community, building, unit, room, phone or "", v.get("contact", ""),
                              _items(v.get("items", ""), v.get("count", "")), special, special_text if special else "",

@@ -31,14 +31,14 @@ from desktop.i18n import t
 from desktop.services import audit, setup
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
-from desktop.services.households import NOT_SPECIAL, normalise_phone
+from desktop.services.households import NOT_SPECIAL, SPECIAL_WORDS, normalise_phone
 from desktop.services.spreadsheets import WordSheet
 from desktop.store.models import Household, HouseholdOrder
 
 # Field → words that say it, in the order they are tried (电话 before 联系人: 户主电话 is a phone).
 WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("phone", ("电话", "手机", "联系方式", "联系号码", "phone", "tel", "mobile")),
-    ("special", ("特殊", "重点人群", "困难", "弱势", "special")),
+    ("special", SPECIAL_WORDS),
     ("community", ("小区", "社区", "community")),
     ("unit", ("单元", "unit")),
     ("room", ("房号", "房间", "门牌", "户号", "室号", "室", "room")),

@@ -1,5 +1,6 @@
 """Group buying: import an order sheet into one batch of bags with labels and pickup slots."""
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -255,3 +256,17 @@ def test_a_yes_no_delivery_column_means_what_its_header_asks(db, clock, actor, t
         door = {o.room for o in s.exec(select(HouseholdOrder).where(HouseholdOrder.batch == "D")).all()
                 if o.delivery == "door"}
     assert door == {str(101 + i) for i in range(len(door_values))}
+
+
+def test_a_yes_under_a_special_needs_question_records_the_need_the_header_names(db, clock, actor, tmp_path):
+    rows = [["1号楼", "101", "13900000001", "是"], ["1号楼", "102", "13900000002", "否"],
+            ["1号楼", "103", "13900000003", "行动不便"]]
+    _import(db, clock, actor, write_xlsx(tmp_path / "o.xlsx", rows, header=["楼栋", "房号", "电话", "是否独居老人"]),
+            batch="S")
+    with db.session(write=False) as s:
+        needs = {o.room: (o.special_needs, o.delivery) for o in
+                 s.exec(select(HouseholdOrder).where(HouseholdOrder.batch == "S")).all()}
+        told = {json.loads(e.data)["room"]: json.loads(e.data)["special_needs"] for e in
+                s.exec(select(AuditEvent).where(AuditEvent.action == "household.order")).all()}
+    assert needs == {"101": (True, "door"), "102": (False, "pickup"), "103": (True, "door")}
+    assert (told["101"], told["102"], told["103"]) == ("独居老人", "", "行动不便")
