@@ -599,12 +599,18 @@ def _validity(values: dict[str, object], default_year: int) -> tuple[date, date]
     text = _text(values.get("pass_validity"))
     if not text:
         return None
-    parts = [p for p in re.split(r"\s*(?:至|到|~|～|—|--)\s*", text) if p]
-    if len(parts) == 1 and not re.search(r"至|到|~", text):
-        return (date.min, parse_date(parts[0], default_year=default_year))
+    parts = [p for p in re.split(r"\s*(?:至|到|~|～|—|–|--)\s*", text) if p]
     if len(parts) == 1:
-        return (date.min, parse_date(parts[0], default_year=default_year))
+        # 2026.12.01-2026.12.31: one hyphen between two whole dates (inside a date it is the date's own)
+        dates = _WHOLE_DATE.findall(text)
+        if len(dates) != 2 or _WHOLE_DATE.sub("", text).strip(" -/"):
+            return (date.min, parse_date(parts[0], default_year=default_year))
+        parts = [re.sub(r"\s+", "", d) for d in dates]
     return (parse_date(parts[0], default_year=default_year), parse_date(parts[-1], default_year=default_year))
+
+
+# a date whose own parts cannot be taken for a range's hyphen: with its year, or 12月1日
+_WHOLE_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _cell(name: str, parse):

@@ -232,3 +232,29 @@ def test_goods_named_with_their_size_are_counted_by_the_quantity_column(db, acto
                    "苏N44443": [("纯牛奶 250ml×24", 80, "箱")], "苏N44444": [("大米", 40, "袋")]}
     assert [(p.row, p.column) for p in report.rejected] == [(6, "件数"), (7, "件数")]
     assert all("请只写一处" in p.reason for p in report.rejected)
+
+
+def test_a_validity_range_joined_by_a_hyphen_is_read_as_from_and_to(db, actor, tmp_path):
+    """2026.12.01-2026.12.31 was refused as a date it could not read: one hyphen between two whole
+    dates (with their year, or 12月1日) is a range; a hyphen inside a date stays the date's own."""
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "到达日期", "通行证号", "通行证有效期"]
+    base = ["甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02"]
+    ranges = {"BG-1": "2026.12.01-2026.12.31", "BG-2": "2026-12-01-2027-01-15", "BG-3": "12月1日-12月20日",
+              "BG-4": "2026/12/01 – 2026/12/25", "BG-5": "2026-12-31"}
+    rows = [[f"苏N5555{i}", *base, number, text] for i, (number, text) in enumerate(ranges.items())]
+    report = run(db, actor, write_xlsx(tmp_path / "有效期.xlsx", rows, header=header))
+    assert report.rejected == [] and report.imported == 5
+    with db.session(write=False) as s:
+        got = {n: (passes.find(s, n).valid_from, passes.find(s, n).valid_to) for n in ranges}
+    assert got["BG-1"] == (date(2026, 12, 1), date(2026, 12, 31))
+    assert got["BG-2"] == (date(2026, 12, 1), date(2027, 1, 15))
+    assert got["BG-3"] == (date(2026, 12, 1), date(2026, 12, 20))
+    assert got["BG-4"] == (date(2026, 12, 1), date(2026, 12, 25))
+    assert got["BG-5"][1] == date(2026, 12, 31)  # one date: the end
+
+
+def test_a_month_day_range_with_slashes_is_a_question_not_a_guess(db, actor, tmp_path):
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "到达日期", "通行证号", "通行证有效期"]
+    rows = [["苏N55560", "甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02", "BG-9", "12/01-12/31"]]
+    report = run(db, actor, write_xlsx(tmp_path / "斜杠.xlsx", rows, header=header))
+    assert report.imported == 0 and [p.column for p in report.rejected] == ["通行证有效期"]
