@@ -11,6 +11,7 @@ reads the tests as negative (people at work); with a result column, an empty res
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -93,7 +94,18 @@ def _text(cell: object) -> str:
     return str(cell).strip()
 
 
-def _yes(cell: object, header: str) -> tuple[bool, date | None]:
+def _past_year(now: datetime) -> int:
+    """The year a date written without one (12月2日) is read in: this year at the site; a date
+    that would then lie in the future is last year's (a test or a training is never ahead)."""
+    return now.astimezone(site_zone()).year
+
+
+def _not_ahead(day: date, now: datetime) -> date:
+    today = now.astimezone(site_zone()).date()
+    return day.replace(year=day.year - 1) if day > today and day.year == today.year and (day - today).days > 1 else day
+
+
+def _yes(cell: object, header: str, now: datetime) -> tuple[bool, date | None]:
     """A training cell: 是/否, or the date it was done."""
     text = _text(cell).lower()
     if text in YES:
@@ -101,22 +113,31 @@ def _yes(cell: object, header: str) -> tuple[bool, date | None]:
     if text in NO:
         return False, None
     try:
-        return True, parse_date(cell)
+        day = parse_date(cell, default_year=_past_year(now))
+        return True, day if _has_year(cell) else _not_ahead(day, now)
     except InputError:
         raise InputError("training", t("“{h}”应填 是/否 或培训日期，不是 {v}", "“{h}” should be yes/no or the training "
                                        "date, not {v}", h=header, v=_text(cell))) from None
 
 
-def _test_time(cell: object, header: str) -> datetime | None:
+def _has_year(cell: object) -> bool:
+    return not isinstance(cell, str) or bool(re.search(r"\d{4}", cell))
+
+
+def _test_time(cell: object, header: str, now: datetime) -> datetime | None:
     if _text(cell) == "":
         return None
     tz = site_zone()
+    year = _past_year(now)
     try:
-        return parse_datetime(cell, tz=tz)
+        at = parse_datetime(cell, tz=tz, default_year=year)
+        return at if _has_year(cell) else datetime.combine(_not_ahead(at.date(), now), at.timetz())
     except InputError:
         pass
     try:
-        return datetime.combine(parse_date(cell), time(0, 0), tzinfo=tz)  # a day only: the day's start, the worst case
+        day = parse_date(cell, default_year=year)
+        day = day if _has_year(cell) else _not_ahead(day, now)
+        return datetime.combine(day, time(0, 0), tzinfo=tz)  # a day only: the day's start, the worst case
     except InputError:
         raise InputError("test_at", t("“{h}”的时间 {v} 看不懂（应如 2026-12-01 08:30）", "Cannot read “{h}”: {v} "
                                       "(write it like 2026-12-01 08:30)", h=header, v=_text(cell))) from None
@@ -134,7 +155,7 @@ def _result(cell: object, header: str) -> str:
                                       h=header, v=_text(cell)))
 
 
-def _read(cells: list[list[object]], at: int, m: columns.ColumnMap) -> tuple[list[_Row], list[str]]:
+def _read(cells: list[list[object]], at: int, m: columns.ColumnMap, now: datetime) -> tuple[list[_Row], list[str]]:
     placed = m.field_columns()
     rows, errors = [], []
     seen: dict[str, int] = {}
@@ -160,9 +181,9 @@ def _read(cells: list[list[object]], at: int, m: columns.ColumnMap) -> tuple[lis
             problems.append(t("与第{n}行重复", "repeats row {n}", n=seen[values["name"]]))
         else:
             seen[values["name"]] = i
-        for key, read in (("last_test_at", lambda: _test_time(cell("test_at"), header("test_at"))),
+        for key, read in (("last_test_at", lambda: _test_time(cell("test_at"), header("test_at"), now)),
                           ("last_test_result", lambda: _result(cell("test_result"), header("test_result"))),
-                          ("training", lambda: _yes(cell("training"), header("training")))):
+                          ("training", lambda: _yes(cell("training"), header("training"), now))):
             try:
                 values[key] = read()
             except InputError as exc:
@@ -189,7 +210,7 @@ def import_sheet(session: Session, *, actor: Actor, now: datetime, path: Path) -
         raise ServiceError("columns_unclear", t("这些列无法确定是哪一项：{c}。请改表头后再导入。",
                                                 "Cannot tell what these columns are: {c}. Rename them and import "
                                                 "again.", c="、".join(h for hs in m.questions.values() for h in hs)))
-    rows, errors = _read(grid.cells, at, m)
+    rows, errors = _read(grid.cells, at, m, now)
     if errors:
         raise ServiceError("rows_invalid", t("有{n}行有错，未导入任何人：\n{e}", "{n} rows have errors; nobody was imported:\n{e}",
                                              n=len(errors), e="\n".join(errors)))

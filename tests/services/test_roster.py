@@ -235,3 +235,29 @@ def test_the_phone_of_someone_off_the_roster_expires_with_the_retention_and_the_
         rows = {m.name: m.phone for m in s.exec(select(StaffMember)).all()}
         assert rows["吴刚"] == "" and rows["郑丽"] == "13900002222"
         assert staying and audit.verify_chain(s).broken is None
+
+
+def test_dates_written_without_a_year_are_read_in_the_sites_year_and_never_ahead(db, clock, tmp_path):
+    """12月2日 was refused as a time it could not read. A date without its year is this year's at
+    the site, unless that would put a test or a training in the future: then it is last year's."""
+    from datetime import date
+
+    from desktop.domain.localtime import site_tz
+
+    today = clock.now().astimezone(site_tz()).date()
+    earlier, later = today - timedelta(days=1), today + timedelta(days=40)
+    rows = [["姓名", "岗位", "核酸采样时间", "核酸结果", "培训日期"],
+            ["赵一", "门岗", f"{earlier.month}月{earlier.day}日", "阴性", f"{earlier.month}月{earlier.day}日"],
+            ["钱二", "门岗", f"{earlier.month}月{earlier.day}日 07:30", "阴性", ""],
+            ["孙三", "门岗", f"{later.month}月{later.day}日", "阴性", f"{later.month}月{later.day}日"]]
+    with db.session() as s:
+        done = roster_sheet.import_sheet(s, actor=DUTY, now=clock.now(), path=_csv(tmp_path, rows))
+    assert done.added == 3
+    with db.session(write=False) as s:
+        people = {p.name: p for p in roster.list_staff(s, now=clock.now())}
+    local = {n: p.last_test_at.astimezone(site_tz()) for n, p in people.items() if n in ("赵一", "钱二", "孙三")}
+    assert local["赵一"].date() == earlier and people["赵一"].training_on == earlier
+    assert (local["钱二"].date(), local["钱二"].hour, local["钱二"].minute) == (earlier, 7, 30)
+    # 40 days ahead is not a test yet to come: it is last year's (or the year before at the turn of one)
+    assert local["孙三"].date() < today and local["孙三"].date().replace(year=later.year) == later
+    assert people["孙三"].training_on < today and isinstance(people["孙三"].training_on, date)
