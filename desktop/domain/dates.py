@@ -27,9 +27,10 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip().replace(" ", " ")
 
 
-def parse_date(value: object, *, default_year: int | None = None) -> date:
+def parse_date(value: object, *, default_year: int | None = None, near: date | None = None) -> date:
     """A date from a cell: date/datetime, Excel serial number, or text such as 2026-11-30,
-    2026/11/30, 2026.11.30, 2026年11月30日, 20261130, or 11月30日 (with `default_year`)."""
+    2026/11/30, 2026.11.30, 2026年11月30日, 20261130, or 11月30日 (with `default_year`, or `near`:
+    the year that puts it nearest that day, so 1月2日 read on 12-30 is the coming 2 January)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -48,6 +49,8 @@ def parse_date(value: object, *, default_year: int | None = None) -> date:
             return date(int(m[1]), int(m[2]), int(m[3]))
         if m := _COMPACT.match(text):
             return date(int(m[1]), int(m[2]), int(m[3]))
+        if (m := _MD.match(text)) and near is not None:
+            return _nearest(int(m[1]), int(m[2]), near)
         if (m := _MD.match(text)) and default_year:
             return date(default_year, int(m[1]), int(m[2]))
         if re.fullmatch(r"\d{5}(\.\d+)?", text):
@@ -57,12 +60,26 @@ def parse_date(value: object, *, default_year: int | None = None) -> date:
     raise _bad_date(value)
 
 
+def _nearest(month: int, day: int, near: date) -> date:
+    """month/day in the year (this one, the one before or after `near`'s) nearest to `near`."""
+    candidates = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 2月30日, or 2月29日 in a year without one
+            continue
+    if not candidates:
+        raise ValueError((month, day))
+    return min(candidates, key=lambda d: abs((d - near).days))
+
+
 def _bad_date(value: object) -> InputError:
     return InputError("date", t("日期 {v} 看不懂（应如 2026-11-30）。",
                                 "Cannot read the date {v} (write it like 2026-11-30).", v=value))
 
 
-def parse_datetime(value: object, *, tz: tzinfo, default_year: int | None = None) -> datetime:
+def parse_datetime(value: object, *, tz: tzinfo, default_year: int | None = None,
+                   near: date | None = None) -> datetime:
     """A moment from a cell or a field, read in local time `tz`; returned aware (in `tz`).
     Accepts datetimes (naive = local), Excel serials with a fraction, or 'date time' text."""
     if isinstance(value, datetime):
@@ -76,7 +93,7 @@ def parse_datetime(value: object, *, tz: tzinfo, default_year: int | None = None
     text = re.sub(r"(\d)(日)(\d)", r"\1\2 \3", text)
     parts = text.split()
     if len(parts) == 2:
-        day = parse_date(parts[0], default_year=default_year)
+        day = parse_date(parts[0], default_year=default_year, near=near)
         if m := _TIME.match(parts[1]):
             hh, mm, ss = int(m[1]), int(m[2] or 0), int(m[3] or 0)
             if hh < 24 and mm < 60 and ss < 60:

@@ -590,12 +590,13 @@ def parse_passengers(text: str, *, year: int | None = None) -> tuple[OccupantDra
     return tuple(out)
 
 
-def _validity(values: dict[str, object], default_year: int) -> tuple[date, date] | None:
+def _validity(values: dict[str, object], today: date) -> tuple[date, date] | None:
+    """(from, to) of a pass; a date written without its year is the one nearest `today`."""
     if _text(values.get("pass_valid_from")) or _text(values.get("pass_valid_to")):
         # 有效期起 + 有效期至: the columns recognise as pass_valid_from + pass_validity (the end)
         start = values.get("pass_valid_from")
-        end = parse_date(values.get("pass_valid_to") or values.get("pass_validity"), default_year=default_year)
-        return (parse_date(start, default_year=default_year) if _text(start) else date.min, end)
+        end = parse_date(values.get("pass_valid_to") or values.get("pass_validity"), near=today)
+        return (parse_date(start, near=today) if _text(start) else date.min, end)
     text = _text(values.get("pass_validity"))
     if not text:
         return None
@@ -604,9 +605,9 @@ def _validity(values: dict[str, object], default_year: int) -> tuple[date, date]
         # 2026.12.01-2026.12.31: one hyphen between two whole dates (inside a date it is the date's own)
         dates = _WHOLE_DATE.findall(text)
         if len(dates) != 2 or _WHOLE_DATE.sub("", text).strip(" -/"):
-            return (date.min, parse_date(parts[0], default_year=default_year))
+            return (date.min, parse_date(parts[0], near=today))
         parts = [re.sub(r"\s+", "", d) for d in dates]
-    return (parse_date(parts[0], default_year=default_year), parse_date(parts[-1], default_year=default_year))
+    return (parse_date(parts[0], near=today), parse_date(parts[-1], near=today))
 
 
 # a date whose own parts cannot be taken for a range's hyphen: with its year, or 12月1日
@@ -688,15 +689,14 @@ def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None
     zone = site_zone()
     raw_day = v.get("arrival_date")
     if _text(raw_day):
-        day = _cell("arrival_date", lambda: parse_date(_weekday_free(raw_day), default_year=today.year))
+        day = _cell("arrival_date", lambda: parse_date(_weekday_free(raw_day), near=today))
     elif default_day:
         day = default_day
     else:
         raise InputError("arrival_date", t("缺到达日期", "The arrival date is missing"))
     sampled = None
     if _text(v.get("test_sampled_at")):
-        sampled = _cell("test_sampled_at", lambda: parse_datetime(v.get("test_sampled_at"), tz=zone,
-                                                                  default_year=today.year))
+        sampled = _cell("test_sampled_at", lambda: parse_datetime(v.get("test_sampled_at"), tz=zone, near=today))
     driver = OccupantDraft(name=_text(v.get("driver")), id_number=_text(v.get("id_number")),
                            phone=_text(v.get("phone")), test_sampled_at=sampled)
     pass_number = _text(v.get("pass_number")) or None
@@ -716,7 +716,7 @@ def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None
         unloading_point_id=_point_id(session, point_text) if point_text else None, pass_number=pass_number,
         cargo=cargo, cargo_summary=cargo_text if cargo == parse_cargo(cargo_text) else _cargo_words(cargo),
         note=_text(v.get("note")))
-    validity = _cell("pass_validity", lambda: _validity(v, today.year))
+    validity = _cell("pass_validity", lambda: _validity(v, today))
     return validate(session, draft, today=today), validity
 
 

@@ -56,7 +56,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ch
             seen[number] = row.number
             plate = normalize_plate(_text(v.get("plate")))
             try:
-                validity = _validity(v, today.year)
+                validity = _validity(v, today)
             except InputError as exc:
                 raise InputError("pass_validity", exc.message) from None
             if validity is None or validity[1] == date.min:

@@ -46,3 +46,20 @@ def test_datetimes():
 def test_excel_serials_and_text_agree(day):
     serial = (day - date(1899, 12, 30)).days
     assert parse_date(serial) == parse_date(str(serial)) == parse_date(day.strftime("%Y年%m月%d日")) == day
+
+
+@pytest.mark.parametrize(("text", "near", "want"), [
+    ("1月2日", date(2026, 12, 30), date(2027, 1, 2)),       # a supplier's sheet for the coming 2 January
+    ("12月31日", date(2027, 1, 1), date(2026, 12, 31)),     # a test sampled on new year's eve, typed the day after
+    ("12-01", date(2026, 12, 2), date(2026, 12, 1)),
+    ("6月30日", date(2026, 1, 1), date(2026, 6, 30)),        # half a year either way: this year
+    ("2月29日", date(2027, 12, 1), date(2028, 2, 29)),       # only in a leap year: the nearest that has one
+])
+def test_a_month_and_day_are_read_in_the_year_nearest_the_day(text, near, want):
+    assert parse_date(text, near=near) == want
+
+
+def test_a_time_without_its_year_is_the_nearest_one():
+    assert parse_datetime("12-31 22:00", tz=SH, near=date(2027, 1, 1)) == datetime(2026, 12, 31, 22, 0, tzinfo=SH)
+    with pytest.raises(InputError):
+        parse_date("2月30日", near=date(2026, 12, 1))

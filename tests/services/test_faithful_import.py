@@ -258,3 +258,17 @@ def test_a_month_day_range_with_slashes_is_a_question_not_a_guess(db, actor, tmp
     rows = [["苏N55560", "甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02", "BG-9", "12/01-12/31"]]
     report = run(db, actor, write_xlsx(tmp_path / "斜杠.xlsx", rows, header=header))
     assert report.imported == 0 and [p.column for p in report.rejected] == ["通行证有效期"]
+
+
+def test_at_the_turn_of_the_year_a_date_without_its_year_is_the_coming_one(db, actor, tmp_path):
+    """1月2日 on a sheet imported on 30 December is the coming 2 January (it was read as the past
+    one, and refused as a day gone by); a pass 至1月15日 likewise ends next year."""
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "到达日期", "通行证号", "通行证有效期至"]
+    rows = [["苏N66661", "甲", "孙八", DRIVER_IDS[4], "13812345678", "1月2日", "BG-Y", "1月15日"]]
+    with db.session() as s:
+        report = approvals.import_file(s, actor=actor, now=datetime(2026, 12, 30, 2, 0, tzinfo=UTC),
+                                       path=write_xlsx(tmp_path / "元旦.xlsx", rows, header=header))
+    assert report.rejected == [] and report.imported == 1
+    assert [a.plate for a in stored(db, date(2027, 1, 2))] == ["苏N66661"]
+    with db.session(write=False) as s:
+        assert passes.find(s, "BG-Y").valid_to == date(2027, 1, 15)

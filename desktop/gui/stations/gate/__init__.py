@@ -367,9 +367,9 @@ class GatePage(GateActions, StationPage):
     # --- check-in --------------------------------------------------------------------------------
 
     def _values(self) -> list[CheckInput] | None:
-        year = self.ctx.clock.now().astimezone(site_zone()).year  # the site's year, not the laptop's
+        today = self.ctx.clock.now().astimezone(site_zone()).date()  # the site's day, not the laptop's
         try:
-            return [card.value(year=year) for card in self.cards]
+            return [card.value(today=today) for card in self.cards]
         except InputError as exc:
             self._say(exc.message, ok=False)
             return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -191,11 +193,12 @@ class OccupantCard(QFrame):
         except ValueError:
             raise InputError("temperature", self.tr("体温“{t}”看不懂，请填写如 36.5").replace("{t}", text)) from None
 
-    def value(self, *, year: int) -> CheckInput:
-        """What the card says now; a sampling time without a year is in `year` (the site's).
-        Raises InputError for a sampling time it cannot read."""
+    def value(self, *, today: date) -> CheckInput:
+        """What the card says now; a sampling time without a year is in the year nearest `today`
+        (the site's: 12-31 22:00 typed on 1 January is last year's). Raises InputError for a
+        sampling time it cannot read."""
         text = self.sampled.text().strip()
-        sampled = parse_datetime(text, tz=site_zone(), default_year=year) if text else None
+        sampled = parse_datetime(text, tz=site_zone(), near=today) if text else None
         name = self.name_edit.text().strip() if self.name_edit else self.person.name
         id_number = self.id_edit.text().strip() if self.id_edit else self.person.id_number
         return CheckInput(

@@ -129,7 +129,7 @@ class ApprovalDialog(QDialog):
                 sampled = self._cell(r, 3)
                 people.append(OccupantDraft(
                     self._cell(r, 0), self._cell(r, 1), self._cell(r, 2), "driver" if not people else "passenger",
-                    parse_datetime(sampled, tz=site_zone(), default_year=self.day.date().year()) if sampled else None))
+                    parse_datetime(sampled, tz=site_zone(), near=self.day.date().toPython()) if sampled else None))
         except InputError as exc:
             self.error.setText(exc.message)
             return
