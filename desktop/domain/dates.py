@@ -10,8 +10,8 @@ from desktop.domain.identity import InputError
 from desktop.i18n import t
 
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01, counting Excel's phantom 1900-02-29
-_YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
-_MD = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})日?$")
+_YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$")  # 12月3号 is said as often as 12月3日
+_MD = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})[日号]?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME = re.compile(r"^(\d{1,2})[:：时点](\d{1,2})?分?(?:[:：](\d{1,2})秒?)?$")
 
@@ -90,7 +90,7 @@ def parse_datetime(value: object, *, tz: tzinfo, default_year: int | None = None
         except ValueError:
             raise _bad_time(value) from None
     text = _clean(str(value or ""))
-    text = re.sub(r"(\d)(日)(\d)", r"\1\2 \3", text)
+    text = re.sub(r"(\d)([日号])(\d)", r"\1\2 \3", text)
     parts = text.split()
     if len(parts) == 2:
         day = parse_date(parts[0], default_year=default_year, near=near)

@@ -721,11 +721,19 @@ def _draft_from_row(session: Session, row: SheetRow, *, default_day: date | None
 
 
 _WEEKDAY = re.compile(r"\s*[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?\s*$")
+# the part of the day after a date, in an arrival-date cell: 早上, 下午3点, 06:30前, 上午9:00左右 …
+_DAYTIME = re.compile(r"\s*(?:早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里|凌晨|白天|全天)?\s*"
+                      r"(?:\d{1,2}\s*[:：点时]\s*(?:\d{1,2}\s*分?|半)?)?\s*(?:前|后|以前|之前|左右|到达|送达)?\s*$")
 
 
 def _weekday_free(value: object) -> object:
-    """12月2日(周三) / 2026-12-02 星期三 → the date without its weekday."""
-    return _WEEKDAY.sub("", value) if isinstance(value, str) else value
+    """12月2日(周三) / 2026-12-02 星期三 / 12月3日早上 / 12月3日 06:30前 → the date alone (the arrival
+    is a day; the time of day is not kept)."""
+    if not isinstance(value, str):
+        return value
+    text = _WEEKDAY.sub("", value)
+    day = _DAYTIME.sub("", text) if re.search(r"[日号]|\d{4}\D\d{1,2}\D\d{1,2}|^\d{1,2}[-/.]\d{1,2}", text) else text
+    return _WEEKDAY.sub("", day) if day else text
 
 
 PASSENGERS_CELL_MAX = limits.OCCUPANTS_MAX * 80  # name, ID number, phone and sampling time of each

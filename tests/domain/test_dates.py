@@ -63,3 +63,8 @@ def test_a_time_without_its_year_is_the_nearest_one():
     assert parse_datetime("12-31 22:00", tz=SH, near=date(2027, 1, 1)) == datetime(2026, 12, 31, 22, 0, tzinfo=SH)
     with pytest.raises(InputError):
         parse_date("2月30日", near=date(2026, 12, 1))
+
+
+def test_the_day_may_be_written_with_hao():
+    assert parse_date("2026年12月3号") == date(2026, 12, 3) == parse_date("12月3号", near=date(2026, 12, 1))
+    assert parse_datetime("12月3号8:30", tz=SH, near=date(2026, 12, 1)) == datetime(2026, 12, 3, 8, 30, tzinfo=SH)

@@ -272,3 +272,12 @@ def test_at_the_turn_of_the_year_a_date_without_its_year_is_the_coming_one(db, a
     assert [a.plate for a in stored(db, date(2027, 1, 2))] == ["苏N66661"]
     with db.session(write=False) as s:
         assert passes.find(s, "BG-Y").valid_to == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize("cell", ["12月3日早上", "12月3日 06:30前", "2026-12-03 下午3点", "12月3日(周四)上午",
+                                  "12月3号", "12-03 8:00"])
+def test_an_arrival_date_with_the_time_of_day_is_that_day(db, actor, tmp_path, cell):
+    header = ["车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "送达时间"]
+    rows = [["苏N77771", "甲", "孙八", DRIVER_IDS[4], "13812345678", cell]]
+    report = run(db, actor, write_xlsx(tmp_path / "时间.xlsx", rows, header=header))
+    assert report.rejected == [] and [a.plate for a in stored(db, date(2026, 12, 3))] == ["苏N77771"]
