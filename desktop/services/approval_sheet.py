@@ -110,7 +110,7 @@ def _to_sheet(name: str, title: str, grid: list[list[object]], merges: list[tupl
         raise ServiceError("missing_columns", t(
             "{f} 中找不到表头（应有“车牌号、供货单位、驾驶员、身份证号、联系电话”等列）。",
             "{f} has no header row (expected columns such as 车牌号, 供货单位, 驾驶员, 身份证号, 联系电话).", f=quote(name)))
-    placed = recognise(_headers(grid, header_at), fields=fields, chosen=chosen)
+    placed = recognise(_headers(grid, header_at), fields=fields, chosen=chosen, rows=grid[header_at + 1:header_at + 21])
     columns = {f: c.index for f, c in placed.field_columns().items() if f != "row_number"}
     written = {f: c.header for f, c in placed.field_columns().items() if f != "row_number"}
     if require_date:

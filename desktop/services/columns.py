@@ -233,10 +233,12 @@ def _written(cell: object) -> str:
 
 
 def recognise(headers: list[object], *, fields: Iterable[str] = APPROVAL_FIELDS,
-              chosen: Mapping[str, str] | None = None, rules: Mapping[str, Rule] | None = None) -> ColumnMap:
+              chosen: Mapping[str, str] | None = None, rules: Mapping[str, Rule] | None = None,
+              rows: Iterable[list[object]] = ()) -> ColumnMap:
     """Place each header. `chosen` maps a header (as written, or normalised) to a field or IGNORE
     and wins over recognition. Two columns whose best field is the same are a question unless one
-    scores clearly higher; a header whose two best fields tie is a question too."""
+    scores clearly higher; a header whose two best fields tie is a question too. `rows` (the first
+    rows under the header) settle a header whose words alone cannot: a bare 单位."""
     fields = tuple(fields)
     picks = {normalise(k): v for k, v in (chosen or {}).items()}
     cols: list[Column] = []
@@ -255,19 +257,44 @@ def recognise(headers: list[object], *, fields: Iterable[str] = APPROVAL_FIELDS,
         else:
             cols.append(Column(i, text, None, tuple(f for f, _ in ranked), note))
     result = ColumnMap(cols)
-    _context(result, fields)
+    _context(result, fields, [list(r) for r in rows][:20])
     _settle(result, ranked_by={c.index: scores(c.header, fields, rules) for c in cols if c.header})
     return result
 
 
-def _context(m: ColumnMap, fields: tuple[str, ...]) -> None:
-    """A bare 单位 is the unit beside a quantity column, else the supplier (单位 = work unit)."""
+_ORGANISATION = ("公司", "超市", "中心", "集团", "商行", "商店", "门市", "厂", "站", "基地", "合作社", "农场", "批发",
+                 "市场", "医院", "学校", "部", "店", "局", "所", "社")
+
+
+def _looks_like(values: list[str]) -> str | None:
+    """"supplier" when most cells name an organisation (宿迁市某某农贸公司), "unit" when they are
+    short measure words (箱, 袋, 公斤, kg), else None."""
+    if not values:
+        return None
+    organisations = sum(1 for v in values if len(v) >= 5 or any(w in v for w in _ORGANISATION))
+    units = sum(1 for v in values if len(v) <= 3 and not any(ch.isdigit() for ch in v))
+    if organisations * 2 > len(values):
+        return "supplier"
+    if units * 2 > len(values):
+        return "unit"
+    return None
+
+
+def _context(m: ColumnMap, fields: tuple[str, ...], rows: list[list[object]]) -> None:
+    """A bare 单位 (work unit, or unit of measure) is what its cells say it is; with no cells to
+    go by, the unit beside a quantity column, else the supplier."""
     has_quantity = any(c.field == "quantity" for c in m.columns)
     has_supplier = any(c.field == "supplier" for c in m.columns)
     for n, c in enumerate(m.columns):
         if c.chosen or normalise(c.header) != "单位":
             continue
-        if not has_quantity and not has_supplier and "supplier" in fields:
+        values = [str(r[c.index]).strip() for r in rows if c.index < len(r) and str(r[c.index] or "").strip()]
+        said = _looks_like(values)
+        if said == "supplier" and not has_supplier and "supplier" in fields:
+            m.columns[n] = Column(c.index, c.header, "supplier", ("supplier", "unit"), c.unit_hint)
+        elif said == "unit" and "unit" in fields:
+            m.columns[n] = Column(c.index, c.header, "unit", ("unit", "supplier"), c.unit_hint)
+        elif said is None and not has_quantity and not has_supplier and "supplier" in fields:
             m.columns[n] = Column(c.index, c.header, "supplier", ("supplier", "unit"), c.unit_hint)
 
 

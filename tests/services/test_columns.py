@@ -70,6 +70,21 @@ def test_a_bare_unit_column_is_the_unit_beside_a_quantity_else_the_supplier():
     assert [c.field for c in recognise(["车牌号", "单位", "物资"]).columns] == ["plate", "supplier", "cargo"]
 
 
+def test_a_bare_unit_column_is_what_its_cells_say():
+    """单位 beside 数量（箱） held 宿迁市某某农贸公司: the cells name organisations, so it is the supplier
+    (it was taken for the unit of measure, and the sheet refused for want of a supplier)."""
+    header = ["车牌", "单位", "司机", "货物", "数量（箱）"]
+    companies = [["苏N1", "宿迁市某某农贸公司", "周一", "牛奶", 50], ["苏N2", "某某超市", "周二", "蔬菜", 30]]
+    units = [["苏N1", "箱", "周一", "牛奶", 50], ["苏N2", "kg", "周二", "蔬菜", 30]]
+    assert recognise(header, rows=companies).field_columns()["supplier"].header == "单位"
+    assert recognise(header, rows=units).field_columns()["unit"].header == "单位"
+    # nothing to go by (no cells, or cells that say neither): the rule of the neighbours, as before
+    assert recognise(header).field_columns()["unit"].header == "单位"
+    # a sheet that already has its supplier column keeps 单位 as the unit whatever it holds
+    placed = recognise(["供货单位", *header], rows=[["甲公司", *companies[0]]])
+    assert placed.field_columns()["supplier"].header == "供货单位" and placed.field_columns()["unit"].header == "单位"
+
+
 def test_the_unit_in_a_headers_brackets_is_kept():
     assert recognise(["重量（公斤）"]).columns[0].unit_hint == "公斤"
 
