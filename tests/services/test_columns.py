@@ -28,6 +28,9 @@ SPELLINGS = {
     "通行证有效期止": "pass_validity", "有效期起": "pass_valid_from", "有效期开始": "pass_valid_from",
     "核酸采样时间": "test_sampled_at", "核酸检测时间": "test_sampled_at", "采样日期": "test_sampled_at",
     "备注": "note", "备 注": "note", "序号": "row_number",
+    # met later on sheets never seen before
+    "送货单位": "supplier", "承运单位": "supplier", "配送单位": "supplier", "保供证编号": "pass_number",
+    "送货日期": "arrival_date", "送货地点": "unloading_point",
 }
 
 
@@ -41,7 +44,7 @@ def test_there_are_many_spellings():
     assert len(SPELLINGS) >= 40
 
 
-@pytest.mark.parametrize("header", ["发票号", "车型", "温度", "籍贯", "颜色"])
+@pytest.mark.parametrize("header", ["发票号", "车型", "温度", "籍贯", "颜色", "驾驶证号", "行驶证号", "健康码"])
 def test_an_unknown_header_is_unplaced_and_named(header):
     placed = recognise(["车牌号", header])
     assert placed.unknown == [header] and placed.unplaced == [header]
