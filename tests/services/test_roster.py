@@ -261,3 +261,16 @@ def test_dates_written_without_a_year_are_read_in_the_sites_year_and_never_ahead
     # 40 days ahead is not a test yet to come: it is last year's (or the year before at the turn of one)
     assert local["孙三"].date() < today and local["孙三"].date().replace(year=later.year) == later
     assert people["孙三"].training_on < today and isinstance(people["孙三"].training_on, date)
+
+
+def test_a_roster_headed_in_other_words_is_read_whole(db, clock, tmp_path):
+    """工作人员 is the name column (it was taken for the post), 最近一次核酸 the test time (it was a
+    column not read)."""
+    rows = [["工作人员", "工作岗位", "最近一次核酸", "最近一次核酸结果"],
+            ["周一", "门岗", "2026-11-28 08:30", "阴性"]]
+    with db.session() as s:
+        done = roster_sheet.import_sheet(s, actor=DUTY, now=clock.now(), path=_csv(tmp_path, rows))
+    assert (done.added, done.ignored) == (1, [])
+    with db.session(write=False) as s:
+        (person,) = [p for p in roster.list_staff(s, now=clock.now()) if p.name == "周一"]
+    assert person.post == "门岗" and person.last_test_at is not None and person.last_test_result == "negative"
