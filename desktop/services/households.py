@@ -224,6 +224,14 @@ YES = {"是", "需要", "要", "yes", "y", "1", "√", "✓", "true"}
 NO = {"否", "不", "不要", "不需要", "no", "n", "0", "×", "x", "false"}
 
 
+def asked_need(value: str, header: str) -> str:
+    """是 under 是否独居老人 is the need 独居老人 (the header asks, the cell answers); anything else
+    as written."""
+    if value.strip().lower() in YES:
+        return re.sub(r"^是否|[?？]$", "", header.strip()).strip() or value
+    return value
+
+
 def _door(text: str, header: str = "") -> bool:
     """送货上门 / 自提 as written; or 是/否 under a header that asks (是否送货上门: 是 is the door, 是否自提:
     否 is)."""
@@ -313,10 +321,8 @@ def _check(rows: list[tuple[int, dict[str, str]]], default_community: str,
         if reasons:
             problems.append(RowProblem(number, "；".join(reasons), who))
             continue
-        special_text = v.get("special", "")
+        special_text = asked_need(v.get("special", ""), (headers or {}).get("special", ""))
         special = _special(special_text)
-        if special and special_text.strip().lower() in YES:  # 是否独居老人: 是 — the need is the header's
-            special_text = re.sub(r"^是否|[?？]$", "", (headers or {}).get("special", "")).strip() or special_text
         door = special or _door(v.get("delivery", ""), (headers or {}).get("delivery", ""))
         drafts.append(_Draft(number, community, building, unit, room, phone or "", v.get("contact", ""),
                              _items(v.get("items", ""), v.get("count", "")), special, special_text if special else "",

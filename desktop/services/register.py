@@ -31,7 +31,7 @@ from desktop.i18n import t
 from desktop.services import audit, setup
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
-from desktop.services.households import NOT_SPECIAL, SPECIAL_WORDS, normalise_phone
+from desktop.services.households import NOT_SPECIAL, SPECIAL_WORDS, asked_need, normalise_phone
 from desktop.services.spreadsheets import WordSheet
 from desktop.store.models import Household, HouseholdOrder
 
@@ -121,8 +121,11 @@ class Draft:
 
 
 def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
-    """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read."""
-    return SHEET.read(path)
+    """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read;
+    a 是 under a header that asks (是否独居老人) is the need it names."""
+    rows, ignored, headers = SHEET.read_with_headers(path)
+    asked = headers.get("special", "")
+    return [(n, {**v, "special": asked_need(v["special"], asked)} if "special" in v else v) for n, v in rows], ignored
 
 
 def _special(text: str, note: str) -> tuple[bool, str]:

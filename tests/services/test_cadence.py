@@ -231,3 +231,17 @@ def test_the_retention_purge_empties_names_phones_and_call_notes(db, day0, regis
         assert purge.plan(s, now=later).counts["household"] == 0
         chain = audit.verify_chain(s)
         assert chain.broken is None and chain.head_ok
+
+
+def test_a_register_that_asks_is_special_reads_the_need_from_its_header(db, tmp_path, day0):
+    """是否独居老人 with 是 under it: the household is special and its need is 独居老人 (the column was
+    not read at all, and a bare 是 would have been the need)."""
+    header = ["楼栋", "单元", "房号", "户主", "电话", "是否独居老人"]
+    rows = [["1号楼", "1单元", "101", "王", "13900000001", "是"], ["1号楼", "1单元", "102", "李", "13900000002", "否"]]
+    with db.session() as s:
+        report = register.import_sheet(s, actor=OFFICER, now=_at(day0, "08:00"),
+                                       path=_register_sheet(tmp_path / "r.xlsx", rows=rows, header=header))
+    assert report.ok and report.special == 1 and report.ignored == []
+    with db.session(write=False) as s:
+        got = {h.room: (h.special_needs, h.special_note) for h in s.exec(select(Household)).all()}
+    assert got == {"101": (True, "独居老人"), "102": (False, "")}
