@@ -14,7 +14,7 @@ from desktop.domain.text import quote
 from desktop.i18n import t
 from desktop.services.columns import APPROVAL_FIELDS, ColumnMap, recognise, scores
 from desktop.services.context import ServiceError
-from desktop.services.spreadsheets import find_header, read_grid
+from desktop.services.spreadsheets import find_header, read_grid, total_row
 
 REQUIRED = ("plate", "supplier", "driver", "id_number", "phone")
 # kept for callers that list the understood columns; recognition itself is desktop.services.columns
@@ -44,6 +44,7 @@ class Sheet:
     name: str
     rows: list[SheetRow] = field(default_factory=list)
     blank_rows: int = 0
+    total_rows: list[int] = field(default_factory=list)  # 合计 / 总计 rows under the data, left out
     columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
     placed: ColumnMap = field(default_factory=ColumnMap)
     unit_hints: dict[str, str] = field(default_factory=dict)  # field -> unit from its header, 重量（公斤）
@@ -130,6 +131,9 @@ def _to_sheet(name: str, title: str, grid: list[list[object]], merges: list[tupl
         values = {f: (row[c] if c < len(row) else None) for f, c in columns.items()}
         if all(_blank(v) for v in values.values()) and number not in merged_rows:
             blanks += 1
+            continue
+        if total_row(row) and all(_blank(values.get(f)) for f in ("plate", "driver", "id_number", "pass_number")):
+            sheet.total_rows.append(number)  # the sheet's sums (合计 40箱), not a vehicle
             continue
         sheet.blank_rows, blanks = sheet.blank_rows + blanks, 0
         sheet.rows.append(SheetRow(number, values, merged_rows.get(number, "")))

@@ -135,6 +135,7 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[RowProblem] = field(default_factory=list)
     blank_rows: int = 0
+    total_rows: list[int] = field(default_factory=list)  # 合计 / 总计 rows, not taken as vehicles
     approval_ids: list[int] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
     ignored: list[str] = field(default_factory=list)  # headers not read, by choice
@@ -158,6 +159,9 @@ class ImportReport:
         out += self.column_lines()
         if self.blank_rows:
             out.append(t("  已跳过空行 {b} 行。", "  {b} blank rows skipped.", b=self.blank_rows))
+        if self.total_rows:
+            out.append(t("  合计行未作为车辆：第{n}行", "  total rows not taken as vehicles: row {n}",
+                         n="、".join(map(str, self.total_rows))))
         return out
 
     def column_lines(self) -> list[str]:
@@ -794,7 +798,8 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, de
         raise ServiceError("too_many_rows", t("{f} 有 {n} 行，一次最多导入 {m} 行。请分成几个文件。",
                                               "{f} has {n} rows; at most {m} can be imported at once. Split the file.",
                                               f=quote(name), n=len(sheet.rows), m=limits.SHEET_ROWS_MAX))
-    report = ImportReport(file=name, blank_rows=sheet.blank_rows, columns=dict(sheet.columns),
+    report = ImportReport(file=name, blank_rows=sheet.blank_rows, total_rows=list(sheet.total_rows),
+                          columns=dict(sheet.columns),
                           ignored=sheet.placed.ignored, constants=constants,
                           default_day=default_day.isoformat() if default_day else None)
     import_staging.discard_abandoned(session, actor=actor, now=now)

@@ -45,7 +45,7 @@ from desktop.i18n import t
 from desktop.services import audit, consignments, privacy, setup, slips
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
-from desktop.services.spreadsheets import Words, WordSheet
+from desktop.services.spreadsheets import WordRows, Words, WordSheet
 from desktop.store.models import AuditEvent, Bag, Consignment, HouseholdOrder, Slip
 
 CATEGORY = "团购"
@@ -107,6 +107,7 @@ class ImportReport:
     labels: list[str] = field(default_factory=list)
     door: int = 0
     ignored: list[str] = field(default_factory=list)  # headers of the sheet not read (named, never dropped unsaid)
+    totals: list[int] = field(default_factory=list)  # total rows (合计 …) left out, by their row numbers
 
     @property
     def ok(self) -> bool:
@@ -127,12 +128,15 @@ class ImportReport:
                      f=quote(self.file), b=quote(self.batch), n=self.imported, l=len(self.labels), d=self.door)]
         if self.ignored:
             out.append(t("未读取的列：{c}", "Columns not read: {c}", c="、".join(quote(h) for h in self.ignored)))
+        if self.totals:
+            out.append(t("合计行未作为订单：第{r}行", "Total rows not taken as orders: row {r}",
+                         r="、".join(str(r) for r in self.totals)))
         return out
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "batch": self.batch, "ok": self.ok, "rows": self.rows, "imported": self.imported,
                 "unchanged": self.unchanged, "door": self.door, "consignment_id": self.consignment_id,
-                "labels": self.labels, "ignored": self.ignored, "problems": [{"row": p.row, "reason": p.reason, "household": p.household}
+                "labels": self.labels, "ignored": self.ignored, "totals": self.totals, "problems": [{"row": p.row, "reason": p.reason, "household": p.household}
                                                     for p in self.problems]}
 
 
@@ -195,10 +199,10 @@ class BatchInfo:
 # --- reading the sheet ------------------------------------------------------------------------------
 
 
-def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str], dict[str, str]]:
-    """(spreadsheet row number, {field: text}) of every non-blank row under the header, the
-    headers not read, and the header each field was read from."""
-    return SHEET.read_with_headers(path)
+def read_rows(path: Path) -> WordRows:
+    """Every non-blank row under the header as (spreadsheet row number, {field: text}), the
+    headers not read, the header each field was read from, and the total rows left out."""
+    return SHEET.read_sheet(path)
 
 
 # --- checking rows ----------------------------------------------------------------------------------
@@ -399,7 +403,8 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
     problems means nothing was written; a batch imported before with the same households is left
     as it is; a batch name already used for different households is refused."""
     path = Path(path)
-    rows, ignored, headers = read_rows(path)  # an unreadable file is refused before anything else
+    read = read_rows(path)  # an unreadable file is refused before anything else
+    rows, headers = read.rows, read.headers
     name = (batch or _default_batch(session, path, now)).strip()
     if not name:
         raise ServiceError("missing_batch", t("请填写批次名称。", "Enter a batch name."))
@@ -410,7 +415,7 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ba
                                               "{f} has {n} rows; at most {m} can be imported at once. Split the file.",
                                               f=quote(path.name), n=len(rows), m=limits.SHEET_ROWS_MAX))
     site = setup.require_site(session)
-    report = ImportReport(file=path.name, batch=name, rows=len(rows), ignored=ignored)
+    report = ImportReport(file=path.name, batch=name, rows=len(rows), ignored=read.ignored, totals=read.totals)
     if not rows:
         report.problems.append(RowProblem(0, t("表格里没有订单。", "The sheet has no orders.")))
         return report

@@ -41,7 +41,8 @@ def import_file(session: Session, *, actor: Actor, now: datetime, path: Path, ch
     if len(sheet.rows) > limits.SHEET_ROWS_MAX:
         raise ServiceError("too_many_rows", t("{f} 有 {n} 行，一次最多导入 {m} 行。", "{f} has {n} rows; at most {m}.",
                                               f=quote(name), n=len(sheet.rows), m=limits.SHEET_ROWS_MAX))
-    report = ImportReport(file=name, blank_rows=sheet.blank_rows, columns=dict(sheet.columns),
+    report = ImportReport(file=name, blank_rows=sheet.blank_rows, total_rows=list(sheet.total_rows),
+                          columns=dict(sheet.columns),
                           ignored=sheet.placed.ignored, constants=constants)
     seen: dict[str, int] = {}
     today = now.astimezone(site_zone()).date()

@@ -123,9 +123,10 @@ class Draft:
 def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
     """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read;
     a 是 under a header that asks (是否独居老人) is the need it names."""
-    rows, ignored, headers = SHEET.read_with_headers(path)
-    asked = headers.get("special", "")
-    return [(n, {**v, "special": asked_need(v["special"], asked)} if "special" in v else v) for n, v in rows], ignored
+    read = SHEET.read_sheet(path)
+    asked = read.headers.get("special", "")
+    return [(n, {**v, "special": asked_need(v["special"], asked)} if "special" in v else v) for n, v in read.rows], \
+        read.ignored
 
 
 def _special(text: str, note: str) -> tuple[bool, str]:

@@ -137,11 +137,12 @@ class WordSheet:
 
     def read(self, path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
         """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read."""
-        rows, ignored, _headers = self.read_with_headers(path)
-        return rows, ignored
+        read = self.read_sheet(path)
+        return read.rows, read.ignored
 
-    def read_with_headers(self, path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str], dict[str, str]]:
-        """`read`, and the header each field was read from (a 是/否 cell means what its header asks)."""
+    def read_sheet(self, path: Path) -> WordRows:
+        """`read`, with the header each field was read from (a 是/否 cell means what its header
+        asks) and the total rows (合计 …) left out."""
         path = Path(path)
         grid = read_grid(path, self).cells
         at = find_header(grid, self)
@@ -167,12 +168,32 @@ class WordSheet:
         if missing:
             raise ServiceError("missing_columns", t("{f} 缺少这些列：{c}", "{f} lacks these columns: {c}",
                                                     f=quote(path.name), c="、".join(missing)))
-        out = []
+        out, totals = [], []
         for offset, row in enumerate(grid[at + 1:]):
             values = {f: cell_text(row[i] if i < len(row) else None) for f, i in columns.items()}
-            if any(values.values()):
-                out.append((at + 2 + offset, values))
-        return out, ignored, {f: cell_text(grid[at][i]) for f, i in columns.items()}
+            if not any(values.values()):
+                continue
+            if total_row(row) and not any(values.get(f) for f in self.required):
+                totals.append(at + 2 + offset)  # 合计 under the rows: the sheet's sums, not a household
+                continue
+            out.append((at + 2 + offset, values))
+        return WordRows(out, ignored, {f: cell_text(grid[at][i]) for f, i in columns.items()}, totals)
+
+
+@dataclass(frozen=True)
+class WordRows:
+    rows: list[tuple[int, dict[str, str]]]  # (spreadsheet row number, {field: text})
+    ignored: list[str]  # headers not read
+    headers: dict[str, str]  # field -> the header it was read from
+    totals: list[int]  # row numbers of total rows (合计, 总计 …) left out
+
+
+_TOTAL = re.compile(r"^(?:合计|总计|小计|共计|汇总|总数|total|sum)\b", re.IGNORECASE)
+
+
+def total_row(cells: list[object]) -> bool:
+    """A row that sums the sheet: 合计 / 总计 / 小计 / 共计 / 汇总 (or Total) in one of its cells."""
+    return any(_TOTAL.match(cell_text(c)) for c in cells if c is not None and not isinstance(c, int | float))
 
 
 def cell_text(value: object) -> str:

@@ -281,3 +281,12 @@ def test_an_arrival_date_with_the_time_of_day_is_that_day(db, actor, tmp_path, c
     rows = [["苏N77771", "甲", "孙八", DRIVER_IDS[4], "13812345678", cell]]
     report = run(db, actor, write_xlsx(tmp_path / "时间.xlsx", rows, header=header))
     assert report.rejected == [] and [a.plate for a in stored(db, date(2026, 12, 3))] == ["苏N77771"]
+
+
+def test_a_total_row_is_named_not_taken_for_a_vehicle(db, actor, tmp_path):
+    header = ["序号", "车牌号", "供货单位", "驾驶员", "身份证号", "联系电话", "到达日期", "物资", "数量"]
+    rows = [[1, "苏N88881", "甲", "孙八", DRIVER_IDS[4], "13812345678", "2026-12-02", "大米", 40],
+            ["合计", "", "", "", "", "", "", "", 40], ["总计：", "", "", "", "", "", "", "", 40]]
+    report = run(db, actor, write_xlsx(tmp_path / "合计.xlsx", rows, header=header))
+    assert (report.imported, report.rejected, report.total_rows) == (1, [], [3, 4])
+    assert "  合计行未作为车辆：第3、4行" in report.lines()

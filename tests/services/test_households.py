@@ -270,3 +270,18 @@ def test_a_yes_under_a_special_needs_question_records_the_need_the_header_names(
                 s.exec(select(AuditEvent).where(AuditEvent.action == "household.order")).all()}
     assert needs == {"101": (True, "door"), "102": (False, "pickup"), "103": (True, "door")}
     assert (told["101"], told["102"], told["103"]) == ("独居老人", "", "行动不便")
+
+
+def test_a_total_row_under_the_orders_is_named_not_refused(db, clock, actor, tmp_path):
+    """合计 under the rows, with the sum of the 份数 column: the sheet's sums, not a household (the
+    import refused the whole sheet for it once 份数 was read)."""
+    header = ["序号", "楼栋", "房号", "电话", "物品", "份数"]
+    rows = [[1, "1号楼", "101", "13900000001", "蔬菜包", 2], [2, "1号楼", "102", "13900000002", "蔬菜包", 1],
+            ["合计", "", "", "", "", 3]]
+    report = _import(db, clock, actor, write_xlsx(tmp_path / "合计.xlsx", rows, header=header), batch="T")
+    assert report.ok and report.imported == 2 and report.totals == [5]
+    assert "合计行未作为订单：第5行" in report.lines()
+    # a row with a household in it is an order, whatever else it says
+    rows[2] = ["合计", "1号楼", "103", "13900000003", "蔬菜包", 1]
+    report = _import(db, clock, actor, write_xlsx(tmp_path / "合计2.xlsx", rows, header=header), batch="T2")
+    assert report.imported == 3 and report.totals == []
