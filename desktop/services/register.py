@@ -79,6 +79,7 @@ class RegisterReport:
     unchanged: int = 0
     special: int = 0
     ignored: list[str] = field(default_factory=list)  # headers not read
+    totals: list[int] = field(default_factory=list)  # total rows (合计 …) left out
     problems: list[RowProblem] = field(default_factory=list)
 
     @property
@@ -96,6 +97,9 @@ class RegisterReport:
                  f=quote(self.file), a=self.added, u=self.updated, s=self.unchanged, n=self.special)]
         if self.ignored:
             out.append(t("未读取的列：{c}", "Columns not read: {c}", c="、".join(quote(h) for h in self.ignored)))
+        if self.totals:
+            out.append(t("合计行未作为住户：第{r}行", "Total rows not taken as households: row {r}",
+                         r="、".join(str(r) for r in self.totals)))
         return out
 
 
@@ -120,13 +124,13 @@ class Draft:
         return " ".join(x for x in (self.building, self.unit, self.room) if x)
 
 
-def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
-    """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read;
-    a 是 under a header that asks (是否独居老人) is the need it names."""
+def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str], list[int]]:
+    """(spreadsheet row number, {field: text}) of every non-blank row, the headers not read and
+    the total rows left out; a 是 under a header that asks (是否独居老人) is the need it names."""
     read = SHEET.read_sheet(path)
     asked = read.headers.get("special", "")
-    return [(n, {**v, "special": asked_need(v["special"], asked)} if "special" in v else v) for n, v in read.rows], \
-        read.ignored
+    rows = [(n, {**v, "special": asked_need(v["special"], asked)} if "special" in v else v) for n, v in read.rows]
+    return rows, read.ignored, read.totals
 
 
 def _special(text: str, note: str) -> tuple[bool, str]:
@@ -194,8 +198,8 @@ def _apply(session: Session, *, actor: Actor, now: datetime, d: Draft, site_id: 
 def import_sheet(session: Session, *, actor: Actor, now: datetime, path: Path) -> RegisterReport:
     """A register sheet into the register, all rows or none (the report names every bad row)."""
     path = Path(path)
-    rows, ignored = read_rows(path)
-    report = RegisterReport(file=path.name, rows=len(rows), ignored=ignored)
+    rows, ignored, totals = read_rows(path)
+    report = RegisterReport(file=path.name, rows=len(rows), ignored=ignored, totals=totals)
     seen: dict[str, int] = {}
     drafts: list[Draft] = []
     site_id = setup.require_site(session).id

@@ -245,3 +245,11 @@ def test_a_register_that_asks_is_special_reads_the_need_from_its_header(db, tmp_
     with db.session(write=False) as s:
         got = {h.room: (h.special_needs, h.special_note) for h in s.exec(select(Household)).all()}
     assert got == {"101": (True, "独居老人"), "102": (False, "")}
+
+
+def test_a_registers_total_row_is_named(db, tmp_path, day0):
+    rows = [*REGISTER, ["合计", "", "", "", "", "4户", "", "", ""]]
+    with db.session() as s:
+        report = register.import_sheet(s, actor=OFFICER, now=_at(day0, "08:00"), path=_register_sheet(tmp_path / "r.xlsx", rows))
+    assert report.ok and report.added == 4 and report.totals == [7]
+    assert report.lines()[-1] == "合计行未作为住户：第7行"
