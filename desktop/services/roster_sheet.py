@@ -67,6 +67,7 @@ class Imported:
     added: int = 0
     updated: int = 0
     ignored: list[str] = field(default_factory=list)  # headers not read (row numbers, "ignore")
+    totals: list[int] = field(default_factory=list)  # total rows (合计 …) not taken for people
 
 
 @dataclass(frozen=True)
@@ -155,9 +156,10 @@ def _result(cell: object, header: str) -> str:
                                       h=header, v=_text(cell)))
 
 
-def _read(cells: list[list[object]], at: int, m: columns.ColumnMap, now: datetime) -> tuple[list[_Row], list[str]]:
+def _read(cells: list[list[object]], at: int, m: columns.ColumnMap,
+          now: datetime) -> tuple[list[_Row], list[str], list[int]]:
     placed = m.field_columns()
-    rows, errors = [], []
+    rows, errors, totals = [], [], []
     seen: dict[str, int] = {}
     for i, raw in enumerate(cells[at + 1:], start=at + 2):
         if not any(_text(c) for c in raw):
@@ -174,6 +176,9 @@ def _read(cells: list[list[object]], at: int, m: columns.ColumnMap, now: datetim
         values: dict[str, Any] = {"name": _text(cell("name")), "post": _text(cell("post")),
                                   "phone": _text(cell("phone")), "operator": _text(cell("operator")),
                                   "ppe_issued": _text(cell("ppe"))}
+        if spreadsheets.total_row(raw) and not (values["phone"] or values["operator"] or _text(cell("test_at"))):
+            totals.append(i)  # 合计 4人: the sheet's count, not a person named 合计
+            continue
         problems = []
         if not values["name"]:
             problems.append(t("“{h}”为空", "“{h}” is empty", h=header("name")))
@@ -196,7 +201,7 @@ def _read(cells: list[list[object]], at: int, m: columns.ColumnMap, now: datetim
             errors.append(t("第{n}行：{p}", "Row {n}: {p}", n=i, p="；".join(problems)))
         else:
             rows.append(_Row(i, values))
-    return rows, errors
+    return rows, errors, totals
 
 
 @requires(Permission.STAFF)
@@ -210,13 +215,13 @@ def import_sheet(session: Session, *, actor: Actor, now: datetime, path: Path) -
         raise ServiceError("columns_unclear", t("这些列无法确定是哪一项：{c}。请改表头后再导入。",
                                                 "Cannot tell what these columns are: {c}. Rename them and import "
                                                 "again.", c="、".join(h for hs in m.questions.values() for h in hs)))
-    rows, errors = _read(grid.cells, at, m, now)
+    rows, errors, totals = _read(grid.cells, at, m, now)
     if errors:
         raise ServiceError("rows_invalid", t("有{n}行有错，未导入任何人：\n{e}", "{n} rows have errors; nobody was imported:\n{e}",
                                              n=len(errors), e="\n".join(errors)))
     if not rows:
         raise ServiceError("no_rows", t("表中没有人员。", "The sheet lists nobody."))
-    result = Imported(ignored=m.ignored + m.unknown)
+    result = Imported(ignored=m.ignored + m.unknown, totals=totals)
     for row in rows:
         v = row.values
         existing = session.exec(select(StaffMember).where(StaffMember.name == v["name"],

@@ -1887,22 +1887,22 @@ Backup: File → Back up database (Ctrl+B)</translation>
         <translation>Importing {f}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="414"/>
+        <location filename="../../desktop/gui/stations/households.py" line="415"/>
         <source>请先选择批次</source>
         <translation>Choose a batch first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="416"/>
+        <location filename="../../desktop/gui/stations/households.py" line="417"/>
         <source>正在生成标签…</source>
         <translation>Making labels…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="433"/>
+        <location filename="../../desktop/gui/stations/households.py" line="434"/>
         <source>已导出标签：{p}</source>
         <translation>Labels exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/households.py" line="461"/>
+        <location filename="../../desktop/gui/stations/households.py" line="462"/>
         <source>已发送到打印机 {p}：{n} 页</source>
         <translation>Sent to printer {p}: {n} page(s)</translation>
     </message>
@@ -2242,159 +2242,159 @@ An offline register for checkpoints, disinfection and handoff.</translation>
 <context>
     <name>OccupantCard</name>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="58"/>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="229"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="60"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="232"/>
         <source>驾驶员</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="58"/>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="229"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="60"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="232"/>
         <source>随车人员</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="61"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="63"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="63"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="65"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="80"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="82"/>
         <source>拍照</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="82"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="84"/>
         <source>登记后可拍照留存（无摄像头时选择照片文件）</source>
         <translation>After check-in, take a photo for the record (no camera: choose a photo file)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="93"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="95"/>
         <source>审核时的证件照：与本人核对</source>
         <translation>ID photo from the review: compare with the person</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="106"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="108"/>
         <source>绿码</source>
         <translation>Green code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="106"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="108"/>
         <source>黄码</source>
         <translation>Yellow code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="106"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="108"/>
         <source>红码</source>
         <translation>Red code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="107"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="109"/>
         <source>未查验</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="111"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="113"/>
         <source>核酸阴性</source>
         <translation>Test negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="111"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="113"/>
         <source>核酸阳性</source>
         <translation>Test positive</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="112"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="114"/>
         <source>无核酸结果</source>
         <translation>No test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="116"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="118"/>
         <source>采样时间，如 2026-11-28 09:30</source>
         <translation>Sampling time, e.g. 2026-11-28 09:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="121"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="123"/>
         <source>无疫区接触史</source>
         <translation>No epidemic-area contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="121"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="123"/>
         <source>有疫区接触史</source>
         <translation>Epidemic-area contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="121"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="123"/>
         <source>未询问</source>
         <translation>Not asked</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="123"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="125"/>
         <source>行程：近期未离开本市</source>
         <translation>Stayed in the city</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="124"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="126"/>
         <source>人证一致</source>
         <translation>Matches ID photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="125"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="127"/>
         <source>已签承诺书</source>
         <translation>Pledge signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="126"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="128"/>
         <source>已告知：按路线、戴口罩、关车窗、不下车</source>
         <translation>Told: route, mask, windows shut, stay in cab</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="217"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="220"/>
         <source>（督查员已放行）</source>
         <translation> (supervisor override)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="224"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="227"/>
         <source>✔ 全部合格</source>
         <translation>✔ All passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="240"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="243"/>
         <source>已拍照 ✔</source>
         <translation>Photo taken ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="74"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="76"/>
         <source>显示完整</source>
         <translation>Show in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="76"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="78"/>
         <source>核对身份时显示完整证件号和电话（会记入审计日志）</source>
         <translation>Show the full ID number and phone to check identity (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="162"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="164"/>
         <source>如 36.5</source>
         <translation>e.g. 36.5</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="164"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="166"/>
         <source>体温℃</source>
         <translation>Temp. °C</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="168"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="170"/>
         <source>症状：</source>
         <translation>Symptoms:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/stations/gate/occupant.py" line="192"/>
+        <location filename="../../desktop/gui/stations/gate/occupant.py" line="194"/>
         <source>体温“{t}”看不懂，请填写如 36.5</source>
         <translation>Cannot read the temperature &quot;{t}&quot;: type e.g. 36.5</translation>
     </message>
@@ -3558,7 +3558,7 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="356"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="358"/>
         <source>员工名册</source>
         <translation>Staff roster</translation>
     </message>
@@ -3717,6 +3717,11 @@ The window reopens on the restored database; please sign in again.</translation>
         <location filename="../../desktop/gui/stations/roster.py" line="342"/>
         <source>未读取的列：</source>
         <translation>Columns not read:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="344"/>
+        <source>合计行未作为人员：第{r}行</source>
+        <translation> Total rows not taken as people: row {r}</translation>
     </message>
 </context>
 <context>

@@ -274,3 +274,14 @@ def test_a_roster_headed_in_other_words_is_read_whole(db, clock, tmp_path):
     with db.session(write=False) as s:
         (person,) = [p for p in roster.list_staff(s, now=clock.now()) if p.name == "周一"]
     assert person.post == "门岗" and person.last_test_at is not None and person.last_test_result == "negative"
+
+
+def test_a_total_row_is_not_a_person_named_total(db, clock, tmp_path):
+    rows = [["序号", "姓名", "岗位", "电话"], [1, "周一", "门岗", "13900001111"], ["合计", "2人", "", ""],
+            ["", "总计", "", ""]]
+    with db.session() as s:
+        done = roster_sheet.import_sheet(s, actor=DUTY, now=clock.now(), path=_csv(tmp_path, rows))
+    assert (done.added, done.totals) == (1, [3, 4])
+    with db.session(write=False) as s:
+        assert "合计" not in {p.name for p in roster.list_staff(s, now=clock.now())}
+        assert "总计" not in {p.name for p in roster.list_staff(s, now=clock.now())}
