@@ -3721,7 +3721,7 @@ The window reopens on the restored database; please sign in again.</translation>
     <message>
         <location filename="../../desktop/gui/stations/roster.py" line="344"/>
         <source>合计行未作为人员：第{r}行</source>
-        <translation> Total rows not taken as people: row {r}</translation>
+        <translation>Total rows not taken as people: row {r}</translation>
     </message>
 </context>
 <context>

@@ -341,7 +341,8 @@ class RosterPanel(QWidget):
             if result.ignored:
                 text += self.tr("未读取的列：") + "、".join(result.ignored)
             if result.totals:
-                text += self.tr("合计行未作为人员：第{r}行").replace("{r}", "、".join(map(str, result.totals)))
+                text += ("；" if result.ignored else "") + self.tr("合计行未作为人员：第{r}行").replace(
+                    "{r}", "、".join(map(str, result.totals))).strip()
             self._say(text, ok=True)
             self.refresh()
             self.changed.emit()
