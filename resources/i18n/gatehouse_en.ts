@@ -3558,7 +3558,7 @@ The window reopens on the restored database; please sign in again.</translation>
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../desktop/gui/stations/roster.py" line="358"/>
+        <location filename="../../desktop/gui/stations/roster.py" line="359"/>
         <source>员工名册</source>
         <translation>Staff roster</translation>
     </message>
@@ -3722,6 +3722,11 @@ The window reopens on the restored database; please sign in again.</translation>
         <location filename="../../desktop/gui/stations/roster.py" line="344"/>
         <source>合计行未作为人员：第{r}行</source>
         <translation>Total rows not taken as people: row {r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/stations/roster.py" line="344"/>
+        <source>；</source>
+        <translation type="unfinished">; </translation>
     </message>
 </context>
 <context>

@@ -341,7 +341,7 @@ class RosterPanel(QWidget):
             if result.ignored:
                 text += self.tr("未读取的列：") + "、".join(result.ignored)
             if result.totals:
-                text += ("；" if result.ignored else "") + self.tr("合计行未作为人员：第{r}行").replace(
+                text += (self.tr("；") if result.ignored else "") + self.tr("合计行未作为人员：第{r}行").replace(
                     "{r}", "、".join(map(str, result.totals))).strip()
             self._say(text, ok=True)
             self.refresh()
