@@ -3726,7 +3726,7 @@ The window reopens on the restored database; please sign in again.</translation>
     <message>
         <location filename="../../desktop/gui/stations/roster.py" line="344"/>
         <source>；</source>
-        <translation type="unfinished">; </translation>
+        <translation>; </translation>
     </message>
 </context>
 <context>
