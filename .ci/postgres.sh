@@ -16,6 +16,13 @@ if [ "$(id -u)" -eq 0 ]; then  # the server refuses to run as root
   as_owner() { runuser -u postgres -- "$@"; }
 fi
 as_owner "$PGBIN/initdb" -D "$dir/data" -A trust -U postgres >/dev/null
+# A port already taken (a server left running by an earlier run on this machine) is skipped: the
+# next free one of ten is used, and the URL printed says which.
+for _ in $(seq 10); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then break; fi
+  echo "port $PORT is taken; trying $((PORT + 1))" >&2
+  PORT=$((PORT + 1))
+done
 as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
   -o "-p $PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 as_owner "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres gatehouse_test
