@@ -35,9 +35,20 @@ IDLE_CHECKPOINT_MS = 1500  # the station's idle time: well after a scan's verdic
 
 def _receiver_gone(callback: Callable[..., Any]) -> bool:
     """A page's method whose page was deleted while its work ran (the window rebuilt for another
-    language, a dialog closed): nobody is there to show the result."""
+    language, a dialog closed, a test's page torn down): nobody is there to show the result. A
+    lambda or closure counts as gone when a Qt object it captured was deleted
+    (`lambda rows: self.show(rows)` of a deleted page would touch its dead widgets)."""
     owner = getattr(callback, "__self__", None)
-    return isinstance(owner, QObject) and not isValid(owner)
+    if isinstance(owner, QObject):
+        return not isValid(owner)
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            captured = cell.cell_contents
+        except ValueError:  # a cell not filled yet
+            continue
+        if isinstance(captured, QObject) and not isValid(captured):
+            return True
+    return False
 
 
 class _Relay(QObject):
