@@ -27,7 +27,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -202,7 +202,15 @@ class BatchInfo:
 def read_rows(path: Path) -> WordRows:
     """Every non-blank row under the header as (spreadsheet row number, {field: text}), the
     headers not read, the header each field was read from, and the total rows left out."""
-    return SHEET.read_sheet(path)
+    return answered(SHEET.read(path))
+
+
+def answered(read: WordRows) -> WordRows:
+    """The rows with a 是 under a special-needs header that asks (是否独居老人) read as the need it
+    names (独居老人): order sheets and the household register alike."""
+    asked = read.headers.get("special", "")
+    return replace(read, rows=[(n, {**v, "special": _asked_need(v["special"], asked)} if "special" in v else v)
+                               for n, v in read.rows])
 
 
 # --- checking rows ----------------------------------------------------------------------------------
@@ -224,11 +232,11 @@ def _special(text: str) -> bool:
     return text.strip().lower() not in NOT_SPECIAL
 
 
-YES = {"是", "需要", "要", "yes", "y", "1", "√", "✓", "true"}
+YES = {"是", "有", "需要", "要", "yes", "y", "1", "√", "✓", "true"}
 NO = {"否", "不", "不要", "不需要", "no", "n", "0", "×", "x", "false"}
 
 
-def asked_need(value: str, header: str) -> str:
+def _asked_need(value: str, header: str) -> str:
     """是 under 是否独居老人 is the need 独居老人 (the header asks, the cell answers); anything else
     as written."""
     if value.strip().lower() in YES:
@@ -325,7 +333,7 @@ def _check(rows: list[tuple[int, dict[str, str]]], default_community: str,
         if reasons:
             problems.append(RowProblem(number, "；".join(reasons), who))
             continue
-        special_text = asked_need(v.get("special", ""), (headers or {}).get("special", ""))
+        special_text = v.get("special", "")
         special = _special(special_text)
         door = special or _door(v.get("delivery", ""), (headers or {}).get("delivery", ""))
         drafts.append(_Draft(number, community, building, unit, room, phone or "", v.get("contact", ""),

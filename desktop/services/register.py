@@ -31,7 +31,7 @@ from desktop.i18n import t
 from desktop.services import audit, setup
 from desktop.services.authz import requires
 from desktop.services.context import Actor, ServiceError
-from desktop.services.households import NOT_SPECIAL, SPECIAL_WORDS, asked_need, normalise_phone
+from desktop.services.households import NOT_SPECIAL, SPECIAL_WORDS, YES, answered, normalise_phone
 from desktop.services.spreadsheets import WordSheet
 from desktop.store.models import Household, HouseholdOrder
 
@@ -49,12 +49,10 @@ WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 LABELS = {"community": ("小区", "community"), "building": ("楼栋", "building"), "unit": ("单元", "unit"),
           "room": ("房号", "room"), "contact": ("联系人", "contact"), "phone": ("电话", "phone"),
           "special": ("特殊人群", "special needs"), "note": ("备注", "note")}
-YES = {"是", "有", "yes", "y", "1", "√", "✓", "true"}
 CELL_MAX = {"note": limits.TEXT_MAX, "special": limits.TEXT_MAX}
 
 
 SHEET = WordSheet(WORDS, LABELS, required=("building", "room"))
-field_of = SHEET.field_of  # the register field a header names, or None
 
 
 def key_of(building: str, unit: str, room: str) -> str:
@@ -127,10 +125,8 @@ class Draft:
 def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str], list[int]]:
     """(spreadsheet row number, {field: text}) of every non-blank row, the headers not read and
     the total rows left out; a 是 under a header that asks (是否独居老人) is the need it names."""
-    read = SHEET.read_sheet(path)
-    asked = read.headers.get("special", "")
-    rows = [(n, {**v, "special": asked_need(v["special"], asked)} if "special" in v else v) for n, v in read.rows]
-    return rows, read.ignored, read.totals
+    read = answered(SHEET.read(path))
+    return read.rows, read.ignored, read.totals
 
 
 def _special(text: str, note: str) -> tuple[bool, str]:

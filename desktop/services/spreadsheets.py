@@ -135,14 +135,10 @@ class WordSheet:
     def __contains__(self, key: object) -> bool:  # what `find_header` counts as a known header
         return self.field_of(key) is not None
 
-    def read(self, path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
-        """(spreadsheet row number, {field: text}) of every non-blank row, and the headers not read."""
-        read = self.read_sheet(path)
-        return read.rows, read.ignored
-
-    def read_sheet(self, path: Path) -> WordRows:
-        """`read`, with the header each field was read from (a 是/否 cell means what its header
-        asks) and the total rows (合计 …) left out."""
+    def read(self, path: Path) -> WordRows:
+        """Every non-blank row as (spreadsheet row number, {field: text}), the headers not read,
+        the header each field was read from (a 是/否 cell means what its header asks) and the
+        total rows (合计 …) left out."""
         path = Path(path)
         grid = read_grid(path, self).cells
         at = find_header(grid, self)
