@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from desktop.domain.enums import display
 from desktop.domain.localtime import local
@@ -222,9 +221,9 @@ class AuditTab(QWidget):
         self.ctx.ops.read(load, on_done=show)
 
     def _current(self, generation: int) -> bool:
-        """A page read for the table as it still is: not from before a refresh or a search, and
-        not for a tab deleted while it was read (the window rebuilt for another language)."""
-        return isValid(self) and generation == self._generation
+        """A page read for the table as it still is: not from before a refresh or a search (a tab
+        deleted while it was read never sees its page: Ops drops a callback whose tab is gone)."""
+        return generation == self._generation
 
     def _keep_a_current_row(self) -> None:
         """The newest event is the current row, so the first key (Ctrl+End, Page Down, Enter) acts
