@@ -27,10 +27,12 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip().replace(" ", " ")
 
 
-def parse_date(value: object, *, default_year: int | None = None, near: date | None = None) -> date:
+def parse_date(value: object, *, default_year: int | None = None, near: date | None = None,
+               latest: date | None = None) -> date:
     """A date from a cell: date/datetime, Excel serial number, or text such as 2026-11-30,
     2026/11/30, 2026.11.30, 2026年11月30日, 20261130, or 11月30日 (with `default_year`, or `near`:
-    the year that puts it nearest that day, so 1月2日 read on 12-30 is the coming 2 January)."""
+    the year that puts it nearest that day, so 1月2日 read on 12-30 is the coming 2 January; with
+    `latest` too, never more than a day after it: a test taken is never ahead)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -50,7 +52,7 @@ def parse_date(value: object, *, default_year: int | None = None, near: date | N
         if m := _COMPACT.match(text):
             return date(int(m[1]), int(m[2]), int(m[3]))
         if (m := _MD.match(text)) and near is not None:
-            return _nearest(int(m[1]), int(m[2]), near)
+            return _nearest(int(m[1]), int(m[2]), near, latest)
         if (m := _MD.match(text)) and default_year:
             return date(default_year, int(m[1]), int(m[2]))
         if re.fullmatch(r"\d{5}(\.\d+)?", text):
@@ -60,14 +62,17 @@ def parse_date(value: object, *, default_year: int | None = None, near: date | N
     raise _bad_date(value)
 
 
-def _nearest(month: int, day: int, near: date) -> date:
-    """month/day in the year (this one, the one before or after `near`'s) nearest to `near`."""
+def _nearest(month: int, day: int, near: date, latest: date | None = None) -> date:
+    """month/day in the year (this one, the one before or after `near`'s) nearest to `near`, and
+    not more than a day after `latest` when given."""
     candidates = []
     for year in (near.year - 1, near.year, near.year + 1):
         try:
-            candidates.append(date(year, month, day))
+            candidate = date(year, month, day)
         except ValueError:  # 2月30日, or 2月29日 in a year without one
             continue
+        if latest is None or candidate <= latest + timedelta(days=1):
+            candidates.append(candidate)
     if not candidates:
         raise ValueError((month, day))
     return min(candidates, key=lambda d: abs((d - near).days))
@@ -79,7 +84,7 @@ def _bad_date(value: object) -> InputError:
 
 
 def parse_datetime(value: object, *, tz: tzinfo, default_year: int | None = None,
-                   near: date | None = None) -> datetime:
+                   near: date | None = None, latest: date | None = None) -> datetime:
     """A moment from a cell or a field, read in local time `tz`; returned aware (in `tz`).
     Accepts datetimes (naive = local), Excel serials with a fraction, or 'date time' text."""
     if isinstance(value, datetime):
@@ -93,7 +98,7 @@ def parse_datetime(value: object, *, tz: tzinfo, default_year: int | None = None
     text = re.sub(r"(\d)([日号])(\d)", r"\1\2 \3", text)
     parts = text.split()
     if len(parts) == 2:
-        day = parse_date(parts[0], default_year=default_year, near=near)
+        day = parse_date(parts[0], default_year=default_year, near=near, latest=latest)
         if m := _TIME.match(parts[1]):
             hh, mm, ss = int(m[1]), int(m[2] or 0), int(m[3] or 0)
             if hh < 24 and mm < 60 and ss < 60:

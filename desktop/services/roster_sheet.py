@@ -11,7 +11,6 @@ reads the tests as negative (people at work); with a result column, an empty res
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -95,15 +94,10 @@ def _text(cell: object) -> str:
     return str(cell).strip()
 
 
-def _past_year(now: datetime) -> int:
-    """The year a date written without one (12月2日) is read in: this year at the site; a date
-    that would then lie in the future is last year's (a test or a training is never ahead)."""
-    return now.astimezone(site_zone()).year
-
-
-def _not_ahead(day: date, now: datetime) -> date:
-    today = now.astimezone(site_zone()).date()
-    return day.replace(year=day.year - 1) if day > today and day.year == today.year and (day - today).days > 1 else day
+def _today(now: datetime) -> date:
+    """The site's day: a date written without its year (12月2日) is read nearest it and never
+    ahead of it (a test or a training is never in the future)."""
+    return now.astimezone(site_zone()).date()
 
 
 def _yes(cell: object, header: str, now: datetime) -> tuple[bool, date | None]:
@@ -114,30 +108,22 @@ def _yes(cell: object, header: str, now: datetime) -> tuple[bool, date | None]:
     if text in NO:
         return False, None
     try:
-        day = parse_date(cell, default_year=_past_year(now))
-        return True, day if _has_year(cell) else _not_ahead(day, now)
+        return True, parse_date(cell, near=_today(now), latest=_today(now))
     except InputError:
         raise InputError("training", t("“{h}”应填 是/否 或培训日期，不是 {v}", "“{h}” should be yes/no or the training "
                                        "date, not {v}", h=header, v=_text(cell))) from None
 
 
-def _has_year(cell: object) -> bool:
-    return not isinstance(cell, str) or bool(re.search(r"\d{4}", cell))
-
-
 def _test_time(cell: object, header: str, now: datetime) -> datetime | None:
     if _text(cell) == "":
         return None
-    tz = site_zone()
-    year = _past_year(now)
+    tz, today = site_zone(), _today(now)
     try:
-        at = parse_datetime(cell, tz=tz, default_year=year)
-        return at if _has_year(cell) else datetime.combine(_not_ahead(at.date(), now), at.timetz())
+        return parse_datetime(cell, tz=tz, near=today, latest=today)
     except InputError:
         pass
     try:
-        day = parse_date(cell, default_year=year)
-        day = day if _has_year(cell) else _not_ahead(day, now)
+        day = parse_date(cell, near=today, latest=today)
         return datetime.combine(day, time(0, 0), tzinfo=tz)  # a day only: the day's start, the worst case
     except InputError:
         raise InputError("test_at", t("“{h}”的时间 {v} 看不懂（应如 2026-12-01 08:30）", "Cannot read “{h}”: {v} "
