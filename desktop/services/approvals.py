@@ -735,9 +735,10 @@ def _weekday_free(value: object) -> object:
     is a day; the time of day is not kept)."""
     if not isinstance(value, str):
         return value
-    text = _WEEKDAY.sub("", value)
-    day = _DAYTIME.sub("", text) if re.search(r"[日号]|\d{4}\D\d{1,2}\D\d{1,2}|^\d{1,2}[-/.]\d{1,2}", text) else text
-    return _WEEKDAY.sub("", day) if day else text
+    text = value
+    for strip in (_WEEKDAY, _DAYTIME, _WEEKDAY):  # either may come last: 12月3日(周四)上午, 12月3日上午(周四)
+        text = strip.sub("", text)
+    return text or value
 
 
 PASSENGERS_CELL_MAX = limits.OCCUPANTS_MAX * 80  # name, ID number, phone and sampling time of each
