@@ -342,7 +342,7 @@ class RosterPanel(QWidget):
                 text += self.tr("未读取的列：") + "、".join(result.ignored)
             if result.totals:
                 text += (self.tr("；") if result.ignored else "") + self.tr("合计行未作为人员：第{r}行").replace(
-                    "{r}", "、".join(map(str, result.totals))).strip()
+                    "{r}", "、".join(map(str, result.totals)))
             self._say(text, ok=True)
             self.refresh()
             self.changed.emit()

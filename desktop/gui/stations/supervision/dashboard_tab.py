@@ -39,7 +39,7 @@ from desktop.domain import necessities
 from desktop.domain.localtime import site_tz
 from desktop.gui.context import AppContext
 from desktop.gui.ops import describe_error
-from desktop.i18n import language
+from desktop.i18n import t
 from desktop.services import dashboard, merge
 
 REFRESH_MS = 30_000
@@ -56,12 +56,12 @@ def chart_hours(*per_hour: tuple[int, ...]) -> list[int]:
 def integer_axis(top: float) -> tuple[float, float]:
     """(tick interval, axis top) for counts: whole-number ticks, at most ~6 of them (a range of 0 to
     1 with Qt's default five ticks printed 0 0 0 0 0 1 under "%d")."""
-    step, magnitude = 1.0, 1.0
+    magnitude = 1.0
     while True:
         for factor in (1, 2, 5):
             step = factor * magnitude
             if top / step <= 6:
-                return step, step * math.ceil(top / step - 1e-9) if top > 0 else step
+                return step, step * max(1, math.ceil(top / step - 1e-9))
         magnitude *= 10
 # the necessities' names under a chart's bars (desktop.domain.necessities.name is the long form)
 SHORT_NAMES = {"grain": ("粮食", "Grain"), "oil": ("食用油", "Oil"), "vegetables": ("蔬菜", "Veg."),
@@ -70,8 +70,7 @@ SHORT_NAMES = {"grain": ("粮食", "Grain"), "oil": ("食用油", "Oil"), "veget
 
 
 def short_name(key: str) -> str:
-    zh, en = SHORT_NAMES[key]
-    return en if language() == "en" else zh
+    return t(*SHORT_NAMES[key])
 
 
 def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[float], str]]) -> QChart:
